@@ -1,0 +1,44 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "payarch",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "payarch", targets: ["payarch"]),
+        .library(name: "PayarchKit", targets: ["PayarchKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(
+            name: "PayarchKit",
+            dependencies: [
+                "CYAML",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "payarch",
+            dependencies: [
+                "PayarchKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PayarchKitTests",
+            dependencies: ["PayarchKit"]
+        ),
+        .testTarget(
+            name: "PayarchCLITests",
+            dependencies: ["PayarchKit"]
+        ),
+    ]
+)

@@ -1,0 +1,52 @@
+/// Looks every decision table up with the dimension values read from the facts.
+public struct DesignPlanner: Sendable {
+    let rules: RuleBook
+
+    public init(rules: RuleBook) {
+        self.rules = rules
+    }
+
+    /// The value and supporting phrases of each decision dimension.
+    public func keys(for facts: DesignFacts) -> [String: Decision.Key] {
+        let railPhrases = facts.rails.filter { $0.railClass == facts.governingClass }.compactMap(\.phrase)
+        let peak = facts.throughput.designPeak
+        let money = facts.consistency.moneyPath
+        let ledger = facts.consistency.ledger
+        return [
+            "railClass": .init(
+                dimension: "railClass", value: facts.governingClass, phrases: railPhrases, assumed: railPhrases.isEmpty),
+            "tpsBand": .init(
+                dimension: "tpsBand", value: facts.throughput.band, phrases: peak.phrase.map { [$0] } ?? [],
+                assumed: peak.phrase == nil || peak.derivation != nil),
+            "consistency": .init(dimension: "consistency", value: money.tier, phrases: money.phrases, assumed: money.assumed),
+            "ledgerConsistency": .init(
+                dimension: "ledgerConsistency", value: ledger.tier, phrases: ledger.phrases, assumed: ledger.assumed),
+            "apState": .init(
+                dimension: "apState", value: facts.consistency.apState, phrases: facts.consistency.apPhrases,
+                assumed: false),
+        ]
+    }
+
+    public func plan(_ facts: DesignFacts) throws(PayarchError) -> DesignPlan {
+        let keys = keys(for: facts)
+        var decisions: [Decision] = []
+        for table in rules.tables {
+            let assignment = keys.mapValues(\.value)
+            let rows = table.matchingRows(assignment)
+            guard rows.count == 1, let row = rows.first else {
+                // The loader proved completeness, so this only happens with a hand-built RuleBook.
+                throw PayarchError.data(
+                    at: table.location, id: "rules.no-unique-row",
+                    "table '\(table.id)' matched \(rows.count) rows for " + table.keys.map { "\($0)=\(assignment[$0] ?? "?")" }.joined(separator: ", "))
+            }
+            decisions.append(
+                Decision(
+                    table: table.id, title: table.title, row: row.id, rationale: row.rationale,
+                    summary: table.summary(of: row),
+                    keys: table.keys.compactMap { keys[$0] }, outputs: row.outputs))
+        }
+        return DesignPlan(
+            facts: facts, decisions: decisions,
+            sizing: Sizing(peakTps: facts.throughput.designPeak.tps, planning: rules.throughput.planning))
+    }
+}

@@ -1,0 +1,102 @@
+/// Builds an `InputSet` from a testData case, an input file and `--var` overrides (later wins), then
+/// checks it against the spec's `variables:`.
+public struct InputResolver: Sendable {
+    public var spec: PromptSpec
+    public var yaml: YAMLLoader
+
+    public init(spec: PromptSpec, yaml: YAMLLoader = YAMLLoader()) {
+        self.spec = spec
+        self.yaml = yaml
+    }
+
+    /// Values from a YAML mapping of variable name to string.
+    public func values(fromFile source: SourceFile) throws(PayarchError) -> [InputValue] {
+        let documents = try yaml.loadDocuments(source)
+        guard let root = documents.first else {
+            throw PayarchError.data(
+                at: SourceLocation(file: source.path, line: 1, column: 1), id: "input.empty", "the input file is empty")
+        }
+        if documents.count > 1 {
+            throw PayarchError.data(
+                at: documents[1].location, id: "input.documents", "an input file holds one YAML document")
+        }
+        let map = try MappingReader(root, what: "the input file")
+        return try map.entries.map { entry throws(PayarchError) in
+            InputValue(
+                name: entry.key, value: try entry.value.string(for: "variable '\(entry.key)'"),
+                origin: .file(entry.value.location))
+        }
+    }
+
+    /// Values from the spec's testData case `number` (1-based).
+    public func values(fromCase number: Int) throws(PayarchError) -> [InputValue] {
+        guard spec.testData.indices.contains(number - 1) else {
+            let count = spec.testData.count
+            throw PayarchError(
+                .usage,
+                Diagnostic(
+                    at: nil, id: "input.case-range",
+                    count == 0
+                        ? "--case \(number): the spec has no testData cases"
+                        : "--case \(number): the spec has \(count) testData case\(count == 1 ? "" : "s") (1...\(count))"))
+        }
+        return spec.testData[number - 1].input
+    }
+
+    /// Parses one `NAME=VALUE` argument.
+    public static func commandLineValue(_ argument: String) throws(PayarchError) -> InputValue {
+        guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
+            throw PayarchError(
+                .usage, Diagnostic(at: nil, id: "input.var-syntax", "--var expects NAME=VALUE, got '\(argument)'"))
+        }
+        return InputValue(
+            name: String(argument[..<equals]), value: String(argument[argument.index(after: equals)...]),
+            origin: .commandLine)
+    }
+
+    /// Merges layers (later layers override earlier ones by name) and checks the result.
+    public func resolve(layers: [[InputValue]], origin: String) throws(PayarchError) -> InputSet {
+        var merged: [String: InputValue] = [:]
+        var problems: [Diagnostic] = []
+        for layer in layers {
+            for value in layer {
+                guard spec.variable(named: value.name) != nil else {
+                    problems.append(unknownVariable(value))
+                    continue
+                }
+                merged[value.name] = value
+            }
+        }
+        var ordered: [InputValue] = []
+        for variable in spec.variables {
+            if let value = merged[variable.name] {
+                if value.value.allSatisfy(\.isWhitespace) {
+                    problems.append(
+                        Diagnostic(
+                            at: value.location, id: "input.blank", "variable '\(variable.name)' is blank"))
+                }
+                ordered.append(value)
+            } else if variable.required {
+                problems.append(
+                    Diagnostic(
+                        at: variable.location, id: "input.missing",
+                        "required variable '\(variable.name)' has no value",
+                        notes: ["give it in the input file or with --var \(variable.name)=VALUE"]))
+            }
+        }
+        if !problems.isEmpty {
+            throw PayarchError(.data, problems)
+        }
+        return InputSet(values: ordered, origin: origin)
+    }
+
+    private func unknownVariable(_ value: InputValue) -> Diagnostic {
+        let known = spec.variables.map(\.name)
+        var notes = ["the spec declares: " + known.joined(separator: ", ")]
+        if let suggestion = EditDistance.closest(to: value.name, in: known) {
+            notes.insert("did you mean '\(suggestion)'?", at: 0)
+        }
+        return Diagnostic(
+            at: value.location, id: "input.unknown-variable", "unknown variable '\(value.name)'", notes: notes)
+    }
+}

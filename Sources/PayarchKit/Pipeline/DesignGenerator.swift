@@ -1,0 +1,48 @@
+import Foundation
+
+/// The whole pipeline for one rule book and template set: analyse the inputs, decide, render. Built once,
+/// used for any number of inputs (validate and compare generate several designs per run).
+public struct DesignGenerator: Sendable {
+    public let rules: RuleBook
+    public let templates: TemplateSet
+    let analyzer: Analyzer
+    let planner: DesignPlanner
+    let context: DesignContext
+
+    public init(rules: RuleBook, templates: TemplateSet) {
+        self.rules = rules
+        self.templates = templates
+        analyzer = Analyzer(rules: rules)
+        planner = DesignPlanner(rules: rules)
+        context = DesignContext(rules: rules)
+    }
+
+    /// Loads rules and templates from their directories.
+    public init(rulesDirectory: String, templatesDirectory: String, yaml: YAMLLoader = YAMLLoader()) throws(PayarchError) {
+        self.init(
+            rules: try RuleBookLoader(yaml: yaml).load(directory: rulesDirectory),
+            templates: try TemplateSet.load(directory: templatesDirectory))
+    }
+
+    /// Facts and decisions for one input set, plus non-fatal warnings.
+    public func plan(_ inputs: InputSet) throws(PayarchError) -> (DesignPlan, [Diagnostic]) {
+        let (facts, warnings) = try analyzer.analyze(inputs)
+        return (try planner.plan(facts), warnings)
+    }
+
+    public func markdown(_ plan: DesignPlan) throws(PayarchError) -> String {
+        try templates.render(context.build(plan))
+    }
+
+    /// The plan as JSON in the documented `payarch.design/1` shape, keys sorted.
+    public func json(_ plan: DesignPlan, inputs: InputSet, warnings: [Diagnostic]) throws(PayarchError) -> String {
+        let report = DesignReport(plan: plan, inputs: inputs, warnings: warnings)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+        } catch {
+            throw PayarchError.data(at: nil, id: "output.json", "cannot encode the design as JSON: \(error)")
+        }
+    }
+}

@@ -1,0 +1,242 @@
+import Foundation
+
+/// Builds the Mustache context for a design from a plan. Text from the input is escaped here, once, with
+/// `MarkdownEscaper`; text from the rules is trusted Markdown. Every value is a string, a Bool, or a list
+/// of dictionaries, so the templates stay logic-free.
+public struct DesignContext: Sendable {
+    let rules: RuleBook
+
+    public init(rules: RuleBook) {
+        self.rules = rules
+    }
+
+    public func build(_ plan: DesignPlan) -> [String: Any] {
+        let facts = plan.facts
+        let vocabulary = rules.vocabulary
+        func decision(_ table: String) -> Decision? { plan.decision(table) }
+        func output(_ table: String, _ name: String) -> String { decision(table)?.text(name) ?? "" }
+        let governing = rules.railClass(facts.governingClass)
+        let railNames = facts.rails.map { $0.known ? $0.name : MarkdownEscaper.inline($0.name) }
+        let knownRails = facts.rails.compactMap { $0.id.flatMap(rules.rail) }
+
+        var context: [String: Any] = [:]
+        context["railsTitle"] = railNames.joined(separator: ", ")
+        context["railNames"] = Self.list(railNames)
+        context["railNativeKeys"] = Self.list(
+            Array(Set(facts.rails.map { $0.id.flatMap(rules.rail)?.nativeKey ?? "`Idempotency-Key` header" })).sorted())
+        context["basis"] = basisRows(facts)
+        context["assumptions"] = facts.assumptions.map { ["text": MarkdownEscaper.inline($0.text)] }
+        context["decisions"] = plan.decisions.map { decision -> [String: Any] in
+            [
+                "title": decision.title, "choice": Self.cell(decision.summary), "row": decision.row,
+                "selectedBy": decision.keys.map(Self.describe).joined(separator: "; "),
+            ]
+        }
+
+        context["governingClassName"] = governing?.name ?? facts.governingClass
+        context["governingOutcome"] = governing?.outcome ?? ""
+        context["inquiryPath"] = governing?.inquiry ?? ""
+        context["processorStates"] = governing?.states ?? ""
+        for railClass in rules.railClasses {
+            context[Self.flagName(railClass.id)] = railClass.id == facts.governingClass
+        }
+
+        let pattern = output("coordination", "pattern")
+        context["patternName"] = output("coordination", "patternName")
+        context["patternStyle"] = output("coordination", "style")
+        context["recoveryPoints"] = output("coordination", "recoveryPoints")
+        context["outbox"] = pattern == "outbox"
+        context["saga"] = pattern == "saga"
+        context["twoPhaseCommit"] = pattern == "two-phase-commit"
+
+        context["lockingName"] = output("locking", "lockingName")
+        context["lockingStatement"] = output("locking", "statement")
+        context["database"] = output("datastore", "database")
+        context["isolation"] = output("datastore", "isolation")
+        context["keyStore"] = output("datastore", "keyStore")
+        context["claimStatement"] = output("datastore", "claim")
+        context["retry"] = output("datastore", "retry")
+        context["sqlEngine"] = output("datastore", "engine") != "dynamodb"
+
+        context["ledgerPostingName"] = output("ledger", "postingName")
+        context["ledgerAsync"] = output("ledger", "posting") == "asynchronous"
+        context["ledgerSync"] = output("ledger", "posting") == "synchronous"
+
+        let apScopes = facts.consistency.scopes.filter(\.availabilityFirst).compactMap { vocabulary.scope($0.scope)?.name }
+        context["crdt"] = output("replicated-state", "model") == "crdt"
+        context["apScopeNames"] = Self.list(apScopes)
+
+        context["reconciliationCadence"] = output("reconciliation", "cadence")
+        context["matchAgainst"] = output("reconciliation", "matchAgainst")
+        context["compensationSteps"] = decision("compensation")?.list("steps") ?? []
+        context["partitioningStrategy"] = output("partitioning", "strategy")
+        context["retention"] = output("retention", "retention")
+        context["retentionReason"] = output("retention", "reason")
+
+        context["moneyPathLevel"] = levelName(facts.consistency.moneyPath, scopes: facts.consistency.scopes.filter {
+            vocabulary.scope($0.scope)?.moneyPath == true
+        })
+        context["ledgerLevel"] = levelName(facts.consistency.ledger, scopes: facts.consistency.scopes.filter { $0.scope == "ledger" })
+
+        context["railRows"] = railRows(facts)
+        let railFacts = knownRails.flatMap { rail in
+            rail.facts.map { fact in
+                ["rail": rail.name, "topic": fact.topic, "text": Self.cell(fact.text), "source": Self.cell(fact.source)]
+            }
+        }
+        context["railFacts"] = railFacts
+        context["hasRailFacts"] = !railFacts.isEmpty
+        if let tightest = knownRails.filter({ $0.keyMaxLength != nil }).min(by: { $0.keyMaxLength! < $1.keyMaxLength! }),
+            let limit = tightest.keyMaxLength
+        {
+            context["keyLimitNote"] = ", inside \(tightest.name)'s \(limit)-character key limit, the tightest documented limit among the rails given"
+        } else {
+            context["keyLimitNote"] = ""
+        }
+        context["derivedKeyFormat"] = "p_<payment ULID>_<operation>"
+
+        addSizing(plan, to: &context)
+        return context
+    }
+
+    // MARK: - Pieces
+
+    private func basisRows(_ facts: DesignFacts) -> [[String: String]] {
+        var rows: [[String: String]] = []
+        func row(_ label: String, _ reading: String, _ phrases: [SourcedPhrase]) {
+            rows.append([
+                "label": label, "reading": reading,
+                "phrase": phrases.isEmpty ? "(none)" : phrases.map { MarkdownEscaper.quoted($0.text) }.joined(separator: ", "),
+            ])
+        }
+        for rail in facts.rails {
+            let className = rules.railClass(rail.railClass)?.name ?? rail.railClass
+            let name = rail.known ? rail.name : MarkdownEscaper.inline(rail.name)
+            row("Rail", rail.known ? "\(name), \(className)" : "\(name), unknown rail treated as a generic \(className)", rail.phrase.map { [$0] } ?? [])
+        }
+        let throughput = facts.throughput
+        let bandName = rules.throughput.bands.first { $0.id == throughput.band }?.name ?? throughput.band
+        let peak = throughput.designPeak
+        row("Design peak", "\(ThroughputAnalyzer.format(peak.tps)) TPS, \(bandName) band" + (peak.derivation.map { " (\($0))" } ?? ""), peak.phrase.map { [$0] } ?? [])
+        if let sustained = throughput.sustained, sustained.phrase != peak.phrase {
+            row("Sustained", "\(ThroughputAnalyzer.format(sustained.tps)) TPS", sustained.phrase.map { [$0] } ?? [])
+        }
+        if let baseline = throughput.baseline {
+            row("Baseline", "\(ThroughputAnalyzer.format(baseline.tps)) TPS" + (baseline.derivation.map { " (\($0))" } ?? ""), baseline.phrase.map { [$0] } ?? [])
+        }
+        for target in throughput.latency {
+            row("Latency", Self.latencyText(target), [target.phrase])
+        }
+        if let batch = throughput.batch { row("Load shape", "batch-oriented", [batch]) }
+        if let burst = throughput.burst { row("Load shape", "bursty", [burst]) }
+        for entry in facts.consistency.scopes {
+            let scope = rules.vocabulary.scope(entry.scope)?.name ?? entry.scope
+            let level = rules.vocabulary.level(entry.level)?.name ?? entry.level
+            row(
+                "Consistency: \(scope)",
+                level + (entry.availabilityFirst ? ", availability first" : "") + (entry.explicit ? "" : " (stated for all scopes)"),
+                [entry.phrase])
+        }
+        if let phrase = facts.consistency.consistencyFirst { row("CAP stance", "consistency over availability on the money path", [phrase]) }
+        if let phrase = facts.consistency.atomicCommit { row("Atomicity", "atomic commit across resources", [phrase]) }
+        if let phrase = facts.consistency.multiRegion { row("Regions", "multi-region", [phrase]) }
+        return rows
+    }
+
+    private func railRows(_ facts: DesignFacts) -> [[String: Any]] {
+        facts.rails.map { mention in
+            let className = rules.railClass(mention.railClass)?.name ?? mention.railClass
+            if let rail = mention.id.flatMap(rules.rail) {
+                return [
+                    "name": rail.name, "className": className, "nativeKey": rail.nativeKey,
+                    "hasChecks": !rail.checks.isEmpty, "checks": rail.checks.map { "**Confirm:** " + $0 }.joined(separator: " "),
+                    "reconciliationArtefact": Self.cell(rail.reconciliationArtefact),
+                ]
+            }
+            return [
+                "name": MarkdownEscaper.inline(mention.name), "className": className,
+                "nativeKey": "an `Idempotency-Key` header (assumed)", "hasChecks": true,
+                "checks": "**Confirm:** payarch has no sourced facts on this rail; confirm its key mechanism, key retention and duplicate-detection behaviour with the provider before relying on them.",
+                "reconciliationArtefact": "the provider's settlement report (confirm its format)",
+            ]
+        }
+    }
+
+    private func levelName(_ tier: ConsistencyFacts.Tier, scopes: [ConsistencyFacts.ScopeLevel]) -> String {
+        let strongest = scopes.filter { $0.tier == tier.tier }.first
+        let name = strongest.flatMap { rules.vocabulary.level($0.level)?.name } ?? "\(tier.tier) consistency"
+        return tier.assumed ? name + " (assumed)" : name
+    }
+
+    private func addSizing(_ plan: DesignPlan, to context: inout [String: Any]) {
+        let sizing = plan.sizing
+        let format = ThroughputAnalyzer.format
+        let peak = plan.facts.throughput.designPeak
+        context["peakTps"] = format(sizing.peakTps)
+        context["peakDerivation"] = peak.phrase.map { "stated: " + MarkdownEscaper.quoted($0.text) + (peak.derivation.map { ", \($0)" } ?? "") } ?? "assumed"
+        context["targetTps"] = format(sizing.peakTps * sizing.headroom)
+        context["headroom"] = format(sizing.headroom) + "×"
+        context["shards"] = format(Double(sizing.shards))
+        context["paymentsPerShard"] = format(sizing.paymentsPerShard)
+        context["peakPerShard"] = format(sizing.peakPerShard)
+        context["eventsPerSecond"] = format(sizing.eventsPerSecond)
+        context["eventsPerPayment"] = format(sizing.eventsPerPayment)
+        context["streamPartitions"] = format(Double(sizing.streamPartitions))
+        context["messagesPerPartition"] = format(sizing.messagesPerPartition)
+        context["connectionsPerShard"] = format(Double(sizing.connectionsPerShard))
+        context["databaseMilliseconds"] = format(sizing.databaseMilliseconds)
+        context["processorConcurrency"] = format(Double(sizing.processorConcurrency))
+        context["processorMilliseconds"] = format(sizing.processorMilliseconds)
+
+        let throughput = plan.facts.throughput
+        let target = throughput.latency.min { $0.milliseconds < $1.milliseconds }
+        context["hasLatency"] = target != nil
+        if let target {
+            let deadline = max(50, target.milliseconds * 0.8 - sizing.databaseMilliseconds)
+            context["latencyBudget"] = Self.latencyText(target)
+            context["processorDeadline"] = format(deadline.rounded()) + " ms"
+        } else {
+            context["latencyBudget"] = "service's default request"
+            context["processorDeadline"] = format(sizing.processorMilliseconds * 2) + " ms"
+        }
+        context["batch"] = throughput.batch != nil
+        context["batchPhrase"] = throughput.batch.map { MarkdownEscaper.quoted($0.text) } ?? ""
+    }
+
+    // MARK: - Formatting
+
+    static func latencyText(_ target: ThroughputFacts.LatencyTarget) -> String {
+        let percentile = target.percentile.map { "P" + ThroughputAnalyzer.format($0) + " " } ?? ""
+        return percentile + "under " + ThroughputAnalyzer.format(target.milliseconds) + " ms"
+    }
+
+    static func describe(_ key: Decision.Key) -> String {
+        var text = "\(key.dimension) = \(key.value)"
+        if !key.phrases.isEmpty {
+            text += " ← " + key.phrases.map { MarkdownEscaper.quoted($0.text) }.joined(separator: ", ")
+        }
+        if key.assumed { text += key.phrases.isEmpty ? " (assumed)" : " (derived)" }
+        return text
+    }
+
+    /// Rules text placed in a table cell: a literal pipe would end the cell.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|")
+    }
+
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: ""
+        case 1: items[0]
+        case 2: items[0] + " and " + items[1]
+        default: items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        }
+    }
+
+    /// `bank-batch` → `bankBatch`: the template flag that is true for the governing rail class.
+    static func flagName(_ id: String) -> String {
+        let parts = id.split(separator: "-")
+        return parts.enumerated().map { index, part in index == 0 ? String(part) : part.prefix(1).uppercased() + part.dropFirst() }
+            .joined()
+    }
+}

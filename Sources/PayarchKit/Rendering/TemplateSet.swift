@@ -1,0 +1,129 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates of a `templates/` directory, checked and ready to render as plain text.
+///
+/// swift-mustache fails silently in three ways that payarch turns into errors: output is HTML-escaped
+/// unless each template says otherwise (every template gets the TEXT content type), a missing partial
+/// renders as nothing (partials are checked at load), and a missing key renders as "" (the render
+/// context records every name it could not resolve).
+public struct TemplateSet: Sendable {
+    public static let rootName = "design"
+    static let textPragma = "{{% CONTENT_TYPE: TEXT}}"
+
+    let library: MustacheLibrary
+    public let names: [String]
+    public let directory: String
+
+    public static func load(directory: String) throws(PayarchError) -> TemplateSet {
+        let files = try templateFiles(in: directory)
+        var library = MustacheLibrary()
+        var problems: [Diagnostic] = []
+        var sources: [(name: String, path: String, text: String)] = []
+        for relative in files {
+            let path = directory + "/" + relative
+            let source = try SourceFile.read(path)
+            guard let text = String(bytes: source.bytes, encoding: .utf8) else {
+                throw PayarchError.data(
+                    at: SourceLocation(file: path, line: 1, column: 1), id: "template.encoding", "template is not valid UTF-8")
+            }
+            let name = String(relative.dropLast(".mustache".count))
+            sources.append((name, path, text))
+            do {
+                library.register(try MustacheTemplate(string: textPragma + text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                let line = error.context.lineNumber
+                let column = line == 1 ? max(1, error.context.columnNumber - textPragma.count) : error.context.columnNumber
+                problems.append(
+                    source.diagnostic(line: line, column: column, id: "template.syntax", "\(error.error)"))
+            } catch {
+                problems.append(source.diagnostic(line: 1, column: 1, id: "template.syntax", "\(error)"))
+            }
+        }
+        let names = sources.map(\.name)
+        for source in sources {
+            problems += TemplateLint.problems(in: source.text, path: source.path, knownPartials: Set(names))
+        }
+        if !names.contains(rootName) {
+            problems.append(
+                Diagnostic(
+                    at: SourceLocation(file: directory, line: 1, column: 1), id: "template.missing-root",
+                    "no \(rootName).mustache in the templates directory"))
+        }
+        if !problems.isEmpty { throw PayarchError(.data, problems) }
+        return TemplateSet(library: library, names: names, directory: directory)
+    }
+
+    /// Renders the root template; any name the templates use that the context lacks is an error.
+    public func render(_ context: [String: Any]) throws(PayarchError) -> String {
+        let root = RecordingContext(context)
+        guard let text = library.render(root, withTemplate: Self.rootName) else {
+            throw PayarchError.data(at: nil, id: "template.missing-root", "no \(Self.rootName) template")
+        }
+        let missing = root.missingNames
+        if !missing.isEmpty {
+            throw PayarchError.data(
+                at: SourceLocation(file: directory, line: 1, column: 1), id: "template.missing-key",
+                "the templates use " + missing.map { "'\($0)'" }.joined(separator: ", ")
+                    + " but the design context has no such key",
+                notes: ["keys: " + context.keys.sorted().joined(separator: ", ")])
+        }
+        return Self.tidy(text)
+    }
+
+    /// Trims trailing spaces, folds runs of blank lines into one, and ends with exactly one newline.
+    static func tidy(_ text: String) -> String {
+        var lines: [Substring] = []
+        var blank = true
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var trimmed = line
+            while trimmed.last == " " || trimmed.last == "\t" { trimmed = trimmed.dropLast() }
+            if trimmed.isEmpty {
+                if blank { continue }
+                blank = true
+            } else {
+                blank = false
+            }
+            lines.append(trimmed)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func templateFiles(in directory: String) throws(PayarchError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue,
+            let enumerator = FileManager.default.enumerator(atPath: directory)
+        else {
+            throw PayarchError(
+                .unreadable,
+                Diagnostic(
+                    at: SourceLocation(file: directory, line: 1, column: 1), id: "template.directory",
+                    "templates directory not found"))
+        }
+        var files: [String] = []
+        while let next = enumerator.nextObject() as? String {
+            if next.hasSuffix(".mustache") { files.append(next) }
+        }
+        return files.sorted()
+    }
+}
+
+/// The root of a render: resolves names from the design context and remembers every name that reached
+/// the bottom of the context stack unresolved.
+final class RecordingContext: MustacheParent, @unchecked Sendable {
+    private let values: [String: Any]
+    private var missing: [String] = []
+
+    init(_ values: [String: Any]) {
+        self.values = values
+    }
+
+    func child(named name: String) -> Any? {
+        if let value = values[name] { return value }
+        if !missing.contains(name) { missing.append(name) }
+        return nil
+    }
+
+    var missingNames: [String] { missing.sorted() }
+}

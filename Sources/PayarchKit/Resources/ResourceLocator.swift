@@ -1,0 +1,44 @@
+import Foundation
+
+/// Finds the bundled `rules/`, `templates/` and default spec from any working directory.
+///
+/// Search order: `PAYARCH_HOME`; the installed layout `<prefix>/share/payarch` next to `<prefix>/bin`;
+/// the source checkout the binary was built from (what `swift run` uses).
+public struct ResourceLocator: Sendable {
+    public static let defaultSpecName = "examples/payment-gateway-idempotency-architect.prompt.yml"
+
+    public var root: String
+
+    /// The first candidate root that holds a `rules/` directory.
+    public static func locate(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        executablePath: String? = ResourceLocator.currentExecutable(),
+        sourceRoot: String = ResourceLocator.checkoutRoot()
+    ) -> ResourceLocator? {
+        var candidates: [String] = []
+        if let home = environment["PAYARCH_HOME"], !home.isEmpty { candidates.append(home) }
+        if let executablePath {
+            let binDirectory = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+            candidates.append(binDirectory.deletingLastPathComponent().appendingPathComponent("share/payarch").path)
+        }
+        candidates.append(sourceRoot)
+        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/rules/rail-classes.yml") }
+            .map(ResourceLocator.init(root:))
+    }
+
+    public var rulesDirectory: String { root + "/rules" }
+    public var templatesDirectory: String { root + "/templates" }
+    public var defaultSpec: String { root + "/" + Self.defaultSpecName }
+
+    public static func currentExecutable() -> String? {
+        if let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return link }
+        return CommandLine.arguments.first
+    }
+
+    /// The repository root of this source file's checkout: Sources/PayarchKit/Resources/ → three levels up.
+    public static func checkoutRoot(file: String = #filePath) -> String {
+        var url = URL(fileURLWithPath: file)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.path
+    }
+}

@@ -1,0 +1,125 @@
+/// Reads one decision table file. Condition values are checked against the dimension domains here, so a
+/// misspelt value points at its own line.
+enum DecisionTableDecoder {
+    static let hitPolicies = ["unique"]
+
+    static func decode(_ root: YAMLNode, path: String, domains: [String: [String]]) throws(PayarchError)
+        -> DecisionTable
+    {
+        let map = try MappingReader(root, what: "a decision table")
+        let id = try map.required("id").string(for: "'id'")
+        let policyNode = try map.required("hitPolicy")
+        let policy = try policyNode.string(for: "'hitPolicy'")
+        guard hitPolicies.contains(policy) else {
+            throw PayarchError.data(
+                at: policyNode.location, id: "rules.hit-policy",
+                "unsupported hit policy '\(policy)'; payarch supports: " + hitPolicies.joined(separator: ", "))
+        }
+        let keysNode = try map.required("keys")
+        let keys = try keysNode.strings(for: "'keys'")
+        for key in keys where domains[key] == nil {
+            throw PayarchError.data(
+                at: keysNode.location, id: "rules.unknown-key",
+                "unknown decision key '\(key)'",
+                notes: ["keys: " + domains.keys.sorted().joined(separator: ", ")])
+        }
+        let outputNames = try map.required("outputs").strings(for: "'outputs'")
+        let summaryNode = try map.required("summary")
+        let summary = try summaryNode.string(for: "'summary'")
+        for placeholder in placeholders(in: summary) where !outputNames.contains(placeholder) {
+            throw PayarchError.data(
+                at: summaryNode.location, id: "rules.unknown-output",
+                "summary uses '{\(placeholder)}', which is not an output of this table")
+        }
+        var rowIds: Set<String> = []
+        let rows = try map.required("rows").sequenceItems(for: "'rows'").map { node throws(PayarchError) in
+            let row = try decodeRow(node, keys: keys, outputNames: outputNames, domains: domains)
+            guard rowIds.insert(row.id).inserted else {
+                throw PayarchError.data(at: node.location, id: "rules.duplicate-row", "duplicate row id '\(row.id)'")
+            }
+            return row
+        }
+        return DecisionTable(
+            id: id, title: try map.required("title").string(for: "'title'"), keys: keys, outputNames: outputNames,
+            summary: summary,
+            order: Int(try map.required("order").number(for: "'order'")),
+            rows: rows, path: path, location: root.location)
+    }
+
+    static func placeholders(in text: String) -> [String] {
+        var names: [String] = []
+        var current: String?
+        for character in text {
+            if character == "{" {
+                current = ""
+            } else if character == "}", let name = current {
+                names.append(name)
+                current = nil
+            } else if current != nil {
+                current?.append(character)
+            }
+        }
+        return names
+    }
+
+    private static func decodeRow(
+        _ node: YAMLNode, keys: [String], outputNames: [String], domains: [String: [String]]
+    ) throws(PayarchError) -> DecisionTable.Row {
+        let map = try MappingReader(node, what: "a row")
+        let id = try map.required("id").string(for: "'id' of a row")
+        let when = try MappingReader(try map.required("when"), what: "'when' of row \(id)")
+        var conditions: [String: Set<String>] = [:]
+        for entry in when.entries {
+            guard keys.contains(entry.key) else {
+                throw PayarchError.data(
+                    at: entry.keyNode.location, id: "rules.unknown-key",
+                    "row \(id) conditions on '\(entry.key)', which is not a key of this table")
+            }
+            let values = try entry.value.strings(for: "'\(entry.key)' of row \(id)")
+            if values == ["any"] { continue }
+            for value in values where !(domains[entry.key] ?? []).contains(value) {
+                throw PayarchError.data(
+                    at: entry.value.location, id: "rules.unknown-value",
+                    "row \(id): '\(value)' is not a value of \(entry.key)",
+                    notes: ["values: " + (domains[entry.key] ?? []).joined(separator: ", ")])
+            }
+            conditions[entry.key] = Set(values)
+        }
+        // A key the row does not mention matches any value; it is simply absent from `conditions`.
+        let thenNode = try map.required("then")
+        let then = try MappingReader(thenNode, what: "'then' of row \(id)")
+        var outputs: [String: DecisionTable.OutputValue] = [:]
+        for entry in then.entries {
+            guard outputNames.contains(entry.key) else {
+                throw PayarchError.data(
+                    at: entry.keyNode.location, id: "rules.unknown-output",
+                    "row \(id) sets '\(entry.key)', which is not an output of this table")
+            }
+            if case .sequence = entry.value.content {
+                outputs[entry.key] = .list(try entry.value.strings(for: "'\(entry.key)' of row \(id)"))
+            } else {
+                outputs[entry.key] = .text(try entry.value.string(for: "'\(entry.key)' of row \(id)"))
+            }
+        }
+        for output in outputNames where outputs[output] == nil {
+            throw PayarchError.data(at: thenNode.location, id: "rules.missing-output", "row \(id) does not set '\(output)'")
+        }
+        let examples = try (map["examples"]?.sequenceItems(for: "'examples'") ?? []).map {
+            example throws(PayarchError) in
+            let given = try MappingReader(try MappingReader(example, what: "an example").required("given"), what: "'given'")
+            var assignment: [String: String] = [:]
+            for entry in given.entries {
+                assignment[entry.key] = try entry.value.string(for: "'\(entry.key)' of an example")
+            }
+            for key in keys where assignment[key] == nil {
+                throw PayarchError.data(
+                    at: example.location, id: "rules.example", "an example of row \(id) does not give '\(key)'")
+            }
+            return assignment
+        }
+        return DecisionTable.Row(
+            id: id, conditions: conditions, outputs: outputs,
+            rationale: try map.required("rationale").string(for: "'rationale' of row \(id)"), examples: examples,
+            location: node.location)
+    }
+}

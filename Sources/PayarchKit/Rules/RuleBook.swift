@@ -1,0 +1,29 @@
+/// Everything payarch decides with, loaded from a rules directory: the rail lexicon, rail classes, the
+/// consistency vocabulary, throughput bands and the decision tables.
+public struct RuleBook: Sendable {
+    public var rails: [RailDefinition]
+    public var railClasses: [RailClass]
+    public var unknownRailClass: String
+    public var vocabulary: ConsistencyVocabulary
+    public var throughput: ThroughputRules
+    public var tables: [DecisionTable]
+    public var directory: String
+
+    /// The two values of the `apState` dimension.
+    public static let apStates = ["cp-only", "ap-allowed"]
+
+    /// The values each decision dimension can take; the completeness check enumerates their product.
+    public var domains: [String: [String]] {
+        [
+            "railClass": railClasses.map(\.id),
+            "tpsBand": throughput.bands.map(\.id),
+            "consistency": vocabulary.tiers,
+            "ledgerConsistency": vocabulary.tiers,
+            "apState": Self.apStates,
+        ]
+    }
+
+    public func table(_ id: String) -> DecisionTable? { tables.first { $0.id == id } }
+    public func railClass(_ id: String) -> RailClass? { railClasses.first { $0.id == id } }
+    public func rail(_ id: String) -> RailDefinition? { rails.first { $0.id == id } }
+}

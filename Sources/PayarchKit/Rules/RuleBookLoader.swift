@@ -1,0 +1,247 @@
+import Foundation
+
+/// Loads and checks a `RuleBook`. Every problem points at the YAML position it came from; the
+/// decision-table check collects all gaps and overlaps before failing.
+public struct RuleBookLoader: Sendable {
+    public var yaml: YAMLLoader
+
+    public init(yaml: YAMLLoader = YAMLLoader()) {
+        self.yaml = yaml
+    }
+
+    /// Decision tables the planner reads, with the outputs it needs from each.
+    public static let requiredTables: [String: [String]] = [
+        "coordination": ["pattern", "patternName", "style", "recoveryPoints"],
+        "locking": ["locking", "lockingName", "statement"],
+        "datastore": ["engine", "database", "isolation", "keyStore", "claim", "retry"],
+        "ledger": ["posting", "postingName"],
+        "replicated-state": ["model", "modelName"],
+        "reconciliation": ["cadence", "matchAgainst"],
+        "compensation": ["steps"],
+        "partitioning": ["strategy"],
+        "retention": ["retention", "reason"],
+    ]
+
+    /// Outputs whose values select template sections, with the values the templates know.
+    public static let enumeratedOutputs: [String: [String: [String]]] = [
+        "coordination": ["pattern": ["outbox", "saga", "two-phase-commit"]],
+        "ledger": ["posting": ["asynchronous", "synchronous"]],
+        "replicated-state": ["model": ["cp-only", "crdt"]],
+        "datastore": ["engine": ["postgresql", "cockroachdb", "spanner", "dynamodb"]],
+    ]
+
+    public func load(directory: String) throws(PayarchError) -> RuleBook {
+        let classesRoot = try document(directory + "/rail-classes.yml")
+        let classesMap = try MappingReader(classesRoot, what: "rail-classes.yml")
+        let railClasses = try classesMap.required("classes").sequenceItems(for: "'classes'").map {
+            node throws(PayarchError) in
+            let map = try MappingReader(node, what: "a rail class")
+            return RailClass(
+                id: try map.required("id").string(for: "'id'"), name: try map.required("name").string(for: "'name'"),
+                rank: Int(try map.required("rank").number(for: "'rank'")),
+                outcome: try map.required("outcome").string(for: "'outcome'"),
+                inquiry: try map.required("inquiry").string(for: "'inquiry'"),
+                states: try map.required("states").string(for: "'states'"))
+        }
+        let unknownNode = try classesMap.required("unknownRailClass")
+        let unknownRailClass = try unknownNode.string(for: "'unknownRailClass'")
+        let classIds = Set(railClasses.map(\.id))
+        guard classIds.contains(unknownRailClass) else {
+            throw PayarchError.data(
+                at: unknownNode.location, id: "rules.unknown-class", "unknown rail class '\(unknownRailClass)'")
+        }
+        let rails = try loadRails(directory + "/rails.yml", classIds: classIds)
+        let vocabulary = try loadVocabulary(directory + "/consistency.yml")
+        let throughput = try loadThroughput(directory + "/throughput.yml")
+        var book = RuleBook(
+            rails: rails, railClasses: railClasses, unknownRailClass: unknownRailClass, vocabulary: vocabulary,
+            throughput: throughput, tables: [], directory: directory)
+        book.tables = try loadTables(directory + "/decisions", domains: book.domains)
+        return book
+    }
+
+    func document(_ path: String) throws(PayarchError) -> YAMLNode {
+        let source = try SourceFile.read(path)
+        guard let root = try yaml.loadDocuments(source).first else {
+            throw PayarchError.data(
+                at: SourceLocation(file: path, line: 1, column: 1), id: "rules.empty", "the rules file is empty")
+        }
+        return root
+    }
+
+    private func loadRails(_ path: String, classIds: Set<String>) throws(PayarchError) -> [RailDefinition] {
+        let root = try MappingReader(try document(path), what: "rails.yml")
+        var seenAliases: [String: String] = [:]
+        var rails: [RailDefinition] = []
+        for node in try root.required("rails").sequenceItems(for: "'rails'") {
+            let map = try MappingReader(node, what: "a rail")
+            let id = try map.required("id").string(for: "'id' of a rail")
+            let classNode = try map.required("class")
+            let railClass = try classNode.string(for: "'class' of rail '\(id)'")
+            guard classIds.contains(railClass) else {
+                throw PayarchError.data(
+                    at: classNode.location, id: "rules.unknown-class",
+                    "rail '\(id)' has unknown class '\(railClass)'",
+                    notes: ["known classes: " + classIds.sorted().joined(separator: ", ")])
+            }
+            let aliasNode = try map.required("aliases")
+            let aliases = try aliasNode.strings(for: "'aliases' of rail '\(id)'").map { $0.lowercased() }
+            for alias in aliases {
+                if let other = seenAliases[alias], other != id {
+                    throw PayarchError.data(
+                        at: aliasNode.location, id: "rules.alias-clash",
+                        "alias '\(alias)' of rail '\(id)' already names rail '\(other)'")
+                }
+                seenAliases[alias] = id
+            }
+            let facts = try (map["facts"].map { node throws(PayarchError) in
+                node.isNull ? [] : try node.sequenceItems(for: "'facts'")
+            } ?? []).map { factNode throws(PayarchError) in
+                let fact = try MappingReader(factNode, what: "a fact of rail '\(id)'")
+                return RailDefinition.Fact(
+                    topic: try fact.required("topic").string(for: "'topic'"),
+                    text: try fact.required("text").string(for: "'text'"),
+                    source: try fact.required("source").string(for: "'source' (every rail fact needs its source)"))
+            }
+            rails.append(
+                RailDefinition(
+                    id: id, name: try map.required("name").string(for: "'name'"), railClass: railClass,
+                    aliases: aliases,
+                    examples: try map["examples"]?.strings(for: "'examples'") ?? [],
+                    nativeKey: try map.required("nativeKey").string(for: "'nativeKey'"),
+                    keyMaxLength: try map["keyMaxLength"].map { node throws(PayarchError) in
+                        Int(try node.number(for: "'keyMaxLength'"))
+                    },
+                    facts: facts,
+                    checks: try map["checks"]?.strings(for: "'checks'") ?? [],
+                    reconciliationArtefact: try map.required("reconciliationArtefact").string(
+                        for: "'reconciliationArtefact'"),
+                    location: node.location))
+        }
+        return rails
+    }
+
+    private func loadVocabulary(_ path: String) throws(PayarchError) -> ConsistencyVocabulary {
+        let root = try MappingReader(try document(path), what: "consistency.yml")
+        let tiersNode = try root.required("tiers")
+        let tiers = try tiersNode.strings(for: "'tiers'")
+        let levels = try root.required("levels").sequenceItems(for: "'levels'").map { node throws(PayarchError) in
+            let map = try MappingReader(node, what: "a level")
+            let tierNode = try map.required("tier")
+            let tier = try tierNode.string(for: "'tier'")
+            guard tiers.contains(tier) else {
+                throw PayarchError.data(at: tierNode.location, id: "rules.unknown-tier", "unknown tier '\(tier)'")
+            }
+            return ConsistencyVocabulary.Level(
+                id: try map.required("id").string(for: "'id'"), name: try map.required("name").string(for: "'name'"),
+                tier: tier, aliases: try map.required("aliases").strings(for: "'aliases'").map { $0.lowercased() })
+        }
+        let scopes = try root.required("scopes").sequenceItems(for: "'scopes'").map { node throws(PayarchError) in
+            let map = try MappingReader(node, what: "a scope")
+            return ConsistencyVocabulary.Scope(
+                id: try map.required("id").string(for: "'id'"), name: try map.required("name").string(for: "'name'"),
+                moneyPath: try map.required("moneyPath").bool(for: "'moneyPath'"),
+                aliases: try map.required("aliases").strings(for: "'aliases'").map { $0.lowercased() })
+        }
+        let stances = try MappingReader(try root.required("stances"), what: "'stances'")
+        func phrases(_ key: String) throws(PayarchError) -> [String] {
+            try stances.required(key).strings(for: "'\(key)'").map { $0.lowercased() }
+        }
+        return ConsistencyVocabulary(
+            levels: levels, tiers: tiers, scopes: scopes,
+            consistencyFirst: try phrases("consistencyFirst"), availabilityFirst: try phrases("availabilityFirst"),
+            atomicCommit: try phrases("atomicCommit"), multiRegion: try phrases("multiRegion"))
+    }
+
+    private func loadThroughput(_ path: String) throws(PayarchError) -> ThroughputRules {
+        let root = try MappingReader(try document(path), what: "throughput.yml")
+        var bands: [ThroughputRules.Band] = []
+        for node in try root.required("bands").sequenceItems(for: "'bands'") {
+            let map = try MappingReader(node, what: "a band")
+            let toNode = try map.required("to")
+            let to = toNode.scalar == ".inf" ? Double.infinity : try toNode.number(for: "'to'")
+            let band = ThroughputRules.Band(
+                id: try map.required("id").string(for: "'id'"), name: try map.required("name").string(for: "'name'"),
+                from: try map.required("from").number(for: "'from'"), to: to)
+            if let previous = bands.last, previous.to != band.from {
+                throw PayarchError.data(
+                    at: node.location, id: "rules.band-gap",
+                    "band '\(band.id)' starts at \(band.from) but '\(previous.id)' ends at \(previous.to)")
+            }
+            bands.append(band)
+        }
+        guard bands.first?.from == 0, bands.last?.to == .infinity else {
+            throw PayarchError.data(
+                at: root.node.location, id: "rules.band-gap", "bands must start at 0 and end at .inf")
+        }
+        let plan = try MappingReader(try root.required("planning"), what: "'planning'")
+        func figure(_ key: String) throws(PayarchError) -> Double {
+            let value = try plan.required(key).number(for: "'\(key)'")
+            guard value > 0 else {
+                throw PayarchError.data(at: plan[key]?.location, id: "rules.planning", "'\(key)' must be positive")
+            }
+            return value
+        }
+        return ThroughputRules(
+            bands: bands,
+            planning: .init(
+                peakToSustained: try figure("peakToSustained"), defaultPeakTps: try figure("defaultPeakTps"),
+                headroom: try figure("headroom"), paymentsPerShard: try figure("paymentsPerShard"),
+                messagesPerPartition: try figure("messagesPerPartition"),
+                databaseSecondsPerPayment: try figure("databaseSecondsPerPayment"),
+                processorSecondsP99: try figure("processorSecondsP99"),
+                eventsPerPayment: try figure("eventsPerPayment")))
+    }
+
+    private func loadTables(_ directory: String, domains: [String: [String]]) throws(PayarchError)
+        -> [DecisionTable]
+    {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+                .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted()
+        } catch {
+            throw PayarchError(
+                .unreadable,
+                Diagnostic(
+                    at: SourceLocation(file: directory, line: 1, column: 1), id: "rules.no-decisions",
+                    "cannot list the decision tables directory"))
+        }
+        var tables: [DecisionTable] = []
+        var problems: [Diagnostic] = []
+        for name in names {
+            let path = directory + "/" + name
+            let table = try DecisionTableDecoder.decode(try document(path), path: path, domains: domains)
+            problems += DecisionTableChecker(table: table, domains: domains).problems()
+            tables.append(table)
+        }
+        for (id, outputs) in Self.requiredTables.sorted(by: { $0.key < $1.key }) {
+            guard let table = tables.first(where: { $0.id == id }) else {
+                problems.append(
+                    Diagnostic(
+                        at: SourceLocation(file: directory, line: 1, column: 1), id: "rules.missing-table",
+                        "no decision table with id '\(id)'"))
+                continue
+            }
+            for output in outputs where !table.outputNames.contains(output) {
+                problems.append(
+                    Diagnostic(
+                        at: table.location, id: "rules.missing-output",
+                        "table '\(id)' must declare the output '\(output)'"))
+            }
+            for (output, allowed) in (Self.enumeratedOutputs[id] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                for row in table.rows {
+                    let value = row.outputs[output]?.text ?? ""
+                    if !allowed.contains(value) {
+                        problems.append(
+                            Diagnostic(
+                                at: row.location, id: "rules.unknown-value",
+                                "row \(row.id) sets \(output) to '\(value)'; the templates know: " + allowed.joined(separator: ", ")))
+                    }
+                }
+            }
+        }
+        if !problems.isEmpty { throw PayarchError(.data, problems) }
+        return tables.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
+    }
+}

@@ -1,0 +1,27 @@
+/// Throughput bands and planning figures from `rules/throughput.yml`.
+public struct ThroughputRules: Sendable {
+    public struct Band: Sendable, Hashable {
+        public var id: String
+        public var name: String
+        public var from: Double
+        public var to: Double
+    }
+
+    public struct Planning: Sendable, Hashable {
+        public var peakToSustained: Double
+        public var defaultPeakTps: Double
+        public var headroom: Double
+        public var paymentsPerShard: Double
+        public var messagesPerPartition: Double
+        public var databaseSecondsPerPayment: Double
+        public var processorSecondsP99: Double
+        public var eventsPerPayment: Double
+    }
+
+    public var bands: [Band]
+    public var planning: Planning
+
+    public func band(forPeak tps: Double) -> Band {
+        bands.first { tps >= $0.from && tps < $0.to } ?? bands[bands.count - 1]
+    }
+}

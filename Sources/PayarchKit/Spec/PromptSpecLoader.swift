@@ -1,0 +1,148 @@
+import Foundation
+
+/// Reads a `PromptSpec` from YAML bytes. Accepts one mapping document, or the seed's layout: a scalar
+/// preamble document, `---`, then the mapping.
+public struct PromptSpecLoader: Sendable {
+    public var yaml: YAMLLoader
+
+    public init(yaml: YAMLLoader = YAMLLoader()) {
+        self.yaml = yaml
+    }
+
+    static let knownKeys: Set<String> = [
+        "name", "description", "version", "authors", "metadata", "tags", "variables", "model",
+        "modelParameters", "messages", "testData", "evaluators", "responseFormat", "jsonSchema",
+    ]
+
+    public func load(_ source: SourceFile) throws(PayarchError) -> PromptSpec {
+        let documents = try yaml.loadDocuments(source)
+        let start = SourceLocation(file: source.path, line: 1, column: 1)
+        let preamble: String?
+        let root: YAMLNode
+        switch documents.count {
+        case 0:
+            throw PayarchError.data(at: start, id: "spec.empty", "the spec file is empty")
+        case 1:
+            preamble = nil
+            root = documents[0]
+        case 2 where documents[0].scalar != nil:
+            preamble = documents[0].scalar
+            root = documents[1]
+        default:
+            throw PayarchError.data(
+                at: documents[1].location, id: "spec.documents",
+                "expected one spec document, or a preamble document and then the spec; found \(documents.count) documents")
+        }
+        return try decode(root, path: source.path, preamble: preamble)
+    }
+
+    private func decode(_ root: YAMLNode, path: String, preamble: String?) throws(PayarchError) -> PromptSpec {
+        let map = try MappingReader(root, what: "the spec")
+        var warnings = map.unknownKeys(known: Self.knownKeys).map { key, location in
+            Diagnostic(.warning, at: location, id: "spec.unknown-key", "unknown spec key '\(key)' is ignored")
+        }
+        let metadata = try map["metadata"].map { node throws(PayarchError) in
+            node.isNull ? [] : try Self.entries(node, what: "'metadata'")
+        } ?? []
+        var tags: [String] = []
+        if let node = map["tags"], !node.isNull { tags = try node.strings(for: "'tags'") }
+        if tags.isEmpty, let meta = map["metadata"], case .mapping = meta.content,
+            let node = try MappingReader(meta, what: "'metadata'")["tags"], !node.isNull
+        {
+            tags = try node.strings(for: "'metadata.tags'")
+        }
+        let variables = try Self.items(map["variables"], what: "'variables'").map { node throws(PayarchError) in
+            try Self.variable(node)
+        }
+        var seen: [String: SourceLocation] = [:]
+        for variable in variables {
+            if let first = seen[variable.name] {
+                throw PayarchError.data(
+                    at: variable.location, id: "spec.duplicate-variable",
+                    "variable '\(variable.name)' is declared twice",
+                    notes: ["first declared at line \(first.line), column \(first.column)"])
+            }
+            seen[variable.name] = variable.location
+        }
+        let spec = PromptSpec(
+            path: path,
+            preamble: preamble,
+            name: try map.required("name").string(for: "'name'"),
+            description: try map.optionalString("description"),
+            version: try map.optionalString("version"),
+            authors: try map["authors"].map { node throws(PayarchError) in
+                node.isNull ? [] : try node.strings(for: "'authors'")
+            } ?? [],
+            metadata: metadata,
+            tags: tags,
+            variables: variables,
+            model: try map.optionalString("model"),
+            modelParameters: try map["modelParameters"].map { node throws(PayarchError) in
+                node.isNull ? [] : try Self.entries(node, what: "'modelParameters'")
+            } ?? [],
+            messages: try Self.items(map["messages"], what: "'messages'").map { node throws(PayarchError) in
+                try Self.message(node)
+            },
+            testData: try Self.items(map["testData"], what: "'testData'").map { node throws(PayarchError) in
+                try Self.testCase(node)
+            },
+            evaluators: try Self.items(map["evaluators"], what: "'evaluators'").map { node throws(PayarchError) in
+                try EvaluatorDecoder.decode(node, warnings: &warnings)
+            },
+            warnings: warnings)
+        return spec
+    }
+
+    private static func items(_ node: YAMLNode?, what: String) throws(PayarchError) -> [YAMLNode] {
+        guard let node, !node.isNull else { return [] }
+        return try node.sequenceItems(for: what)
+    }
+
+    private static func entries(_ node: YAMLNode, what: String) throws(PayarchError) -> [PromptSpec.Entry] {
+        try MappingReader(node, what: what).entries.map { entry in
+            PromptSpec.Entry(key: entry.key, value: flow(entry.value))
+        }
+    }
+
+    /// A compact one-line rendering of any node, for metadata values.
+    static func flow(_ node: YAMLNode) -> String {
+        switch node.content {
+        case .scalar(let text): text
+        case .sequence(let items): "[" + items.map(flow).joined(separator: ", ") + "]"
+        case .mapping(let pairs): "{" + pairs.map { flow($0.key) + ": " + flow($0.value) }.joined(separator: ", ") + "}"
+        }
+    }
+
+    private static func variable(_ node: YAMLNode) throws(PayarchError) -> PromptSpec.Variable {
+        let map = try MappingReader(node, what: "a variable")
+        let name = try map.required("name").string(for: "'name' of a variable")
+        return PromptSpec.Variable(
+            name: name,
+            description: try map.optionalString("description"),
+            required: try map["required"].map { node throws(PayarchError) in
+                try node.bool(for: "'required' of variable '\(name)'")
+            } ?? false,
+            location: node.location)
+    }
+
+    private static func message(_ node: YAMLNode) throws(PayarchError) -> PromptSpec.Message {
+        let map = try MappingReader(node, what: "a message")
+        return PromptSpec.Message(
+            role: try map.required("role").string(for: "'role' of a message"),
+            content: try map.required("content").string(for: "'content' of a message"),
+            location: node.location)
+    }
+
+    private static func testCase(_ node: YAMLNode) throws(PayarchError) -> PromptSpec.TestCase {
+        let map = try MappingReader(node, what: "a testData case")
+        let input = try MappingReader(try map.required("input"), what: "'input' of a testData case")
+        return PromptSpec.TestCase(
+            input: try input.entries.map { entry throws(PayarchError) in
+                InputValue(
+                    name: entry.key, value: try entry.value.string(for: "variable '\(entry.key)'"),
+                    origin: .file(entry.value.location))
+            },
+            expected: try map.optionalString("expected"),
+            location: node.location)
+    }
+}

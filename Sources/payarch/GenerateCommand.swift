@@ -1,0 +1,38 @@
+import ArgumentParser
+import PayarchKit
+
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write a strictly idempotent payment architecture design for one set of inputs."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case markdown, json
+    }
+
+    @OptionGroup var resources: ResourceOptions
+    @OptionGroup var inputs: InputOptions
+
+    @Option(name: .long, help: "Output format: markdown (the design) or json (facts and decisions).")
+    var format: Format = .markdown
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        try CommandRunner.run { () throws(PayarchError) -> [Diagnostic] in
+            let paths = try resources.locate()
+            let spec = try resources.loadSpec(paths.spec)
+            let inputSet = try inputs.resolve(spec: spec)
+            let generator = try DesignGenerator(rulesDirectory: paths.rules, templatesDirectory: paths.templates)
+            let (plan, warnings) = try generator.plan(inputSet)
+            let text = switch format {
+            case .markdown: try generator.markdown(plan)
+            case .json: try generator.json(plan, inputs: inputSet, warnings: warnings)
+            }
+            try OutputWriter.write(text, to: output)
+            return spec.warnings + warnings
+        }
+    }
+}

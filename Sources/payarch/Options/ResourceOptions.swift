@@ -1,0 +1,32 @@
+import ArgumentParser
+import PayarchKit
+
+/// Where the spec, rules and templates come from; shared by every subcommand.
+struct ResourceOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The prompt spec (.prompt.yml). Default: the bundled example spec.", valueName: "file"))
+    var spec: String?
+
+    @Option(name: .long, help: ArgumentHelp("Directory of rules (rails, classes, decision tables). Default: the bundled rules.", valueName: "dir"))
+    var rules: String?
+
+    @Option(name: .long, help: ArgumentHelp("Directory of Mustache templates. Default: the bundled templates.", valueName: "dir"))
+    var templates: String?
+
+    /// The bundled resources, needed only for what was not given explicitly.
+    func locate() throws(PayarchError) -> (spec: String, rules: String, templates: String) {
+        if let spec, let rules, let templates { return (spec, rules, templates) }
+        guard let bundle = ResourceLocator.locate() else {
+            throw PayarchError(
+                .unreadable,
+                Diagnostic(
+                    at: nil, id: "resources.not-found",
+                    "cannot find payarch's bundled rules and templates",
+                    notes: ["set PAYARCH_HOME to the directory holding rules/ and templates/, or pass --rules and --templates"]))
+        }
+        return (spec ?? bundle.defaultSpec, rules ?? bundle.rulesDirectory, templates ?? bundle.templatesDirectory)
+    }
+
+    func loadSpec(_ path: String) throws(PayarchError) -> PromptSpec {
+        try PromptSpecLoader().load(try SourceFile.read(path))
+    }
+}
