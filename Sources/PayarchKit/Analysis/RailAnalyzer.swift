@@ -14,7 +14,8 @@ public struct RailAnalyzer: Sendable {
         "international", "legacy", "new", "only", "or", "our", "payment", "payments", "plus", "primary",
         "processing", "processor", "processors", "rest", "secondary", "the", "uk", "us", "use", "using", "via",
         "we", "with", "north", "america", "americas", "apac", "latam", "region", "regions", "bank", "banks",
-        "transfer", "transfers", "local", "mostly", "also", "as", "acquiring", "acquirer", "gateway",
+        "transfer", "transfers", "local", "mostly", "also", "as", "acquiring", "acquirer", "gateway", "xa",
+        "resource", "managers", "manager", "between", "each", "all",
     ]
 
     public init(rules: RuleBook) {

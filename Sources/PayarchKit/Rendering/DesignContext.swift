@@ -37,8 +37,15 @@ public struct DesignContext: Sendable {
         context["governingOutcome"] = governing?.outcome ?? ""
         context["inquiryPath"] = governing?.inquiry ?? ""
         context["processorStates"] = governing?.states ?? ""
+        // Per class: `bankBatch` is true when any rail of that class is present, `bankBatchRails` names
+        // them and `bankBatchKeys` names their native identifiers.
         for railClass in rules.railClasses {
-            context[Self.flagName(railClass.id)] = railClass.id == facts.governingClass
+            let members = facts.rails.filter { $0.railClass == railClass.id }
+            context[Self.flagName(railClass.id)] = !members.isEmpty
+            context[Self.flagName(railClass.id) + "Rails"] = Self.list(
+                members.map { $0.known ? $0.name : MarkdownEscaper.inline($0.name) })
+            context[Self.flagName(railClass.id) + "Keys"] = Self.list(
+                members.compactMap { $0.id.flatMap(rules.rail)?.nativeKey })
         }
 
         let pattern = output("coordination", "pattern")

@@ -27,7 +27,7 @@ public struct RuleBookLoader: Sendable {
         "coordination": ["pattern": ["outbox", "saga", "two-phase-commit"]],
         "ledger": ["posting": ["asynchronous", "synchronous"]],
         "replicated-state": ["model": ["cp-only", "crdt"]],
-        "datastore": ["engine": ["postgresql", "cockroachdb", "spanner", "dynamodb"]],
+        "datastore": ["engine": ["postgresql", "cockroachdb", "spanner", "dynamodb", "xa-database"]],
     ]
 
     public func load(directory: String) throws(PayarchError) -> RuleBook {
