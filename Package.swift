@@ -32,13 +32,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "PayarchTestSupport",
+            dependencies: ["PayarchKit"],
+            path: "Tests/PayarchTestSupport"
+        ),
         .testTarget(
             name: "PayarchKitTests",
-            dependencies: ["PayarchKit"]
+            dependencies: ["PayarchKit", "PayarchTestSupport"]
         ),
         .testTarget(
             name: "PayarchCLITests",
-            dependencies: ["PayarchKit"]
+            // Depends on the executable so `swift test` always builds the binary these tests run.
+            dependencies: ["payarch", "PayarchKit", "PayarchTestSupport"]
         ),
     ]
 )

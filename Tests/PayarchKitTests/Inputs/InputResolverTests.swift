@@ -1,0 +1,81 @@
+import PayarchTestSupport
+import Testing
+@testable import PayarchKit
+
+@Suite struct InputResolverTests {
+    let resolver = InputResolver(spec: Bundled.spec)
+
+    func value(_ name: String, _ value: String) -> InputValue {
+        InputValue(name: name, value: value, origin: .commandLine)
+    }
+
+    func problems(_ layers: [[InputValue]]) -> [Diagnostic] {
+        do {
+            _ = try resolver.resolve(layers: layers, origin: "test")
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    @Test func laterLayersOverrideEarlierOnes() throws {
+        let base = try resolver.values(fromCase: 1)
+        let inputs = try resolver.resolve(layers: [base, [value("payment_rails", "Adyen")]], origin: "test")
+        #expect(inputs["payment_rails"]?.value == "Adyen")
+        #expect(inputs["throughput_requirements"]?.value == base[1].value)
+        #expect(inputs.values.map(\.name) == ["payment_rails", "throughput_requirements", "consistency_constraints"])
+    }
+
+    @Test func readsAnInputFileWithPositions() throws {
+        let values = try resolver.values(
+            fromFile: SourceFile(path: "in.yml", text: "payment_rails: Stripe\nthroughput_requirements: 5 TPS\n"))
+        #expect(values.map(\.name) == ["payment_rails", "throughput_requirements"])
+        #expect(values[1].location == SourceLocation(file: "in.yml", line: 2, column: 26))
+    }
+
+    @Test func missingRequiredVariableIsReportedAtItsDeclaration() throws {
+        let found = problems([[value("payment_rails", "Stripe"), value("throughput_requirements", "5 TPS")]])
+        #expect(found.map(\.id) == ["input.missing"])
+        #expect(found.first?.message == "required variable 'consistency_constraints' has no value")
+        #expect(found.first?.location?.file == Repository.spec)
+    }
+
+    @Test func blankValueIsAnError() throws {
+        let found = problems([try resolver.values(fromCase: 1), [value("payment_rails", "   ")]])
+        #expect(found.map(\.id) == ["input.blank"])
+    }
+
+    @Test func unknownNameSuggestsTheClosest() throws {
+        let found = problems([try resolver.values(fromCase: 1), [value("payment_rail", "Stripe")]])
+        #expect(found.map(\.id) == ["input.unknown-variable"])
+        #expect(found.first?.notes.first == "did you mean 'payment_rails'?")
+        let far = problems([try resolver.values(fromCase: 1), [value("colour", "blue")]])
+        #expect(far.first?.notes.first?.hasPrefix("the spec declares") == true)
+    }
+
+    @Test func caseNumbersAreCheckedAgainstTheSpec() throws {
+        do {
+            _ = try resolver.values(fromCase: 3)
+            Issue.record("case 3 should not exist")
+        } catch {
+            #expect(error.kind == .usage)
+            #expect(error.diagnostics.first?.message == "--case 3: the spec has 2 testData cases (1...2)")
+        }
+    }
+
+    @Test func commandLineValuesSplitAtTheFirstEquals() throws {
+        let parsed = try InputResolver.commandLineValue("payment_rails=a=b")
+        #expect(parsed.name == "payment_rails")
+        #expect(parsed.value == "a=b")
+        #expect(throws: PayarchError.self) { try InputResolver.commandLineValue("=x") }
+        #expect(throws: PayarchError.self) { try InputResolver.commandLineValue("novalue") }
+    }
+
+    @Test func inputFileMustBeAMappingOfStrings() throws {
+        #expect(throws: PayarchError.self) { try resolver.values(fromFile: SourceFile(path: "in.yml", text: "- a\n")) }
+        #expect(throws: PayarchError.self) {
+            try resolver.values(fromFile: SourceFile(path: "in.yml", text: "payment_rails: [a, b]\n"))
+        }
+        #expect(throws: PayarchError.self) { try resolver.values(fromFile: SourceFile(path: "in.yml", text: "")) }
+    }
+}

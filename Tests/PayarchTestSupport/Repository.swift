@@ -1,0 +1,59 @@
+import Foundation
+import PayarchKit
+
+/// Paths into this checkout and shared fixtures for the test targets.
+public enum Repository {
+    /// The repository root, found from this file's path (Tests/PayarchTestSupport/ → two levels up).
+    public static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    public static let rules = root + "/rules"
+    public static let templates = root + "/templates"
+    public static let examples = root + "/examples"
+    public static let spec = root + "/" + ResourceLocator.defaultSpecName
+    public static let fixtures = root + "/Tests/Fixtures"
+    /// A copy of the seed prompt exactly as given (its indentation lost, so not valid YAML).
+    public static let seed = fixtures + "/seed-as-given.txt"
+
+    /// True when golden files should be rewritten instead of compared (`PAYARCH_RECORD=1 swift test`).
+    public static var recording: Bool { ProcessInfo.processInfo.environment["PAYARCH_RECORD"] == "1" }
+
+    public static func read(_ path: String) -> String? {
+        FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    public static func write(_ text: String, to path: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+}
+
+/// Rules, templates, spec and generator loaded once for all tests.
+public enum Bundled {
+    public static let rules: RuleBook = try! RuleBookLoader().load(directory: Repository.rules)
+    public static let generator: DesignGenerator = try! DesignGenerator(
+        rules: rules, templates: TemplateSet.load(directory: Repository.templates))
+    public static let spec: PromptSpec = try! PromptSpecLoader().load(SourceFile.read(Repository.spec))
+
+    /// Inputs from three strings, checked against the bundled spec.
+    public static func inputs(rails: String, throughput: String, consistency: String) throws -> InputSet {
+        try InputResolver(spec: spec).resolve(
+            layers: [[
+                InputValue(name: Analyzer.railsVariable, value: rails, origin: .commandLine),
+                InputValue(name: Analyzer.throughputVariable, value: throughput, origin: .commandLine),
+                InputValue(name: Analyzer.consistencyVariable, value: consistency, origin: .commandLine),
+            ]], origin: "test")
+    }
+
+    public static func caseInputs(_ number: Int) throws -> InputSet {
+        let resolver = InputResolver(spec: spec)
+        return try resolver.resolve(layers: [resolver.values(fromCase: number)], origin: "case:\(number)")
+    }
+
+    public static func design(_ inputs: InputSet) throws -> (DesignPlan, String) {
+        let (plan, _) = try generator.plan(inputs)
+        return (plan, try generator.markdown(plan))
+    }
+}
