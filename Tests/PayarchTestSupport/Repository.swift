@@ -25,6 +25,32 @@ public enum Repository {
         FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// A fresh temporary directory.
+    public static func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "payarch-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// A copy of the bundled rules with one text replacement in one file, for tests of broken rules.
+    public static func patchedRules(_ file: String, replacing old: String, with new: String) throws -> String {
+        let directory = try temporaryDirectory() + "/rules"
+        try FileManager.default.copyItem(atPath: rules, toPath: directory)
+        let path = directory + "/" + file
+        guard let text = read(path) else { throw CocoaError(.fileReadNoSuchFile) }
+        precondition(text.contains(old), "patch target not found in \(file)")
+        try write(text.replacingOccurrences(of: old, with: new), to: path)
+        return directory
+    }
+
+    /// A copy of the bundled templates with one file replaced or added.
+    public static func patchedTemplates(_ file: String, contents: String) throws -> String {
+        let directory = try temporaryDirectory() + "/templates"
+        try FileManager.default.copyItem(atPath: templates, toPath: directory)
+        try write(contents, to: directory + "/" + file)
+        return directory
+    }
+
     public static func write(_ text: String, to path: String) throws {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }

@@ -1,0 +1,103 @@
+import Foundation
+import PayarchTestSupport
+import Testing
+@testable import PayarchKit
+
+/// The outcomes issue #2 names, each from free text through analysis, decision and rendering.
+@Suite struct RequiredOutcomeTests {
+    func decision(_ plan: DesignPlan, _ table: String) -> Decision? { plan.decision(table) }
+
+    /// The seed's evaluator pattern, taken from the spec rather than copied.
+    var seedPattern: NSRegularExpression {
+        get throws {
+            guard case .regex(let pattern, _) = try #require(Bundled.spec.evaluators.first).kind else {
+                throw PayarchError.data(at: nil, id: "test", "the seed evaluator is not a regex")
+            }
+            return try NSRegularExpression(pattern: pattern)
+        }
+    }
+
+    @Test(arguments: [1, 2])
+    func seedCaseMatchesItsExpectedTextAndTheEvaluator(_ number: Int) throws {
+        let (_, markdown) = try Bundled.design(try Bundled.caseInputs(number))
+        let expected = try #require(Bundled.spec.testData[number - 1].expected)
+        #expect(markdown.contains(expected))
+        let range = NSRange(markdown.startIndex..., in: markdown)
+        #expect(try seedPattern.firstMatch(in: markdown, range: range) != nil)
+    }
+
+    @Test func caseOneIsTheOutboxPattern() throws {
+        let (plan, markdown) = try Bundled.design(try Bundled.caseInputs(1))
+        let coordination = try #require(decision(plan, "coordination"))
+        #expect(coordination.row == "COORD-OUTBOX-API")
+        #expect(coordination.text("patternName") == "Outbox Pattern")
+        #expect(coordination.keys.first { $0.dimension == "consistency" }?.phrases.map(\.text) == ["Strict serializability"])
+        #expect(markdown.contains("**Outbox Pattern**"))
+        #expect(markdown.contains("10,000 TPS"))
+        #expect(!markdown.contains("Saga Pattern"))
+    }
+
+    @Test func caseTwoIsTheSagaPattern() throws {
+        let (plan, markdown) = try Bundled.design(try Bundled.caseInputs(2))
+        #expect(decision(plan, "coordination")?.row == "COORD-SAGA-ORCHESTRATED")
+        #expect(markdown.contains("**Saga Pattern**"))
+        #expect(markdown.contains("500 TPS"))
+        #expect(markdown.contains("camt.053"))
+        #expect(markdown.contains("R01"))
+    }
+
+    @Test func xaResourcesAtLowVolumeUseTwoPhaseCommit() throws {
+        let inputs = try Bundled.inputs(
+            rails: "An Oracle database ledger and an IBM MQ queue manager, both XA resource managers",
+            throughput: "30 TPS peak",
+            consistency: "Atomic commit across both resources; strict serializability everywhere.")
+        let (plan, markdown) = try Bundled.design(inputs)
+        #expect(decision(plan, "coordination")?.text("patternName") == "Two-Phase Commit")
+        #expect(markdown.contains("**Two-Phase Commit**"))
+        let atScale = try Bundled.inputs(
+            rails: "An Oracle database ledger and an IBM MQ queue manager", throughput: "8,000 TPS peak",
+            consistency: "strict serializability everywhere")
+        #expect(try Bundled.design(atScale).0.decision("coordination")?.text("patternName") == "Outbox Pattern")
+    }
+
+    @Test func availabilityFirstBalancesGetCRDTsWhileInitiationStaysExactlyOnce() throws {
+        let inputs = try Bundled.inputs(
+            rails: "Adyen", throughput: "2,000 TPS peak",
+            consistency: "Strict serializability for payment initiation; account balances may favour availability over consistency across regions.")
+        let (plan, markdown) = try Bundled.design(inputs)
+        #expect(decision(plan, "replicated-state")?.row == "STATE-CRDT")
+        #expect(decision(plan, "coordination")?.text("patternName") == "Outbox Pattern")
+        #expect(markdown.contains("## Replicated State"))
+        #expect(markdown.contains("CRDTs"))
+        #expect(markdown.contains("payment initiation and the idempotency gate stay single-writer and exactly-once"))
+        let cpOnly = try Bundled.design(try Bundled.caseInputs(1)).1
+        #expect(!cpOnly.contains("## Replicated State"))
+    }
+
+    @Test func everyDecisionCitesItsRowAndPhrases() throws {
+        let (plan, markdown) = try Bundled.design(try Bundled.caseInputs(1))
+        #expect(plan.decisions.count == Bundled.rules.tables.count)
+        for decision in plan.decisions {
+            #expect(markdown.contains("`\(decision.row)`"), "\(decision.row) not cited")
+        }
+        #expect(markdown.contains("tpsBand = high ← \"10,000 TPS\""))
+    }
+
+    @Test func unknownRailIsNamedInBold() throws {
+        let inputs = try Bundled.inputs(rails: "Klarna and Stripe", throughput: "100 TPS", consistency: "strong")
+        let markdown = try Bundled.design(inputs).1
+        #expect(markdown.contains("**Assumption: Klarna is not in payarch's rail lexicon"))
+        #expect(markdown.contains("**Confirm:** payarch has no sourced facts on this rail"))
+    }
+
+    @Test func sizingFollowsTheInputFigures() throws {
+        let small = try Bundled.design(try Bundled.inputs(rails: "Stripe", throughput: "100 TPS", consistency: "strong")).0
+        let large = try Bundled.design(try Bundled.inputs(rails: "Stripe", throughput: "50,000 TPS", consistency: "strong")).0
+        #expect(small.sizing.shards == 1)
+        #expect(large.sizing.shards == 64)
+        #expect(large.sizing.streamPartitions >= large.sizing.shards)
+        let markdown = try Bundled.generator.markdown(large)
+        #expect(markdown.contains("| Database shards | 64 |"))
+        #expect(markdown.contains("| Design peak | 50,000 TPS |"))
+    }
+}
