@@ -156,14 +156,14 @@ public struct DesignContext: Sendable {
             if let rail = mention.id.flatMap(rules.rail) {
                 return [
                     "name": rail.name, "className": className, "nativeKey": rail.nativeKey,
-                    "hasChecks": !rail.checks.isEmpty, "checks": rail.checks.map { "**Confirm:** " + $0 }.joined(separator: " "),
+                    "hasChecks": !rail.checks.isEmpty, "checks": rail.checks.map { "**Reader check:** " + $0 }.joined(separator: " "),
                     "reconciliationArtefact": Self.cell(rail.reconciliationArtefact),
                 ]
             }
             return [
                 "name": MarkdownEscaper.inline(mention.name), "className": className,
-                "nativeKey": "an `Idempotency-Key` header (assumed)", "hasChecks": true,
-                "checks": "**Confirm:** payarch has no sourced facts on this rail; confirm its key mechanism, key retention and duplicate-detection behaviour with the provider before relying on them.",
+                "nativeKey": "`Idempotency-Key` header (assumed)", "hasChecks": true,
+                "checks": "**Reader check:** payarch has no sourced facts on this rail; confirm its key mechanism, key retention and duplicate-detection behaviour with the provider before relying on them.",
                 "reconciliationArtefact": "the provider's settlement report (confirm its format)",
             ]
         }

@@ -87,7 +87,7 @@ import Testing
         let inputs = try Bundled.inputs(rails: "Klarna and Stripe", throughput: "100 TPS", consistency: "strong")
         let markdown = try Bundled.design(inputs).1
         #expect(markdown.contains("**Assumption: Klarna is not in payarch's rail lexicon"))
-        #expect(markdown.contains("**Confirm:** payarch has no sourced facts on this rail"))
+        #expect(markdown.contains("**Reader check:** payarch has no sourced facts on this rail"))
     }
 
     @Test func sizingFollowsTheInputFigures() throws {
