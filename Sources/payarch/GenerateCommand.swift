@@ -21,7 +21,7 @@ struct GenerateCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        try CommandRunner.run { () throws(PayarchError) -> [Diagnostic] in
+        try CommandRunner.run { () throws(PayarchError) in
             let paths = try resources.locate()
             let spec = try resources.loadSpec(paths.spec)
             let inputSet = try inputs.resolve(spec: spec)
@@ -32,7 +32,7 @@ struct GenerateCommand: ParsableCommand {
             case .json: try generator.json(plan, inputs: inputSet, warnings: warnings)
             }
             try OutputWriter.write(text, to: output)
-            return spec.warnings + warnings
+            return (spec.warnings + warnings, 0)
         }
     }
 }

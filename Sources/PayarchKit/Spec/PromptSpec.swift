@@ -24,6 +24,11 @@ public struct PromptSpec: Sendable {
     public struct Entry: Sendable, Hashable {
         public var key: String
         public var value: String
+
+        public init(key: String, value: String) {
+            self.key = key
+            self.value = value
+        }
     }
 
     public var path: String

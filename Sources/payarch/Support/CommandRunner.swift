@@ -2,15 +2,18 @@ import ArgumentParser
 import PayarchKit
 
 /// Runs a subcommand body: prints warnings and errors in the one diagnostic format and maps each
-/// failure class to its documented exit code.
+/// failure class to its documented exit code. The body returns its warnings and its exit status
+/// (0, or 1 for "ran and found failures").
 enum CommandRunner {
-    static func run(_ body: () throws(PayarchError) -> [Diagnostic]) throws {
+    static func run(_ body: () throws(PayarchError) -> (warnings: [Diagnostic], status: Int32)) throws {
+        let outcome: (warnings: [Diagnostic], status: Int32)
         do {
-            let warnings = try body()
-            DiagnosticPrinter.print(warnings)
+            outcome = try body()
         } catch {
             DiagnosticPrinter.print(error.diagnostics)
             throw ExitCode(error.kind.exitCode)
         }
+        DiagnosticPrinter.print(outcome.warnings)
+        if outcome.status != 0 { throw ExitCode(outcome.status) }
     }
 }

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import PayarchKit
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Grade designs against the spec's evaluators, expected texts and the structural lint.",
+        discussion: """
+            Without --document, generates the design for every testData case and grades it. With \
+            --document, grades an existing Markdown document (for example an LLM's answer to the same \
+            prompt) without generating anything. Exit 0 when everything passes, 1 when anything fails.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, junit
+    }
+
+    @OptionGroup var resources: ResourceOptions
+
+    @Option(name: .long, help: ArgumentHelp("Grade this Markdown document instead of generated designs.", valueName: "file"))
+    var document: String?
+
+    @Option(name: .customLong("case"), help: ArgumentHelp("With --document: grade against testData case N's variables and expected text.", valueName: "n"))
+    var caseNumber: Int?
+
+    @Option(name: .long, help: ArgumentHelp("With --document: the text the document must contain.", valueName: "text"))
+    var expected: String?
+
+    @Flag(name: .long, help: "With --document: run only the structural lint.")
+    var lintOnly = false
+
+    @Option(name: .long, help: "Report format: text, json (gh models eval --json shape) or junit.")
+    var format: Format = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (atomically) instead of stdout.", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        if document == nil, caseNumber != nil || expected != nil || lintOnly {
+            throw ValidationError("--case, --expected and --lint-only need --document")
+        }
+        if caseNumber != nil, expected != nil {
+            throw ValidationError("give either --case or --expected, not both")
+        }
+        if let caseNumber, caseNumber < 1 {
+            throw ValidationError("--case must be 1 or more")
+        }
+    }
+
+    func run() throws {
+        try CommandRunner.run { () throws(PayarchError) in
+            let paths = try resources.locate()
+            let spec = try resources.loadSpec(paths.spec)
+            let validator = Validator(spec: spec)
+            let report: ValidationReport
+            if let document {
+                let source = try SourceFile.read(document)
+                guard let text = String(bytes: source.bytes, encoding: .utf8) else {
+                    throw PayarchError.data(
+                        at: SourceLocation(file: document, line: 1, column: 1), id: "validate.encoding",
+                        "the document is not valid UTF-8")
+                }
+                report = try validator.gradeDocument(
+                    text, label: document, caseNumber: caseNumber, expected: expected, lintOnly: lintOnly)
+            } else {
+                let generator = try DesignGenerator(rulesDirectory: paths.rules, templatesDirectory: paths.templates)
+                report = try validator.validateTestData(with: generator)
+            }
+            let text = switch format {
+            case .text: report.text()
+            case .json: report.json()
+            case .junit: report.junit()
+            }
+            try OutputWriter.write(text, to: output)
+            return (spec.warnings, report.allPassed ? 0 : 1)
+        }
+    }
+}
