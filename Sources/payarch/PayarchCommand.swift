@@ -9,6 +9,6 @@ struct PayarchCommand: ParsableCommand {
             Exit codes: 0 success, 64 usage, 65 bad data (spec, input, rules, templates), \
             66 a file that cannot be read, 73 output that cannot be written; validate exits 1 when a check fails.
             """,
-        subcommands: [GenerateCommand.self, ValidateCommand.self]
+        subcommands: [GenerateCommand.self, ValidateCommand.self, CompareCommand.self]
     )
 }

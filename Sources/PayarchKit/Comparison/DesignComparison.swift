@@ -1,0 +1,121 @@
+/// Two designs side by side: every extracted fact and every decision, with the rule and the input
+/// phrases behind each side, and whether the rows differ.
+public struct DesignComparison: Sendable {
+    public struct Side: Sendable, Codable, Hashable {
+        public var value: String
+        public var rule: String?
+        public var phrases: [String]
+    }
+
+    public struct Row: Sendable, Codable {
+        /// `facts` or `decisions`.
+        public var section: String
+        public var item: String
+        public var left: Side
+        public var right: Side
+        public var differs: Bool { left.value != right.value || left.rule != right.rule }
+    }
+
+    public struct Design: Sendable {
+        public var label: String
+        public var plan: DesignPlan
+        public var markdown: String
+
+        public init(label: String, plan: DesignPlan, markdown: String) {
+            self.label = label
+            self.plan = plan
+            self.markdown = markdown
+        }
+    }
+
+    public var left: Design
+    public var right: Design
+    public var rows: [Row]
+
+    public var designsDiffer: Bool { left.markdown != right.markdown }
+
+    public init(left: Design, right: Design, rules: RuleBook) {
+        self.left = left
+        self.right = right
+        let leftFacts = FactColumns(plan: left.plan, rules: rules).items
+        let rightFacts = FactColumns(plan: right.plan, rules: rules).items
+        var rows: [Row] = []
+        for (index, item) in leftFacts.enumerated() {
+            rows.append(Row(section: "facts", item: item.name, left: item.side, right: rightFacts[index].side))
+        }
+        for table in rules.tables {
+            func side(_ plan: DesignPlan) -> Side {
+                guard let decision = plan.decision(table.id) else { return Side(value: "—", rule: nil, phrases: []) }
+                return Side(
+                    value: decision.summary, rule: decision.row,
+                    phrases: decision.keys.flatMap { $0.phrases.map(\.text) }.uniqued())
+            }
+            rows.append(Row(section: "decisions", item: table.title, left: side(left.plan), right: side(right.plan)))
+        }
+        self.rows = rows
+    }
+}
+
+/// The fact rows of one plan, always the same items in the same order so two plans line up.
+struct FactColumns {
+    struct Item {
+        var name: String
+        var side: DesignComparison.Side
+    }
+
+    let items: [Item]
+
+    init(plan: DesignPlan, rules: RuleBook) {
+        let facts = plan.facts
+        var items: [Item] = []
+        func add(_ name: String, _ value: String?, _ phrases: [SourcedPhrase] = []) {
+            items.append(Item(name: name, side: .init(value: value ?? "—", rule: nil, phrases: phrases.map(\.text))))
+        }
+        let format = ThroughputAnalyzer.format
+        add("Rails", facts.rails.map(\.name).joined(separator: ", "), facts.rails.compactMap(\.phrase))
+        add("Governing rail class", rules.railClass(facts.governingClass)?.name ?? facts.governingClass)
+        let throughput = facts.throughput
+        add(
+            "Design peak", "\(format(throughput.designPeak.tps)) TPS (\(throughput.band))",
+            throughput.designPeak.phrase.map { [$0] } ?? [])
+        add("Sustained", throughput.sustained.map { "\(format($0.tps)) TPS" }, throughput.sustained?.phrase.map { [$0] } ?? [])
+        add("Baseline", throughput.baseline.map { "\(format($0.tps)) TPS" }, throughput.baseline?.phrase.map { [$0] } ?? [])
+        add(
+            "Latency", throughput.latency.isEmpty ? nil : throughput.latency.map(DesignContext.latencyText).joined(separator: "; "),
+            throughput.latency.map(\.phrase))
+        add(
+            "Load shape",
+            [throughput.batch.map { _ in "batch" }, throughput.burst.map { _ in "bursty" }].compactMap { $0 }.joined(separator: ", ")
+                .nilIfEmpty,
+            [throughput.batch, throughput.burst].compactMap { $0 })
+        for scope in rules.vocabulary.scopes {
+            let entry = facts.consistency.scopes.first { $0.scope == scope.id }
+            add(
+                "Consistency: \(scope.name)",
+                entry.map { (rules.vocabulary.level($0.level)?.name ?? $0.level) + ($0.availabilityFirst ? ", availability first" : "") },
+                entry.map { [$0.phrase] } ?? [])
+        }
+        let money = facts.consistency.moneyPath
+        add("Money-path tier", money.tier + (money.assumed ? " (assumed)" : ""), money.phrases)
+        let ledger = facts.consistency.ledger
+        add("Ledger tier", ledger.tier + (ledger.assumed ? " (assumed)" : ""), ledger.phrases)
+        add("Replicated state", facts.consistency.apState, facts.consistency.apPhrases)
+        add("CAP stance", facts.consistency.consistencyFirst.map { _ in "consistency first" }, facts.consistency.consistencyFirst.map { [$0] } ?? [])
+        add("Atomic commit", facts.consistency.atomicCommit.map { _ in "required" }, facts.consistency.atomicCommit.map { [$0] } ?? [])
+        add("Regions", facts.consistency.multiRegion.map { _ in "multi-region" }, facts.consistency.multiRegion.map { [$0] } ?? [])
+        add("Assumptions", facts.assumptions.isEmpty ? nil : facts.assumptions.map(\.id).joined(separator: ", "))
+        self.items = items
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, each kept once.
+    fileprivate func uniqued() -> [Element] {
+        var seen: Set<Element> = []
+        return filter { seen.insert($0).inserted }
+    }
+}
+
+extension String {
+    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
+}

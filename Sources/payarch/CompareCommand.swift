@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import PayarchKit
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Show how two sets of inputs change the facts, the decisions and the design.",
+        discussion: """
+            A and B are input files or case:N for the spec's testData cases. Rows that differ are marked \
+            with ≠. Colour is used only on a terminal and never when NO_COLOR is set.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, markdown, json
+    }
+
+    @OptionGroup var resources: ResourceOptions
+
+    @Argument(help: ArgumentHelp("The first inputs: a YAML input file or case:N.", valueName: "A"))
+    var first: String
+
+    @Argument(help: ArgumentHelp("The second inputs: a YAML input file or case:N.", valueName: "B"))
+    var second: String
+
+    @Option(name: .long, help: "Output format: text, markdown or json.")
+    var format: Format = .text
+
+    @Flag(name: .long, help: "Add a unified diff of the two rendered designs.")
+    var diff = false
+
+    @Flag(name: .long, help: "Exit 1 when the designs differ.")
+    var exitCode = false
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        try CommandRunner.run { () throws(PayarchError) in
+            let paths = try resources.locate()
+            let spec = try resources.loadSpec(paths.spec)
+            let generator = try DesignGenerator(rulesDirectory: paths.rules, templatesDirectory: paths.templates)
+            let resolver = InputResolver(spec: spec)
+            var warnings = spec.warnings
+            func design(_ argument: String) throws(PayarchError) -> DesignComparison.Design {
+                let inputs = try resolver.resolve(layers: [try Self.values(argument, resolver: resolver)], origin: argument)
+                let (plan, planWarnings) = try generator.plan(inputs)
+                warnings += planWarnings
+                return DesignComparison.Design(label: argument, plan: plan, markdown: try generator.markdown(plan))
+            }
+            let comparison = DesignComparison(left: try design(first), right: try design(second), rules: generator.rules)
+            let text = switch format {
+            case .text: comparison.text(colour: output == nil && Terminal.wantsColour, diff: diff)
+            case .markdown: comparison.markdown(diff: diff)
+            case .json: comparison.json(diff: diff)
+            }
+            try OutputWriter.write(text, to: output)
+            return (warnings, exitCode && comparison.designsDiffer ? 1 : 0)
+        }
+    }
+
+    /// `case:N` takes the spec's testData case; anything else is an input file.
+    static func values(_ argument: String, resolver: InputResolver) throws(PayarchError) -> [InputValue] {
+        if argument.hasPrefix("case:") {
+            guard let number = Int(argument.dropFirst("case:".count)), number >= 1 else {
+                throw PayarchError(
+                    .usage, Diagnostic(at: nil, id: "compare.argument", "'\(argument)' is not case:N with N ≥ 1"))
+            }
+            return try resolver.values(fromCase: number)
+        }
+        return try resolver.values(fromFile: try SourceFile.read(argument))
+    }
+}
