@@ -45,7 +45,7 @@ public enum DocumentLinter {
             if let first = outline.preamble.first(where: { !$0.isBlank }) {
                 return [LintFinding(id: "lint.introduction", line: first.number, message: "the document opens with prose before its first heading")]
             }
-            let firstProse = outline.sections.first?.lines.first { !$0.isBlank && !$0.inCode }
+            let firstProse = outline.sections.lazy.compactMap { $0.lines.first { !$0.isBlank && !$0.inCode } }.first
             if let line = firstProse, line.text.range(of: opening, options: [.regularExpression, .caseInsensitive]) != nil {
                 return [LintFinding(id: "lint.introduction", line: line.number, message: "introductory pleasantry: \"\(line.text.prefix(40))\"")]
             }
@@ -75,12 +75,16 @@ public enum DocumentLinter {
                 for section in sections {
                     var previousIsItem = false
                     var hasBullet = false
+                    var previousCodeLine = -1
                     for line in section.lines where !line.isBlank {
+                        defer { if line.inCode { previousCodeLine = line.number } }
                         if line.isBullet && !line.inCode {
                             previousIsItem = true
                             hasBullet = true
                         } else if previousIsItem && line.isContinuation && !line.inCode {
                             continue
+                        } else if line.inCode && previousCodeLine == line.number - 1 {
+                            continue  // one finding per code block
                         } else {
                             findings.append(
                                 LintFinding(

@@ -1,0 +1,109 @@
+import Foundation
+import PayarchTestSupport
+import Testing
+@testable import PayarchKit
+
+@Suite struct DesignComparisonTests {
+    static func design(_ label: String, _ inputs: InputSet) throws -> DesignComparison.Design {
+        let (plan, markdown) = try Bundled.design(inputs)
+        return DesignComparison.Design(label: label, plan: plan, markdown: markdown)
+    }
+
+    static func example(_ name: String) throws -> DesignComparison.Design {
+        let resolver = InputResolver(spec: Bundled.spec)
+        let inputs = try resolver.resolve(
+            layers: [try resolver.values(fromFile: SourceFile.read(Repository.examples + "/" + name))], origin: name)
+        return try design("examples/" + name, inputs)
+    }
+
+    static func seedCases() throws -> DesignComparison {
+        DesignComparison(
+            left: try design("case:1", Bundled.caseInputs(1)), right: try design("case:2", Bundled.caseInputs(2)),
+            rules: Bundled.rules)
+    }
+
+    @Test func seedCasesShowOutboxAgainstSagaAndWhy() throws {
+        let comparison = try Self.seedCases()
+        let pattern = try #require(comparison.rows.first { $0.item == "Primary coordination pattern" })
+        #expect(pattern.differs)
+        #expect(pattern.left.rule == "COORD-OUTBOX-API")
+        #expect(pattern.right.rule == "COORD-SAGA-ORCHESTRATED")
+        #expect(pattern.left.phrases.contains("Stripe"))
+        #expect(pattern.right.phrases.contains("ACH"))
+        #expect(comparison.designsDiffer)
+        try Golden.check(comparison.text(), named: "compare-case1-case2.txt")
+        try Golden.check(comparison.markdown(), named: "compare-case1-case2.md")
+    }
+
+    @Test func twoExamplesCompareAsJSON() throws {
+        let comparison = DesignComparison(
+            left: try Self.example("xa-internal-transfers.input.yml"),
+            right: try Self.example("multi-region-wallet.input.yml"), rules: Bundled.rules)
+        let json = comparison.json()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["schema"] as? String == "payarch.compare/1")
+        #expect(object["designsDiffer"] as? Bool == true)
+        try Golden.check(json, named: "compare-xa-wallet.json")
+        try Golden.check(comparison.markdown(diff: true), named: "compare-xa-wallet.md")
+    }
+
+    @Test func identicalInputsHaveNoDifferingRowsAndNoDiff() throws {
+        let inputs = try Bundled.caseInputs(1)
+        let comparison = DesignComparison(
+            left: try Self.design("a", inputs), right: try Self.design("b", inputs), rules: Bundled.rules)
+        #expect(!comparison.designsDiffer)
+        #expect(!comparison.rows.contains { $0.differs })
+        #expect(comparison.unifiedDiff().isEmpty)
+        #expect(comparison.markdown(diff: true).contains("The designs are identical."))
+    }
+
+    @Test func colourOnlyWhenAsked() throws {
+        let comparison = try Self.seedCases()
+        #expect(!comparison.text(colour: false, diff: true).contains("\u{1B}["))
+        #expect(comparison.text(colour: true, diff: true).contains("\u{1B}[1;33m"))
+    }
+
+    @Test func wrapKeepsEveryWord() {
+        let text = "one two three fourfourfourfour five"
+        let lines = DesignComparison.wrap(text, 8)
+        #expect(lines.allSatisfy { $0.count <= 8 })
+        #expect(lines.joined(separator: " ").replacingOccurrences(of: "fourfour fourfour", with: "fourfourfourfour") == text)
+    }
+}
+
+@Suite struct UnifiedDiffTests {
+    @Test func hunksCarryContextAndLineNumbers() {
+        let old = (1...10).map { "line \($0)" }.joined(separator: "\n")
+        let new = old.replacingOccurrences(of: "line 5", with: "line five")
+        let diff = UnifiedDiff.diff(old, new, oldName: "a", newName: "b")
+        #expect(
+            diff == """
+                --- a
+                +++ b
+                @@ -2,7 +2,7 @@
+                 line 2
+                 line 3
+                 line 4
+                -line 5
+                +line five
+                 line 6
+                 line 7
+                 line 8
+
+                """)
+    }
+
+    @Test func distantChangesMakeSeparateHunks() {
+        let old = (1...30).map { "l\($0)" }.joined(separator: "\n")
+        var new = old.replacingOccurrences(of: "l3\n", with: "")
+        new = new.replacingOccurrences(of: "l27", with: "l27\nadded")
+        let diff = UnifiedDiff.diff(old, new, oldName: "a", newName: "b")
+        #expect(diff.components(separatedBy: "\n@@").count == 3)
+        #expect(diff.contains("@@ -1,6 +1,5 @@"))
+        #expect(diff.contains("@@ -25,6 +24,7 @@"))
+    }
+
+    @Test func identicalTextsHaveNoDiff() {
+        #expect(UnifiedDiff.diff("a\nb", "a\nb", oldName: "x", newName: "y").isEmpty)
+    }
+}
