@@ -9,9 +9,11 @@ public enum DocumentLinter {
         let check: @Sendable (MarkdownOutline) -> [LintFinding]
     }
 
+    /// Findings ordered by line; findings on one line keep the order of `rules`.
     public static func lint(_ document: String) -> [LintFinding] {
         let outline = MarkdownOutline(document)
-        return rules.flatMap { $0.check(outline) }
+        return rules.flatMap { $0.check(outline) }.enumerated()
+            .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
     }
 
     /// The sections whose content must be bullets only, by heading pattern and display name.
