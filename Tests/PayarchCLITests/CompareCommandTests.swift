@@ -63,5 +63,6 @@ import Testing
         let directory = try Repository.temporaryDirectory()
         try Repository.write("payment_rails: [x]\n", to: directory + "/bad.yml")
         #expect(try payarch.run(["compare", "case:1", directory + "/bad.yml"]).status == 65)
+        #expect(try payarch.run(["compare", "case:1", "case:2", "--output", "/no/such/dir/out.txt"]).status == 73)
     }
 }
