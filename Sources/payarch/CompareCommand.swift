@@ -41,10 +41,11 @@ struct CompareCommand: ParsableCommand {
             let paths = try resources.locate()
             let spec = try resources.loadSpec(paths.spec)
             let generator = try DesignGenerator(rulesDirectory: paths.rules, templatesDirectory: paths.templates)
-            let resolver = InputResolver(spec: spec)
+            let resolver = InputResolver(spec: spec, yaml: resources.yaml)
             var warnings = spec.warnings
             func design(_ argument: String) throws(PayarchError) -> DesignComparison.Design {
-                let inputs = try resolver.resolve(layers: [try Self.values(argument, resolver: resolver)], origin: argument)
+                let inputs = try resolver.resolve(
+                    layers: [try Self.values(argument, resolver: resolver, resources: resources)], origin: argument)
                 let (plan, planWarnings) = try generator.plan(inputs)
                 warnings += planWarnings
                 return DesignComparison.Design(label: argument, plan: plan, markdown: try generator.markdown(plan))
@@ -61,7 +62,9 @@ struct CompareCommand: ParsableCommand {
     }
 
     /// `case:N` takes the spec's testData case; anything else is an input file.
-    static func values(_ argument: String, resolver: InputResolver) throws(PayarchError) -> [InputValue] {
+    static func values(_ argument: String, resolver: InputResolver, resources: ResourceOptions) throws(PayarchError)
+        -> [InputValue]
+    {
         if argument.hasPrefix("case:") {
             guard let number = Int(argument.dropFirst("case:".count)), number >= 1 else {
                 throw PayarchError(
@@ -69,6 +72,6 @@ struct CompareCommand: ParsableCommand {
             }
             return try resolver.values(fromCase: number)
         }
-        return try resolver.values(fromFile: try SourceFile.read(argument))
+        return try resolver.values(fromFile: try resources.read(argument))
     }
 }

@@ -24,7 +24,7 @@ struct GenerateCommand: ParsableCommand {
         try CommandRunner.run { () throws(PayarchError) in
             let paths = try resources.locate()
             let spec = try resources.loadSpec(paths.spec)
-            let inputSet = try inputs.resolve(spec: spec)
+            let inputSet = try inputs.resolve(spec: spec, resources: resources)
             let generator = try DesignGenerator(rulesDirectory: paths.rules, templatesDirectory: paths.templates)
             let (plan, warnings) = try generator.plan(inputSet)
             let text = switch format {

@@ -56,7 +56,7 @@ struct ValidateCommand: ParsableCommand {
             let validator = Validator(spec: spec)
             let report: ValidationReport
             if let document {
-                let source = try SourceFile.read(document)
+                let source = try resources.read(document)
                 guard let text = String(bytes: source.bytes, encoding: .utf8) else {
                     throw PayarchError.data(
                         at: SourceLocation(file: document, line: 1, column: 1), id: "validate.encoding",

@@ -4,6 +4,8 @@ public struct Analyzer: Sendable {
     public static let railsVariable = "payment_rails"
     public static let throughputVariable = "throughput_requirements"
     public static let consistencyVariable = "consistency_constraints"
+    /// More rails than any real gateway integrates; beyond it the input is treated as noise.
+    public static let maxRails = 32
 
     let rules: RuleBook
     let rails: RailAnalyzer
@@ -28,6 +30,11 @@ public struct Analyzer: Sendable {
             return value
         }
         var mentions = rails.analyze(try value(Self.railsVariable), variable: Self.railsVariable)
+        if mentions.count > Self.maxRails {
+            throw PayarchError.data(
+                at: inputs[Self.railsVariable]?.location, id: "input.too-many-rails",
+                "\(Self.railsVariable) names \(mentions.count) rails; payarch designs for at most \(Self.maxRails)")
+        }
         var assumptions: [Assumption] = []
         if mentions.isEmpty {
             let generic = rules.railClass(rules.unknownRailClass)?.name ?? rules.unknownRailClass
@@ -49,8 +56,12 @@ public struct Analyzer: Sendable {
         }?.railClass ?? rules.unknownRailClass
         let (throughputFacts, throughputAssumptions) = throughput.analyze(
             try value(Self.throughputVariable), variable: Self.throughputVariable)
-        let (consistencyFacts, consistencyAssumptions, warnings) = consistency.analyze(
+        var (consistencyFacts, consistencyAssumptions, warnings) = consistency.analyze(
             try value(Self.consistencyVariable), variable: Self.consistencyVariable)
+        // Point warnings at the value they are about, when it came from a file.
+        for index in warnings.indices where warnings[index].location == nil {
+            warnings[index].location = inputs[Self.consistencyVariable]?.location
+        }
         let facts = DesignFacts(
             rails: mentions, governingClass: governing, throughput: throughputFacts, consistency: consistencyFacts,
             assumptions: assumptions + throughputAssumptions + consistencyAssumptions)

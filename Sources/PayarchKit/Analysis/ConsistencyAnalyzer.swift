@@ -36,6 +36,7 @@ public struct ConsistencyAnalyzer: Sendable {
         var apPhrases: [SourcedPhrase] = []
         var apScopes: Set<String> = []
         var warnings: [Diagnostic] = []
+        var warned: Set<String> = []
         func phrase(_ match: PhraseMatcher.Match, _ clause: Clause) -> SourcedPhrase {
             SourcedPhrase(variable: variable, text: match.text, offset: clause.offset + match.range.location)
         }
@@ -77,6 +78,14 @@ public struct ConsistencyAnalyzer: Sendable {
                 for id in namedIds {
                     if let earlier = explicit.first(where: { $0.scope == id }), earlier.tier != level.tier {
                         let name = vocabulary.scope(id)?.name ?? id
+                        // One warning per scope is enough to point the user at the contradiction.
+                        if !warned.insert(id).inserted {
+                            if vocabulary.tierRank(level.tier) < vocabulary.tierRank(earlier.tier) {
+                                explicit.removeAll { $0.scope == id }
+                                explicit.append(.init(scope: id, level: level.id, tier: level.tier, availabilityFirst: false, explicit: true, phrase: levelPhrase))
+                            }
+                            continue
+                        }
                         warnings.append(
                             Diagnostic(
                                 .warning, at: nil, id: "consistency.contradiction",

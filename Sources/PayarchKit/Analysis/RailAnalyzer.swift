@@ -65,8 +65,10 @@ public struct RailAnalyzer: Sendable {
             start = match.range.location + match.range.length
         }
         items.append(NSRange(location: start, length: ns.length - start))
+        var knownRanges = RangeSet()
+        for range in known { knownRanges.insert(range) }
         var names: [SourcedPhrase] = []
-        for item in items where !known.contains(where: { NSIntersectionRange($0, item).length > 0 }) {
+        for item in items where !knownRanges.intersects(item) {
             var run: [NSRange] = []
             for token in word.matches(in: text, range: item) {
                 let tokenText = ns.substring(with: token.range)

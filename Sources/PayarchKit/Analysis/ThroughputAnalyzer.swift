@@ -41,7 +41,19 @@ public struct ThroughputAnalyzer: @unchecked Sendable {
         self.rules = rules
     }
 
-    private enum Role { case peak, sustained, baseline, unqualified }
+    private enum Role {
+        case peak, sustained, baseline, unqualified
+
+        /// Tie-break between qualifiers at the same distance.
+        var rank: Int {
+            switch self {
+            case .peak: 0
+            case .sustained: 1
+            case .baseline: 2
+            case .unqualified: 3
+            }
+        }
+    }
 
     private struct Found {
         var tps: Double
@@ -53,20 +65,27 @@ public struct ThroughputAnalyzer: @unchecked Sendable {
         let ns = text as NSString
         let all = NSRange(location: 0, length: ns.length)
         var found: [Found] = []
-        var taken: [NSRange] = []
+        var taken = RangeSet()
         let clauses = Clause.split(text)
+        let clauseStarts = clauses.map(\.offset)
+        func clauseIndex(_ location: Int) -> Int { RangeSet.lastIndex(atOrBefore: location, in: clauseStarts) ?? 0 }
 
+        // Every qualifier word, found once, grouped by clause; a figure takes the nearest one in its clause.
+        var qualifiers: [Int: [(range: NSRange, role: Role)]] = [:]
+        for (regex, role) in [(Self.peakWords, Role.peak), (Self.sustainedWords, .sustained), (Self.baselineWords, .baseline)] {
+            for match in regex.matches(in: text, range: all) {
+                qualifiers[clauseIndex(match.range.location), default: []].append((match.range, role))
+            }
+        }
         func role(at range: NSRange, defaultRole: Role) -> Role {
-            guard let clause = clauses.first(where: { range.location >= $0.offset && range.location < $0.offset + ($0.text as NSString).length })
-            else { return defaultRole }
-            let clauseRange = NSRange(location: clause.offset, length: (clause.text as NSString).length)
             var best: (Int, Role)?
-            for (regex, role) in [(Self.peakWords, Role.peak), (Self.sustainedWords, .sustained), (Self.baselineWords, .baseline)] {
-                for match in regex.matches(in: text, range: clauseRange) {
-                    let distance = match.range.location >= range.location + range.length
-                        ? match.range.location - (range.location + range.length)
-                        : max(0, range.location - (match.range.location + match.range.length))
-                    if best == nil || distance < best!.0 { best = (distance, role) }
+            for qualifier in qualifiers[clauseIndex(range.location)] ?? [] {
+                let match = qualifier.range
+                let distance = match.location >= range.location + range.length
+                    ? match.location - (range.location + range.length)
+                    : max(0, range.location - (match.location + match.length))
+                if best == nil || distance < best!.0 || (distance == best!.0 && qualifier.role.rank < best!.1.rank) {
+                    best = (distance, qualifier.role)
                 }
             }
             return best?.1 ?? defaultRole
@@ -90,10 +109,9 @@ public struct ThroughputAnalyzer: @unchecked Sendable {
             }
             let phrase = SourcedPhrase(variable: variable, text: ns.substring(with: match.range), offset: match.range.location)
             found.append(Found(tps: value, phrase: phrase, role: role(at: match.range, defaultRole: defaultRole)))
-            taken.append(match.range)
+            taken.insert(match.range)
         }
-        for match in Self.bareThousands.matches(in: text, range: all)
-        where !taken.contains(where: { NSIntersectionRange($0, match.range).length > 0 }) {
+        for match in Self.bareThousands.matches(in: text, range: all) where !taken.intersects(match.range) {
             guard let value = Self.value(ns.substring(with: match.range(at: 1))) else { continue }
             let tps = value * Self.scale(ns.substring(with: match.range(at: 2)))
             let phrase = SourcedPhrase(variable: variable, text: ns.substring(with: match.range), offset: match.range.location)
@@ -154,8 +172,7 @@ public struct ThroughputAnalyzer: @unchecked Sendable {
                 latency.append(.init(percentile: percentile, milliseconds: 1000, phrase: .init(variable: variable, text: clause.text.trimmingCharacters(in: .whitespaces), offset: sub.range.location)))
                 continue
             }
-            for match in Self.duration.matches(in: text, range: range)
-            where !taken.contains(where: { NSIntersectionRange($0, match.range).length > 0 }) {
+            for match in Self.duration.matches(in: text, range: range) where !taken.intersects(match.range) {
                 guard let amount = Self.value(ns.substring(with: match.range(at: 1))) else { continue }
                 let unit = ns.substring(with: match.range(at: 2)).lowercased()
                 let ms = unit.hasPrefix("m") ? amount : amount * 1000

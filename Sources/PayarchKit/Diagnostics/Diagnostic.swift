@@ -37,7 +37,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// The headline, the source line with a caret, and the notes, one per line.
     public var description: String {
         var lines = [headline]
-        if let sourceLine, let column = location?.column {
+        if let sourceLine, !sourceLine.isEmpty, let column = location?.column {
             let shown = sourceLine.replacingTabsForDisplay()
             lines.append("    " + shown)
             lines.append("    " + String(repeating: " ", count: max(0, column - 1)) + "^")

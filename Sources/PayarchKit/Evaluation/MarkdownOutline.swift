@@ -50,31 +50,25 @@ public struct MarkdownOutline: Sendable {
             lines.append(Line(number: index + 1, text: line, inCode: inCode || fence))
             if fence { inCode.toggle() }
         }
-        for line in lines where !line.inCode {
-            if let heading = Self.heading(line) {
+        // Code lines stay in their sections, so "bullets only" sees a code block as a violation.
+        for line in lines {
+            if !line.inCode, let heading = Self.heading(line) {
                 headings.append(heading)
                 sections.append(Section(heading: heading, lines: []))
-            } else if sections.isEmpty {
+                continue
+            }
+            if sections.isEmpty {
                 preamble.append(line)
             } else {
                 sections[sections.count - 1].lines.append(line)
             }
+            guard !line.inCode else { continue }
             let ns = line.text as NSString
             for match in Self.bold.matches(in: line.text, range: NSRange(location: 0, length: ns.length)) {
                 let range = match.range(at: 1).location != NSNotFound ? match.range(at: 1) : match.range(at: 2)
                 boldSpans.append(BoldSpan(text: ns.substring(with: range), line: line.number))
             }
         }
-        // Keep code lines in their sections so "bullets only" sees a code block as a violation.
-        for line in lines where line.inCode {
-            if let index = sections.lastIndex(where: { $0.heading.line < line.number }) {
-                sections[index].lines.append(line)
-            } else {
-                preamble.append(line)
-            }
-        }
-        for index in sections.indices { sections[index].lines.sort { $0.number < $1.number } }
-        preamble.sort { $0.number < $1.number }
     }
 
     static func heading(_ line: Line) -> Heading? {

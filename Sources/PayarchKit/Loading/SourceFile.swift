@@ -15,8 +15,9 @@ public struct SourceFile: Sendable {
         self.init(path: path, bytes: Array(text.utf8))
     }
 
-    /// Reads a file, mapping every failure to a diagnostic with exit class `unreadable`.
-    public static func read(_ path: String) throws(PayarchError) -> SourceFile {
+    /// Reads a file, mapping every failure to a diagnostic with exit class `unreadable`. A file larger
+    /// than `maxBytes` is refused before it is read.
+    public static func read(_ path: String, maxBytes: Int = YAMLLoader.defaultMaxBytes) throws(PayarchError) -> SourceFile {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw PayarchError(.unreadable, Diagnostic(at: location(path), id: "file.not-found", "no such file"))
@@ -24,6 +25,14 @@ public struct SourceFile: Sendable {
         if isDirectory.boolValue {
             throw PayarchError(
                 .unreadable, Diagnostic(at: location(path), id: "file.is-directory", "is a directory, expected a file"))
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxBytes {
+            throw PayarchError(
+                .data,
+                Diagnostic(
+                    at: location(path), id: "input.too-large",
+                    "file is \(size) bytes, larger than the limit of \(maxBytes) bytes",
+                    notes: ["raise the limit with --max-input-bytes"]))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PayarchError(.unreadable, Diagnostic(at: location(path), id: "file.unreadable", "cannot read file"))

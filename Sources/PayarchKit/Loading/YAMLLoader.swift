@@ -122,7 +122,8 @@ public struct YAMLLoader: Sendable {
             let (line, column) = Self.lineAndColumn(ofByte: offset, in: source.bytes)
             var message = problem
             if parser.problem_value >= 0, problem.contains("octet") || problem.contains("character") {
-                message += " 0x" + String(parser.problem_value, radix: 16, uppercase: true)
+                let hex = String(parser.problem_value, radix: 16, uppercase: true)
+                message += " (0x" + (hex.count < 2 ? "0" + hex : hex) + ")"
             }
             message += " at byte offset \(offset)"
             return PayarchError(.data, source.diagnostic(line: line, column: column, id: "yaml.encoding", message))

@@ -9,11 +9,11 @@ enum TemplateLint {
         let ns = text as NSString
         var problems: [Diagnostic] = []
         let source = SourceFile(path: path, text: text)
+        let positions = DocumentText(text)
         for match in tag.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
             let sigil = ns.substring(with: match.range(at: 1))
             let name = ns.substring(with: match.range(at: 2))
-            let (line, column) = YAMLLoader.lineAndColumn(
-                ofByte: (ns.substring(to: match.range.location) as String).utf8.count, in: source.bytes)
+            let (line, column) = positions.position(ofUTF16: match.range.location)
             switch sigil {
             case "!":
                 continue
@@ -38,5 +38,35 @@ enum TemplateLint {
             }
         }
         return problems
+    }
+
+    /// The partials a template includes, in order.
+    static func partials(in text: String) -> [String] {
+        let ns = text as NSString
+        return tag.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { match in
+            ns.substring(with: match.range(at: 1)) == ">" ? ns.substring(with: match.range(at: 2)) : nil
+        }
+    }
+
+    /// A chain of partials that includes itself, which would recurse until the stack overflows.
+    static func partialCycle(in graph: [String: [String]]) -> [String]? {
+        var state: [String: Bool] = [:]  // false: on the current path, true: done
+        var path: [String] = []
+        func visit(_ name: String) -> [String]? {
+            if state[name] == true { return nil }
+            if state[name] == false { return Array(path[(path.firstIndex(of: name) ?? 0)...]) + [name] }
+            state[name] = false
+            path.append(name)
+            for next in graph[name] ?? [] {
+                if let cycle = visit(next) { return cycle }
+            }
+            path.removeLast()
+            state[name] = true
+            return nil
+        }
+        for name in graph.keys.sorted() {
+            if let cycle = visit(name) { return cycle }
+        }
+        return nil
     }
 }

@@ -44,6 +44,14 @@ public struct TemplateSet: Sendable {
         for source in sources {
             problems += TemplateLint.problems(in: source.text, path: source.path, knownPartials: Set(names))
         }
+        let graph = Dictionary(uniqueKeysWithValues: sources.map { ($0.name, TemplateLint.partials(in: $0.text)) })
+        if problems.isEmpty, let cycle = TemplateLint.partialCycle(in: graph) {
+            let first = sources.first { $0.name == cycle[0] }
+            problems.append(
+                Diagnostic(
+                    at: SourceLocation(file: first?.path ?? directory, line: 1, column: 1), id: "template.partial-cycle",
+                    "partials include each other in a cycle: " + cycle.joined(separator: " → ")))
+        }
         if !names.contains(rootName) {
             problems.append(
                 Diagnostic(

@@ -21,6 +21,11 @@ enum EvaluatorDecoder {
                     at: patternNode.location, id: "spec.invalid-regex",
                     "invalid regular expression in evaluator '\(name)': \(pattern)")
             }
+            if let group = RegexSafety.nestedQuantifier(in: pattern) {
+                throw PayarchError.data(
+                    at: patternNode.location, id: "spec.unsafe-regex",
+                    "the pattern of evaluator '\(name)' repeats a group that itself repeats (\(group)); such patterns can take exponential time, so payarch refuses them")
+            }
             return Evaluator(
                 name: name, kind: .regex(pattern: pattern, location: patternNode.location), location: node.location)
         }

@@ -99,17 +99,39 @@ public struct PromptSpecLoader: Sendable {
     }
 
     private static func entries(_ node: YAMLNode, what: String) throws(PayarchError) -> [PromptSpec.Entry] {
-        try MappingReader(node, what: what).entries.map { entry in
-            PromptSpec.Entry(key: entry.key, value: flow(entry.value))
+        try MappingReader(node, what: what).entries.map { entry throws(PayarchError) in
+            PromptSpec.Entry(key: entry.key, value: try flow(entry.value))
         }
     }
 
+    /// How many nodes a metadata value may expand to. Aliases are shared in the tree, but writing a
+    /// value out follows them, so a billion-laughs value must stop here rather than exhaust memory.
+    static let flowNodeBudget = 10_000
+
     /// A compact one-line rendering of any node, for metadata values.
-    static func flow(_ node: YAMLNode) -> String {
+    static func flow(_ node: YAMLNode) throws(PayarchError) -> String {
+        var budget = flowNodeBudget
+        return try flow(node, budget: &budget)
+    }
+
+    private static func flow(_ node: YAMLNode, budget: inout Int) throws(PayarchError) -> String {
+        budget -= 1
+        guard budget >= 0 else {
+            throw PayarchError.data(
+                at: node.location, id: "yaml.alias-expansion",
+                "a metadata value expands to more than \(flowNodeBudget) nodes through aliases")
+        }
         switch node.content {
-        case .scalar(let text): text
-        case .sequence(let items): "[" + items.map(flow).joined(separator: ", ") + "]"
-        case .mapping(let pairs): "{" + pairs.map { flow($0.key) + ": " + flow($0.value) }.joined(separator: ", ") + "}"
+        case .scalar(let text):
+            return text
+        case .sequence(let items):
+            var parts: [String] = []
+            for item in items { parts.append(try flow(item, budget: &budget)) }
+            return "[" + parts.joined(separator: ", ") + "]"
+        case .mapping(let pairs):
+            var parts: [String] = []
+            for pair in pairs { parts.append(try flow(pair.key, budget: &budget) + ": " + flow(pair.value, budget: &budget)) }
+            return "{" + parts.joined(separator: ", ") + "}"
         }
     }
 

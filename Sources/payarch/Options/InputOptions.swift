@@ -19,8 +19,8 @@ struct InputOptions: ParsableArguments {
     }
 
     /// Layers in increasing priority: testData case, input file, --var.
-    func resolve(spec: PromptSpec) throws(PayarchError) -> InputSet {
-        let resolver = InputResolver(spec: spec)
+    func resolve(spec: PromptSpec, resources: ResourceOptions) throws(PayarchError) -> InputSet {
+        let resolver = InputResolver(spec: spec, yaml: resources.yaml)
         var layers: [[InputValue]] = []
         var origins: [String] = []
         let number = caseNumber ?? (input == nil && variables.isEmpty ? 1 : nil)
@@ -29,7 +29,7 @@ struct InputOptions: ParsableArguments {
             origins.append("case:\(number)")
         }
         if let input {
-            layers.append(try resolver.values(fromFile: try SourceFile.read(input)))
+            layers.append(try resolver.values(fromFile: try resources.read(input)))
             origins.append(input)
         }
         if !variables.isEmpty {

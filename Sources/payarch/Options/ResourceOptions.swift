@@ -12,6 +12,21 @@ struct ResourceOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Directory of Mustache templates. Default: the bundled templates.", valueName: "dir"))
     var templates: String?
 
+    @Option(name: .long, help: ArgumentHelp("Largest spec, input or document file accepted, in bytes.", valueName: "n"))
+    var maxInputBytes: Int = YAMLLoader.defaultMaxBytes
+
+    func validate() throws {
+        if maxInputBytes < 1 { throw ValidationError("--max-input-bytes must be at least 1") }
+    }
+
+    /// The YAML loader with the user's limits.
+    var yaml: YAMLLoader { YAMLLoader(maxBytes: maxInputBytes) }
+
+    /// Reads a user-supplied file within the size limit.
+    func read(_ path: String) throws(PayarchError) -> SourceFile {
+        try SourceFile.read(path, maxBytes: maxInputBytes)
+    }
+
     /// The bundled resources, needed only for what was not given explicitly.
     func locate() throws(PayarchError) -> (spec: String, rules: String, templates: String) {
         if let spec, let rules, let templates { return (spec, rules, templates) }
@@ -27,6 +42,6 @@ struct ResourceOptions: ParsableArguments {
     }
 
     func loadSpec(_ path: String) throws(PayarchError) -> PromptSpec {
-        try PromptSpecLoader().load(try SourceFile.read(path))
+        try PromptSpecLoader(yaml: yaml).load(try read(path))
     }
 }
