@@ -1,20 +1,22 @@
 import Foundation
 
 /// The shape of a Markdown document as the linter needs it: headings, the lines of each section, and
-/// bold spans. Lines inside fenced code blocks are never headings, bullets or bold.
+/// bold spans. Lines inside fenced code blocks are never headings, bullets or bold. Lines are classified
+/// on their UTF-8 bytes, once, so a multi-megabyte document is outlined in linear time.
 public struct MarkdownOutline: Sendable {
+    /// One line, kept small (a million-line document must not cost a gigabyte): its number, where its
+    /// bytes are in the document, and its classification.
     public struct Line: Sendable {
         public var number: Int
-        public var text: String
+        let start: Int32
+        let end: Int32
         public var inCode: Bool
+        public var isBlank: Bool
+        public var isBullet: Bool
+        /// Indented by at least two spaces: under a bullet, it continues that bullet.
+        public var isIndented: Bool
 
-        public var isBlank: Bool { text.allSatisfy(\.isWhitespace) }
-        public var isBullet: Bool {
-            let trimmed = text.drop { $0 == " " }
-            return trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") || trimmed.hasPrefix("+ ")
-        }
-        /// An indented line under a bullet continues it.
-        public var isContinuation: Bool { text.hasPrefix("  ") && !isBlank }
+        public var isContinuation: Bool { isIndented && !isBlank }
     }
 
     public struct Heading: Sendable {
@@ -33,53 +35,93 @@ public struct MarkdownOutline: Sendable {
         public var line: Int
     }
 
-    public var lines: [Line] = []
+    /// The last line that is neither blank nor code.
+    public var lastContentLine: Line?
     public var headings: [Heading] = []
     public var sections: [Section] = []
     /// Lines before the first heading.
     public var preamble: [Line] = []
     public var boldSpans: [BoldSpan] = []
+    /// The whole document, lowercased, for keyword checks.
+    let text: LowercasedText
+    private let bytes: [UInt8]
 
     static let bold = try! NSRegularExpression(pattern: "\\*\\*(.+?)\\*\\*|__(.+?)__")
 
-    public init(_ text: String) {
+    public init(_ document: String) {
+        text = LowercasedText(document)
+        let bytes = Array(document.utf8)
+        self.bytes = bytes
         var inCode = false
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = String(raw.hasSuffix("\r") ? raw.dropLast() : raw)
-            let fence = line.drop { $0 == " " }.hasPrefix("```") || line.drop { $0 == " " }.hasPrefix("~~~")
-            lines.append(Line(number: index + 1, text: line, inCode: inCode || fence))
-            if fence { inCode.toggle() }
-        }
-        // Code lines stay in their sections, so "bullets only" sees a code block as a violation.
-        for line in lines {
-            if !line.inCode, let heading = Self.heading(line) {
+        var start = 0
+        var number = 0
+        while start <= bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            number += 1
+            var slice = bytes[start..<end]
+            if slice.last == UInt8(ascii: "\r") { slice = slice.dropLast() }
+            let line = Self.classify(slice, number: number, inCode: &inCode)
+            if !line.isBlank, !line.inCode { lastContentLine = line }
+            if !line.inCode, let heading = Self.heading(slice, number: number) {
                 headings.append(heading)
                 sections.append(Section(heading: heading, lines: []))
-                continue
-            }
-            if sections.isEmpty {
-                preamble.append(line)
             } else {
-                sections[sections.count - 1].lines.append(line)
+                if sections.isEmpty { preamble.append(line) } else { sections[sections.count - 1].lines.append(line) }
+                if !line.inCode, Self.mayHoldBold(slice) {
+                    let text = String(decoding: slice, as: UTF8.self)
+                    let ns = text as NSString
+                    for match in Self.bold.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+                        let range = match.range(at: 1).location != NSNotFound ? match.range(at: 1) : match.range(at: 2)
+                        boldSpans.append(BoldSpan(text: ns.substring(with: range), line: number))
+                    }
+                }
             }
-            guard !line.inCode else { continue }
-            let ns = line.text as NSString
-            for match in Self.bold.matches(in: line.text, range: NSRange(location: 0, length: ns.length)) {
-                let range = match.range(at: 1).location != NSNotFound ? match.range(at: 1) : match.range(at: 2)
-                boldSpans.append(BoldSpan(text: ns.substring(with: range), line: line.number))
-            }
+            start = end + 1
         }
     }
 
-    static func heading(_ line: Line) -> Heading? {
-        let hashes = line.text.prefix { $0 == "#" }.count
-        guard (1...6).contains(hashes), line.text.dropFirst(hashes).first == " " else { return nil }
-        return Heading(
-            level: hashes, title: line.text.dropFirst(hashes).trimmingCharacters(in: .whitespaces), line: line.number)
+    private static func classify(_ bytes: ArraySlice<UInt8>, number: Int, inCode: inout Bool) -> Line {
+        let space = UInt8(ascii: " ")
+        let body = bytes.drop { $0 == space }
+        let indent = bytes.count - body.count
+        let fence = body.starts(with: Array("```".utf8)) || body.starts(with: Array("~~~".utf8))
+        let blank = body.allSatisfy { $0 == UInt8(ascii: "\t") || $0 == space }
+        let bullet = body.count >= 2 && [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(body.first!)
+            && body[body.startIndex + 1] == space
+        let line = Line(
+            number: number, start: Int32(bytes.startIndex), end: Int32(bytes.endIndex), inCode: inCode || fence,
+            isBlank: blank, isBullet: bullet, isIndented: indent >= 2)
+        if fence { inCode.toggle() }
+        return line
     }
 
-    /// Sections whose heading matches the pattern (case-insensitive).
-    public func sections(matching pattern: String) -> [Section] {
-        sections.filter { $0.heading.title.range(of: pattern, options: [.regularExpression, .caseInsensitive]) != nil }
+    static func heading(_ bytes: ArraySlice<UInt8>, number: Int) -> Heading? {
+        let hashes = bytes.prefix { $0 == UInt8(ascii: "#") }.count
+        guard (1...6).contains(hashes), bytes.dropFirst(hashes).first == UInt8(ascii: " ") else { return nil }
+        let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var titleBytes = bytes.dropFirst(hashes).drop(while: isSpace)
+        while let last = titleBytes.last, isSpace(last) { titleBytes = titleBytes.dropLast() }
+        let title = String(decoding: titleBytes, as: UTF8.self)
+        return Heading(level: hashes, title: title, line: number)
+    }
+
+    /// A line's text.
+    public func text(of line: Line) -> String {
+        String(decoding: bytes[Int(line.start)..<Int(line.end)], as: UTF8.self)
+    }
+
+    /// Sections whose heading contains one of the lowercase keywords.
+    public func sections(containingAny keywords: [String]) -> [Section] {
+        sections.filter { LowercasedText($0.heading.title).containsAny(keywords) }
+    }
+
+    /// A cheap test before the bold regex: two `*` or two `_` in a row.
+    static func mayHoldBold(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if (byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_")) && byte == previous { return true }
+            previous = byte
+        }
+        return false
     }
 }

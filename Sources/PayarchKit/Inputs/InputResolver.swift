@@ -4,6 +4,11 @@ public struct InputResolver: Sendable {
     public var spec: PromptSpec
     public var yaml: YAMLLoader
 
+    /// The longest value payarch reads: a requirement statement, not a document.
+    public static let maxValueLength = 64 * 1024
+    /// Problems reported per run; the rest are counted.
+    static let maxProblems = 20
+
     public init(spec: PromptSpec, yaml: YAMLLoader = YAMLLoader()) {
         self.spec = spec
         self.yaml = yaml
@@ -58,19 +63,30 @@ public struct InputResolver: Sendable {
     public func resolve(layers: [[InputValue]], origin: String) throws(PayarchError) -> InputSet {
         var merged: [String: InputValue] = [:]
         var problems: [Diagnostic] = []
+        var unknown = 0
         for layer in layers {
             for value in layer {
                 guard spec.variable(named: value.name) != nil else {
-                    problems.append(unknownVariable(value))
+                    unknown += 1
+                    if unknown <= Self.maxProblems { problems.append(unknownVariable(value)) }
                     continue
                 }
                 merged[value.name] = value
             }
         }
+        if unknown > Self.maxProblems {
+            problems.append(
+                Diagnostic(at: nil, id: "input.unknown-variable", "\(unknown - Self.maxProblems) more unknown variables not listed"))
+        }
         var ordered: [InputValue] = []
         for variable in spec.variables {
             if let value = merged[variable.name] {
-                if value.value.allSatisfy(\.isWhitespace) {
+                if value.value.utf16.count > Self.maxValueLength {
+                    problems.append(
+                        Diagnostic(
+                            at: value.location, id: "input.value-too-long",
+                            "variable '\(variable.name)' is \(value.value.utf16.count) characters long; payarch reads at most \(Self.maxValueLength)"))
+                } else if value.value.allSatisfy(\.isWhitespace) {
                     problems.append(
                         Diagnostic(
                             at: value.location, id: "input.blank", "variable '\(variable.name)' is blank"))

@@ -8,13 +8,21 @@ internal import CYAML
 public struct YAMLLoader: Sendable {
     public static let defaultMaxDepth = 64
     public static let defaultMaxBytes = 4 * 1024 * 1024
+    /// Far above any real spec or input (the bundled spec has a few hundred nodes), far below what
+    /// would make a 4 MiB file of one-character scalars cost hundreds of megabytes.
+    public static let defaultMaxNodes = 100_000
 
     public var maxDepth: Int
     public var maxBytes: Int
+    public var maxNodes: Int
 
-    public init(maxDepth: Int = YAMLLoader.defaultMaxDepth, maxBytes: Int = YAMLLoader.defaultMaxBytes) {
+    public init(
+        maxDepth: Int = YAMLLoader.defaultMaxDepth, maxBytes: Int = YAMLLoader.defaultMaxBytes,
+        maxNodes: Int = YAMLLoader.defaultMaxNodes
+    ) {
         self.maxDepth = maxDepth
         self.maxBytes = maxBytes
+        self.maxNodes = maxNodes
     }
 
     /// Every document in the stream, in order. An empty stream gives an empty array.
@@ -31,7 +39,7 @@ public struct YAMLLoader: Sendable {
         return try buildDocuments(source)
     }
 
-    // MARK: - Pass 1: events
+    // MARK: - Pass 1: events (depth and node count)
 
     private func checkDepth(_ source: SourceFile) throws(PayarchError) {
         var parser = yaml_parser_t()
@@ -41,6 +49,7 @@ public struct YAMLLoader: Sendable {
         source.bytes.withUnsafeBufferPointer { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress ?? Self.emptyInput, buffer.count)
             var depth = 0
+            var nodes = 0
             while true {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else {
@@ -49,7 +58,18 @@ public struct YAMLLoader: Sendable {
                 }
                 defer { yaml_event_delete(&event) }
                 switch event.type {
-                case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                case YAML_SCALAR_EVENT, YAML_ALIAS_EVENT, YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                    nodes += 1
+                    if nodes > maxNodes {
+                        let mark = event.start_mark
+                        failure = PayarchError(
+                            .data,
+                            source.diagnostic(
+                                line: Int(mark.line) + 1, column: Int(mark.column) + 1, id: "yaml.too-many-nodes",
+                                "the file holds more than \(maxNodes) YAML nodes"))
+                        return
+                    }
+                    guard event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT else { break }
                     depth += 1
                     if depth > maxDepth {
                         let mark = event.start_mark
