@@ -45,6 +45,14 @@ import Testing
         #expect(!markdown.contains("\n- bullet"))
         #expect(!markdown.contains("{{payment_rails}}"))
         #expect(markdown.contains("\\`code\\`"))
+        // Same structure as a harmless input: no heading, bullet or table row was added.
+        let plain = try Bundled.design(try Bundled.inputs(rails: "Stripe", throughput: "100 TPS, sub-second P99", consistency: "strong")).1
+        func structure(_ text: String) -> [Int] {
+            let lines = text.split(separator: "\n")
+            return [lines.filter { $0.hasPrefix("#") }.count, lines.filter { $0.hasPrefix("- ") }.count, lines.filter { $0.hasPrefix("|") }.count]
+        }
+        #expect(structure(markdown) == structure(plain))
+        #expect(DocumentLinter.lint(markdown).isEmpty)
         #expect(MarkdownEscaper.inline("a|b\n# c *d*") == "a\\|b \\# c \\*d\\*")
     }
 
