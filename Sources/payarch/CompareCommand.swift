@@ -33,8 +33,7 @@ struct CompareCommand: ParsableCommand {
     @Flag(name: .long, help: "Exit 1 when the designs differ.")
     var exitCode = false
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
-    var output: String?
+    @OptionGroup var destination: OutputOptions
 
     func run() throws {
         try CommandRunner.run { () throws(PayarchError) in
@@ -52,11 +51,11 @@ struct CompareCommand: ParsableCommand {
             }
             let comparison = DesignComparison(left: try design(first), right: try design(second), rules: generator.rules)
             let text = switch format {
-            case .text: comparison.text(colour: output == nil && Terminal.wantsColour, diff: diff)
+            case .text: comparison.text(colour: destination.output == nil && Terminal.wantsColour, diff: diff)
             case .markdown: comparison.markdown(diff: diff)
             case .json: comparison.json(diff: diff)
             }
-            try OutputWriter.write(text, to: output)
+            try destination.write(text)
             return (warnings, exitCode && comparison.designsDiffer ? 1 : 0)
         }
     }

@@ -17,8 +17,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: markdown (the design) or json (facts and decisions).")
     var format: Format = .markdown
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
-    var output: String?
+    @OptionGroup var destination: OutputOptions
 
     func run() throws {
         try CommandRunner.run { () throws(PayarchError) in
@@ -31,7 +30,7 @@ struct GenerateCommand: ParsableCommand {
             case .markdown: try generator.markdown(plan)
             case .json: try generator.json(plan, inputs: inputSet, warnings: warnings)
             }
-            try OutputWriter.write(text, to: output)
+            try destination.write(text)
             return (spec.warnings + warnings, 0)
         }
     }

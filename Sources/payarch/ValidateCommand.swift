@@ -34,8 +34,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: "Report format: text, json (gh models eval --json shape) or junit.")
     var format: Format = .text
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (atomically) instead of stdout.", valueName: "file"))
-    var output: String?
+    @OptionGroup var destination: OutputOptions
 
     func validate() throws {
         if document == nil, caseNumber != nil || expected != nil || lintOnly {
@@ -73,7 +72,7 @@ struct ValidateCommand: ParsableCommand {
             case .json: report.json()
             case .junit: report.junit()
             }
-            try OutputWriter.write(text, to: output)
+            try destination.write(text)
             return (spec.warnings, report.allPassed ? 0 : 1)
         }
     }

@@ -24,8 +24,7 @@ extension DesignComparison {
             left: left.label, right: right.label, designsDiffer: designsDiffer,
             rows: rows.map { .init(section: $0.section, item: $0.item, differs: $0.differs, left: $0.left, right: $0.right) },
             diff: diff ? unifiedDiff() : nil)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(report)) ?? Data(), as: UTF8.self) + "\n"
+        // Encoding plain strings and booleans cannot fail.
+        return (try? JSONOutput.encode(report)) ?? "{}\n"
     }
 }

@@ -52,9 +52,7 @@ extension ValidationReport {
             summary: .init(
                 totalTests: total, passedTests: passed, failedTests: total - passed,
                 passRate: total == 0 ? 0 : (Double(passed) / Double(total) * 1000).rounded() / 10))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding plain strings, numbers and booleans cannot fail.
-        return String(decoding: (try? encoder.encode(report)) ?? Data(), as: UTF8.self) + "\n"
+        return (try? JSONOutput.encode(report)) ?? "{}\n"
     }
 }

@@ -57,27 +57,22 @@ public struct YAMLLoader: Sendable {
                     return
                 }
                 defer { yaml_event_delete(&event) }
+                func limitExceeded(_ id: String, _ message: String) -> PayarchError {
+                    let mark = event.start_mark
+                    return PayarchError(
+                        .data, source.diagnostic(line: Int(mark.line) + 1, column: Int(mark.column) + 1, id: id, message))
+                }
                 switch event.type {
                 case YAML_SCALAR_EVENT, YAML_ALIAS_EVENT, YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     nodes += 1
                     if nodes > maxNodes {
-                        let mark = event.start_mark
-                        failure = PayarchError(
-                            .data,
-                            source.diagnostic(
-                                line: Int(mark.line) + 1, column: Int(mark.column) + 1, id: "yaml.too-many-nodes",
-                                "the file holds more than \(maxNodes) YAML nodes"))
+                        failure = limitExceeded("yaml.too-many-nodes", "the file holds more than \(maxNodes) YAML nodes")
                         return
                     }
                     guard event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT else { break }
                     depth += 1
                     if depth > maxDepth {
-                        let mark = event.start_mark
-                        failure = PayarchError(
-                            .data,
-                            source.diagnostic(
-                                line: Int(mark.line) + 1, column: Int(mark.column) + 1, id: "yaml.too-deep",
-                                "nesting is deeper than \(maxDepth) levels"))
+                        failure = limitExceeded("yaml.too-deep", "nesting is deeper than \(maxDepth) levels")
                         return
                     }
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:

@@ -37,10 +37,8 @@ public struct DesignGenerator: Sendable {
     /// The plan as JSON in the documented `payarch.design/1` shape, keys sorted.
     public func json(_ plan: DesignPlan, inputs: InputSet, warnings: [Diagnostic]) throws(PayarchError) -> String {
         let report = DesignReport(plan: plan, inputs: inputs, warnings: warnings)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+            return try JSONOutput.encode(report)
         } catch {
             throw PayarchError.data(at: nil, id: "output.json", "cannot encode the design as JSON: \(error)")
         }
