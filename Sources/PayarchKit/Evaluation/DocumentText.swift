@@ -28,8 +28,4 @@ public struct DocumentText: Sendable {
     public func position(of range: Range<String.Index>) -> (line: Int, column: Int) {
         position(ofUTF16: NSRange(range, in: text).location)
     }
-
-    public var lines: [Substring] {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-    }
 }
