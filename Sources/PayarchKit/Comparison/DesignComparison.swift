@@ -44,13 +44,24 @@ public struct DesignComparison: Sendable {
             rows.append(Row(section: "facts", item: item.name, left: item.side, right: rightFacts[index].side))
         }
         for table in rules.tables {
-            func side(_ plan: DesignPlan) -> Side {
-                guard let decision = plan.decision(table.id) else { return Side(value: "—", rule: nil, phrases: []) }
-                return Side(
-                    value: decision.summary, rule: decision.row,
-                    phrases: decision.keys.flatMap { $0.phrases.map(\.text) }.uniqued())
+            // A per-rail-class table gives one row per class present on either side.
+            var subjects: [String?] = []
+            for decision in left.plan.decisions(table.id) + right.plan.decisions(table.id)
+            where !subjects.contains(decision.railClass) {
+                subjects.append(decision.railClass)
             }
-            rows.append(Row(section: "decisions", item: table.title, left: side(left.plan), right: side(right.plan)))
+            for subject in subjects {
+                func side(_ plan: DesignPlan) -> Side {
+                    guard let decision = plan.decisions(table.id).first(where: { $0.railClass == subject }) else {
+                        return Side(value: "—", rule: nil, phrases: [])
+                    }
+                    return Side(
+                        value: decision.summary, rule: decision.row,
+                        phrases: decision.keys.flatMap { $0.phrases.map(\.text) }.uniqued())
+                }
+                let item = table.title + (subject.map { " (\(rules.railClass($0)?.name ?? $0))" } ?? "")
+                rows.append(Row(section: "decisions", item: item, left: side(left.plan), right: side(right.plan)))
+            }
         }
         self.rows = rows
     }

@@ -27,26 +27,52 @@ public struct DesignPlanner: Sendable {
         ]
     }
 
+    /// Rail classes present in the facts, governing class first, then by falling rank.
+    func presentClasses(_ facts: DesignFacts) -> [String] {
+        var classes: [String] = []
+        for mention in facts.rails where !classes.contains(mention.railClass) { classes.append(mention.railClass) }
+        return classes.sorted { lhs, rhs in
+            if lhs == facts.governingClass || rhs == facts.governingClass { return lhs == facts.governingClass }
+            return (rules.railClass(lhs)?.rank ?? 0, lhs) > (rules.railClass(rhs)?.rank ?? 0, rhs)
+        }
+    }
+
     public func plan(_ facts: DesignFacts) throws(PayarchError) -> DesignPlan {
         let keys = keys(for: facts)
         var decisions: [Decision] = []
         for table in rules.tables {
-            let assignment = keys.mapValues(\.value)
-            let rows = table.matchingRows(assignment)
-            guard rows.count == 1, let row = rows.first else {
-                // The loader proved completeness, so this only happens with a hand-built RuleBook.
-                throw PayarchError.data(
-                    at: table.location, id: "rules.no-unique-row",
-                    "table '\(table.id)' matched \(rows.count) rows for " + table.keys.map { "\($0)=\(assignment[$0] ?? "?")" }.joined(separator: ", "))
+            switch table.scope {
+            case .design:
+                decisions.append(try decide(table, keys: keys, railClass: nil))
+            case .eachRailClass:
+                for railClass in presentClasses(facts) {
+                    var classKeys = keys
+                    let phrases = facts.rails.filter { $0.railClass == railClass }.compactMap(\.phrase)
+                    classKeys["railClass"] = .init(
+                        dimension: "railClass", value: railClass, phrases: phrases, assumed: phrases.isEmpty)
+                    decisions.append(try decide(table, keys: classKeys, railClass: railClass))
+                }
             }
-            decisions.append(
-                Decision(
-                    table: table.id, title: table.title, row: row.id, rationale: row.rationale,
-                    summary: table.summary(of: row),
-                    keys: table.keys.compactMap { keys[$0] }, outputs: row.outputs))
         }
         return DesignPlan(
             facts: facts, decisions: decisions,
             sizing: Sizing(peakTps: facts.throughput.designPeak.tps, planning: rules.throughput.planning))
+    }
+
+    private func decide(_ table: DecisionTable, keys: [String: Decision.Key], railClass: String?) throws(PayarchError)
+        -> Decision
+    {
+        let assignment = keys.mapValues(\.value)
+        let rows = table.matchingRows(assignment)
+        guard rows.count == 1, let row = rows.first else {
+            // The loader proved completeness, so this only happens with a hand-built RuleBook.
+            throw PayarchError.data(
+                at: table.location, id: "rules.no-unique-row",
+                "table '\(table.id)' matched \(rows.count) rows for "
+                    + table.keys.map { "\($0)=\(assignment[$0] ?? "?")" }.joined(separator: ", "))
+        }
+        return Decision(
+            table: table.id, title: table.title, railClass: railClass, row: row.id, rationale: row.rationale,
+            summary: table.summary(of: row), keys: table.keys.compactMap { keys[$0] }, outputs: row.outputs)
     }
 }

@@ -28,7 +28,8 @@ public struct DesignContext: Sendable {
         context["assumptions"] = facts.assumptions.map { ["text": MarkdownEscaper.inline($0.text)] }
         context["decisions"] = plan.decisions.map { decision -> [String: Any] in
             [
-                "title": decision.title, "choice": Self.cell(decision.summary), "row": decision.row,
+                "title": decision.title + (decision.railClass.map { " (\(rules.railClass($0)?.name ?? $0))" } ?? ""),
+                "choice": Self.cell(decision.summary), "row": decision.row,
                 "selectedBy": decision.keys.map(Self.describe).joined(separator: "; "),
             ]
         }
@@ -73,9 +74,16 @@ public struct DesignContext: Sendable {
         context["crdt"] = output("replicated-state", "model") == "crdt"
         context["apScopeNames"] = Self.list(apScopes)
 
-        context["reconciliationCadence"] = output("reconciliation", "cadence")
-        context["matchAgainst"] = output("reconciliation", "matchAgainst")
-        context["compensationSteps"] = decision("compensation")?.list("steps") ?? []
+        // Per-rail-class decisions, labelled with the rails of each class.
+        func rails(of railClass: String?) -> String {
+            Self.list(facts.rails.filter { $0.railClass == railClass }.map { $0.known ? $0.name : MarkdownEscaper.inline($0.name) })
+        }
+        context["reconciliationGroups"] = plan.decisions("reconciliation").map { decision -> [String: Any] in
+            ["rails": rails(of: decision.railClass), "cadence": decision.text("cadence"), "matchAgainst": decision.text("matchAgainst")]
+        }
+        context["compensationGroups"] = plan.decisions("compensation").map { decision -> [String: Any] in
+            ["rails": rails(of: decision.railClass), "steps": decision.list("steps")]
+        }
         context["partitioningStrategy"] = output("partitioning", "strategy")
         context["retention"] = output("retention", "retention")
         context["retentionReason"] = output("retention", "reason")

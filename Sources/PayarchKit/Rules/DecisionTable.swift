@@ -41,6 +41,14 @@ public struct DecisionTable: Sendable {
     public var summary: String
     /// Position in the decision record; tables are decided and shown in this order.
     public var order: Int
+    /// `design`: decided once, for the governing rail class. `each-rail-class`: decided once for every
+    /// rail class present, governing class first (compensations and reconciliation differ per rail).
+    public var scope: Scope
+
+    public enum Scope: String, Sendable {
+        case design
+        case eachRailClass = "each-rail-class"
+    }
     public var rows: [Row]
     public var path: String
     public var location: SourceLocation

@@ -43,7 +43,22 @@ enum DecisionTableDecoder {
             id: id, title: try map.required("title").string(for: "'title'"), keys: keys, outputNames: outputNames,
             summary: summary,
             order: Int(try map.required("order").number(for: "'order'")),
+            scope: try scope(map["scope"], keys: keys),
             rows: rows, path: path, location: root.location)
+    }
+
+    private static func scope(_ node: YAMLNode?, keys: [String]) throws(PayarchError) -> DecisionTable.Scope {
+        guard let node else { return .design }
+        let text = try node.string(for: "'scope'")
+        guard let scope = DecisionTable.Scope(rawValue: text) else {
+            throw PayarchError.data(
+                at: node.location, id: "rules.scope", "unknown scope '\(text)'; use design or each-rail-class")
+        }
+        if scope == .eachRailClass, !keys.contains("railClass") {
+            throw PayarchError.data(
+                at: node.location, id: "rules.scope", "scope each-rail-class needs railClass among the table's keys")
+        }
+        return scope
     }
 
     static func placeholders(in text: String) -> [String] {

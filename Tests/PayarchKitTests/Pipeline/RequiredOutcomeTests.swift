@@ -90,6 +90,17 @@ import Testing
         #expect(markdown.contains("**Reader check:** payarch has no sourced facts on this rail"))
     }
 
+    @Test func mixedRailsGetCompensationsAndReconciliationPerRailClass() throws {
+        let inputs = try Bundled.inputs(
+            rails: "SWIFT gpi and Same Day ACH", throughput: "5 TPS", consistency: "strong consistency everywhere")
+        let (plan, markdown) = try Bundled.design(inputs)
+        #expect(plan.decisions("compensation").map(\.row) == ["COMP-BANK-BATCH", "COMP-WIRE"])
+        #expect(plan.decisions("reconciliation").map(\.railClass) == ["bank-batch", "wire"])
+        #expect(plan.decision("coordination")?.keys.first?.value == "bank-batch")
+        #expect(markdown.contains("- **SWIFT**: After release: request a recall"))
+        #expect(markdown.contains("| Compensating transactions (wire transfer) |"))
+    }
+
     @Test func sizingFollowsTheInputFigures() throws {
         let small = try Bundled.design(try Bundled.inputs(rails: "Stripe", throughput: "100 TPS", consistency: "strong")).0
         let large = try Bundled.design(try Bundled.inputs(rails: "Stripe", throughput: "50,000 TPS", consistency: "strong")).0

@@ -28,7 +28,7 @@ import Testing
             let bulleted = ["Transaction Flow", "Compensating Transactions", "Distributed Tracing"].contains(section)
             #expect(line.hasPrefix("- ") == bulleted, "\(section): \(line.prefix(60))")
         }
-        for bold in ["**Unknown outcome", "**Completer.**", "**Cadence:", "**Barrier 1"] {
+        for bold in ["**Unknown outcome", "**Completer.**", "**Stripe and PayPal: continuous matching", "**Match keys.**", "**Barrier 1"] {
             #expect(markdown.contains(bold))
         }
         #expect(!markdown.contains("&#") && !markdown.contains("&quot;") && !markdown.contains("&gt;"))

@@ -113,6 +113,16 @@ import Testing
         }
     }
 
+    @Test func perRailClassScopeNeedsTheRailClassKey() throws {
+        let text = Self.header.replacingOccurrences(of: "hitPolicy: unique", with: "hitPolicy: unique\nscope: each-rail-class")
+        do {
+            _ = try loadTable(text + "  - id: A\n    when: {}\n    then: {x: a}\n    rationale: r\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.first?.id == "rules.scope")
+        }
+    }
+
     @Test func unsupportedHitPolicyIsRejected() throws {
         let text = Self.header.replacingOccurrences(of: "hitPolicy: unique", with: "hitPolicy: first")
         #expect(throws: PayarchError.self) { try loadTable(text + "  - id: A\n    when: {}\n    then: {x: a}\n    rationale: r\n") }
