@@ -132,15 +132,15 @@ public struct ConsistencyAnalyzer: Sendable {
         if let strongest = moneyEntries.min(by: { vocabulary.tierRank($0.tier) < vocabulary.tierRank($1.tier) }) {
             var tier = strongest.tier
             var phrases = Array(Set(moneyEntries.filter { $0.tier == tier }.map(\.phrase))).sorted()
-            if let cp = consistencyFirstPhrase, vocabulary.tierRank(tier) > vocabulary.tierRank("strong") {
-                tier = "strong"
+            if let cp = consistencyFirstPhrase, vocabulary.tierRank(tier) > vocabulary.tierRank(vocabulary.moneyPathFloor) {
+                tier = vocabulary.moneyPathFloor
                 phrases.append(cp)
             }
             moneyPath = .init(tier: tier, phrases: phrases, assumed: false)
         } else if let cp = consistencyFirstPhrase {
-            moneyPath = .init(tier: "strong", phrases: [cp], assumed: false)
+            moneyPath = .init(tier: vocabulary.moneyPathFloor, phrases: [cp], assumed: false)
         } else {
-            moneyPath = .init(tier: "strong", phrases: [], assumed: true)
+            moneyPath = .init(tier: vocabulary.moneyPathFloor, phrases: [], assumed: true)
             assumptions.append(
                 Assumption(
                     id: "consistency.money-path",

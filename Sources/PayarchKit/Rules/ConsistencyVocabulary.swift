@@ -18,6 +18,8 @@ public struct ConsistencyVocabulary: Sendable {
     public var levels: [Level]
     /// Tier ids from strongest to weakest.
     public var tiers: [String]
+    /// The tier the money path holds when nothing stronger is stated, or when "no double charging" is.
+    public var moneyPathFloor: String
     public var scopes: [Scope]
     public var consistencyFirst: [String]
     public var availabilityFirst: [String]

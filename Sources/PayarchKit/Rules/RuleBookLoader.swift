@@ -147,8 +147,13 @@ public struct RuleBookLoader: Sendable {
         func phrases(_ key: String) throws(PayarchError) -> [String] {
             try stances.required(key).strings(for: "'\(key)'").map { $0.lowercased() }
         }
+        let floorNode = try root.required("moneyPathFloor")
+        let floor = try floorNode.string(for: "'moneyPathFloor'")
+        guard tiers.contains(floor) else {
+            throw PayarchError.data(at: floorNode.location, id: "rules.unknown-tier", "unknown tier '\(floor)'")
+        }
         return ConsistencyVocabulary(
-            levels: levels, tiers: tiers, scopes: scopes,
+            levels: levels, tiers: tiers, moneyPathFloor: floor, scopes: scopes,
             consistencyFirst: try phrases("consistencyFirst"), availabilityFirst: try phrases("availabilityFirst"),
             atomicCommit: try phrases("atomicCommit"), multiRegion: try phrases("multiRegion"))
     }
