@@ -53,6 +53,7 @@ public struct DesignContext: Sendable {
         context["patternName"] = output("coordination", "patternName")
         context["patternStyle"] = output("coordination", "style")
         context["recoveryPoints"] = output("coordination", "recoveryPoints")
+        context["patternTopology"] = output("coordination", "topology")
         context["outbox"] = pattern == "outbox"
         context["saga"] = pattern == "saga"
         context["twoPhaseCommit"] = pattern == "two-phase-commit"

@@ -11,7 +11,7 @@ public struct RuleBookLoader: Sendable {
 
     /// Decision tables the planner reads, with the outputs it needs from each.
     public static let requiredTables: [String: [String]] = [
-        "coordination": ["pattern", "patternName", "style", "recoveryPoints"],
+        "coordination": ["pattern", "patternName", "style", "recoveryPoints", "topology"],
         "locking": ["locking", "lockingName", "statement"],
         "datastore": ["engine", "database", "isolation", "keyStore", "claim", "retry"],
         "ledger": ["posting", "postingName"],
