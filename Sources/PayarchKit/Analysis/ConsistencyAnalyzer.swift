@@ -1,8 +1,8 @@
 import Foundation
 
 /// Reads consistency levels per scope from `consistency_constraints`, clause by clause: a level binds to
-/// the scopes named in its clause, or to every scope when none is named ("everywhere", "across all"). Also reads the CAP stance,
-/// atomic-commit demands and multi-region phrases.
+/// the scopes named in its clause, or to every scope when none is named ("everywhere", "across all").
+/// Also reads the CAP stance, atomic-commit demands and multi-region phrases.
 public struct ConsistencyAnalyzer: Sendable {
     let vocabulary: ConsistencyVocabulary
     let levels: PhraseMatcher
@@ -32,7 +32,8 @@ public struct ConsistencyAnalyzer: Sendable {
 
     public func analyze(_ text: String, variable: String) -> (ConsistencyFacts, [Assumption], [Diagnostic]) {
         var explicit: [ConsistencyFacts.ScopeLevel] = []
-        var unscoped: [ConsistencyFacts.ScopeLevel] = []
+        // The strongest level stated without a scope, which applies to every scope not named.
+        var unscoped: (level: ConsistencyVocabulary.Level, phrase: SourcedPhrase)?
         var apPhrases: [SourcedPhrase] = []
         var apScopes: Set<String> = []
         var warnings: [Diagnostic] = []
@@ -71,43 +72,40 @@ public struct ConsistencyAnalyzer: Sendable {
                 }
             }
             if namedIds.isEmpty {
-                for scope in vocabulary.scopes {
-                    unscoped.append(.init(scope: scope.id, level: level.id, tier: level.tier, availabilityFirst: false, explicit: false, phrase: levelPhrase))
+                if unscoped.map({ vocabulary.tierRank(level.tier) < vocabulary.tierRank($0.level.tier) }) ?? true {
+                    unscoped = (level, levelPhrase)
                 }
-            } else {
-                for id in namedIds {
-                    if let earlier = explicit.first(where: { $0.scope == id }), earlier.tier != level.tier {
-                        let name = vocabulary.scope(id)?.name ?? id
-                        // One warning per scope is enough to point the user at the contradiction.
-                        if !warned.insert(id).inserted {
-                            if vocabulary.tierRank(level.tier) < vocabulary.tierRank(earlier.tier) {
-                                explicit.removeAll { $0.scope == id }
-                                explicit.append(.init(scope: id, level: level.id, tier: level.tier, availabilityFirst: false, explicit: true, phrase: levelPhrase))
-                            }
-                            continue
-                        }
-                        warnings.append(
-                            Diagnostic(
-                                .warning, at: nil, id: "consistency.contradiction",
-                                "\(variable) states two levels for \(name): '\(earlier.phrase.text)' and '\(levelPhrase.text)'; the stronger one is used"))
-                        if vocabulary.tierRank(level.tier) < vocabulary.tierRank(earlier.tier) {
-                            explicit.removeAll { $0.scope == id }
-                        } else {
-                            continue
-                        }
-                    } else if explicit.contains(where: { $0.scope == id }) {
-                        continue
-                    }
-                    explicit.append(.init(scope: id, level: level.id, tier: level.tier, availabilityFirst: false, explicit: true, phrase: levelPhrase))
+                continue
+            }
+            for id in namedIds {
+                let stated = ConsistencyFacts.ScopeLevel(
+                    scope: id, level: level.id, tier: level.tier, availabilityFirst: false, explicit: true, phrase: levelPhrase)
+                guard let index = explicit.firstIndex(where: { $0.scope == id }) else {
+                    explicit.append(stated)
+                    continue
                 }
+                let earlier = explicit[index]
+                guard earlier.tier != level.tier else { continue }
+                // One warning per scope is enough to point the user at the contradiction.
+                if warned.insert(id).inserted {
+                    warnings.append(
+                        Diagnostic(
+                            .warning, at: nil, id: "consistency.contradiction",
+                            "\(variable) states two levels for \(vocabulary.scope(id)?.name ?? id): '\(earlier.phrase.text)' and '\(levelPhrase.text)'; the stronger one is used"))
+                }
+                if vocabulary.tierRank(level.tier) < vocabulary.tierRank(earlier.tier) { explicit[index] = stated }
             }
         }
 
-        // One entry per scope: an explicit level wins over an unscoped one; the strongest unscoped level wins.
+        // One entry per scope: an explicit level wins over the unscoped one.
         var scoped: [ConsistencyFacts.ScopeLevel] = []
         for scope in vocabulary.scopes {
             let candidate = explicit.first { $0.scope == scope.id }
-                ?? unscoped.filter { $0.scope == scope.id }.min { vocabulary.tierRank($0.tier) < vocabulary.tierRank($1.tier) }
+                ?? unscoped.map {
+                    ConsistencyFacts.ScopeLevel(
+                        scope: scope.id, level: $0.level.id, tier: $0.level.tier, availabilityFirst: false, explicit: false,
+                        phrase: $0.phrase)
+                }
             guard var entry = candidate else {
                 if apScopes.contains(scope.id), let apPhrase = apPhrases.first {
                     let weakest = vocabulary.levels.last { $0.tier == vocabulary.tiers.last }
