@@ -120,6 +120,29 @@ import Testing
         #expect(isDirectory.stderr.contains("[file.is-directory]"))
     }
 
+    @Test func pipesAndDevicesAreRefusedNotReadForever() throws {
+        let fifo = try Repository.temporaryDirectory() + "/input.fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let pipe = try payarch.run(["generate", "--input", fifo])
+        #expect(pipe.status == 66)
+        #expect(pipe.stderr.contains("[file.not-regular] is not a regular file"))
+        #expect(try payarch.run(["generate", "--spec", "/dev/zero"]).status == 66)
+    }
+
+    @Test func payarchHomeSelectsTheResources() throws {
+        let home = try Repository.temporaryDirectory()
+        try FileManager.default.copyItem(atPath: Repository.rules, toPath: home + "/rules")
+        try FileManager.default.copyItem(atPath: Repository.examples, toPath: home + "/examples")
+        try FileManager.default.copyItem(
+            atPath: try Repository.patchedTemplates("sections/tracing.mustache", contents: "## Distributed Tracing\n\n- home-marker\n"),
+            toPath: home + "/templates")
+        var environment = ProcessInfo.processInfo.environment
+        environment["PAYARCH_HOME"] = home
+        let result = try payarch.run(["generate"], environment: environment)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasSuffix("- home-marker\n"))
+    }
+
     @Test func unwritableOutputExits73() throws {
         let result = try payarch.run(["generate", "--output", "/no/such/directory/design.md"])
         #expect(result.status == 73)

@@ -26,7 +26,14 @@ public struct SourceFile: Sendable {
             throw PayarchError(
                 .unreadable, Diagnostic(at: location(path), id: "file.is-directory", "is a directory, expected a file"))
         }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxBytes {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        // A FIFO would block and a device such as /dev/zero would never end: only regular files are read.
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+            throw PayarchError(
+                .unreadable,
+                Diagnostic(at: location(path), id: "file.not-regular", "is not a regular file (a pipe, socket or device)"))
+        }
+        if let size = attributes?[.size] as? Int, size > maxBytes {
             throw PayarchError(
                 .data,
                 Diagnostic(
