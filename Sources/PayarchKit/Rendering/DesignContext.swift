@@ -22,6 +22,7 @@ public struct DesignContext: Sendable {
         var context: [String: Any] = [:]
         context["railsTitle"] = railNames.joined(separator: ", ")
         context["railNames"] = Self.list(railNames)
+        context["railChoice"] = Self.list(railNames, conjunction: "or")
         context["railNativeKeys"] = Self.list(
             Array(Set(facts.rails.map { $0.id.flatMap(rules.rail)?.nativeKey ?? "`Idempotency-Key` header" })).sorted())
         context["basis"] = basisRows(facts)
@@ -37,7 +38,14 @@ public struct DesignContext: Sendable {
         context["governingClassName"] = governing?.name ?? facts.governingClass
         context["governingOutcome"] = governing?.outcome ?? ""
         context["inquiryPath"] = governing?.inquiry ?? ""
-        context["processorStates"] = governing?.states ?? ""
+        // Terminal states per rail class present; with several classes, each names its rails.
+        let classes = DesignPlanner(rules: rules).presentClasses(facts)
+        context["processorStates"] = classes.count == 1
+            ? (governing?.states ?? "")
+            : classes.map { railClass in
+                let rails = facts.rails.filter { $0.railClass == railClass }.map { $0.known ? $0.name : MarkdownEscaper.inline($0.name) }
+                return (rules.railClass(railClass)?.states ?? "") + " for " + Self.list(rails)
+            }.joined(separator: "; ")
         // Per class: `bankBatch` is true when any rail of that class is present, `bankBatchRails` names
         // them and `bankBatchKeys` names their native identifiers.
         for railClass in rules.railClasses {
@@ -136,12 +144,12 @@ public struct DesignContext: Sendable {
         text.replacingOccurrences(of: "|", with: "\\|")
     }
 
-    static func list(_ items: [String]) -> String {
+    static func list(_ items: [String], conjunction: String = "and") -> String {
         switch items.count {
         case 0: ""
         case 1: items[0]
-        case 2: items[0] + " and " + items[1]
-        default: items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        case 2: items[0] + " \(conjunction) " + items[1]
+        default: items.dropLast().joined(separator: ", ") + " \(conjunction) " + items[items.count - 1]
         }
     }
 
