@@ -27,16 +27,6 @@ public struct DesignPlanner: Sendable {
         ]
     }
 
-    /// Rail classes present in the facts, governing class first, then by falling rank.
-    func presentClasses(_ facts: DesignFacts) -> [String] {
-        var classes: [String] = []
-        for mention in facts.rails where !classes.contains(mention.railClass) { classes.append(mention.railClass) }
-        return classes.sorted { lhs, rhs in
-            if lhs == facts.governingClass || rhs == facts.governingClass { return lhs == facts.governingClass }
-            return (rules.railClass(lhs)?.rank ?? 0, lhs) > (rules.railClass(rhs)?.rank ?? 0, rhs)
-        }
-    }
-
     public func plan(_ facts: DesignFacts) throws(PayarchError) -> DesignPlan {
         let keys = keys(for: facts)
         var decisions: [Decision] = []
@@ -45,7 +35,7 @@ public struct DesignPlanner: Sendable {
             case .design:
                 decisions.append(try decide(table, keys: keys, railClass: nil))
             case .eachRailClass:
-                for railClass in presentClasses(facts) {
+                for railClass in rules.classes(presentIn: facts) {
                     var classKeys = keys
                     let phrases = facts.rails.filter { $0.railClass == railClass }.compactMap(\.phrase)
                     classKeys["railClass"] = .init(

@@ -11,7 +11,7 @@ extension DesignContext {
         }
         for rail in facts.rails {
             let className = rules.railClass(rail.railClass)?.name ?? rail.railClass
-            let name = rail.known ? rail.name : MarkdownEscaper.inline(rail.name)
+            let name = Self.name(rail)
             row("Rail", rail.known ? "\(name), \(className)" : "\(name), unknown rail treated as a generic \(className)", rail.phrase.map { [$0] } ?? [])
         }
         let throughput = facts.throughput

@@ -16,7 +16,7 @@ public struct DesignContext: Sendable {
         func decision(_ table: String) -> Decision? { plan.decision(table) }
         func output(_ table: String, _ name: String) -> String { decision(table)?.text(name) ?? "" }
         let governing = rules.railClass(facts.governingClass)
-        let railNames = facts.rails.map { $0.known ? $0.name : MarkdownEscaper.inline($0.name) }
+        let railNames = facts.rails.map { Self.name($0) }
         let knownRails = facts.rails.compactMap { $0.id.flatMap(rules.rail) }
 
         var context: [String: Any] = [:]
@@ -39,11 +39,11 @@ public struct DesignContext: Sendable {
         context["governingOutcome"] = governing?.outcome ?? ""
         context["inquiryPath"] = governing?.inquiry ?? ""
         // Terminal states per rail class present; with several classes, each names its rails.
-        let classes = DesignPlanner(rules: rules).presentClasses(facts)
+        let classes = rules.classes(presentIn: facts)
         context["processorStates"] = classes.count == 1
             ? (governing?.states ?? "")
             : classes.map { railClass in
-                let rails = facts.rails.filter { $0.railClass == railClass }.map { $0.known ? $0.name : MarkdownEscaper.inline($0.name) }
+                let rails = facts.rails.filter { $0.railClass == railClass }.map { Self.name($0) }
                 return (rules.railClass(railClass)?.states ?? "") + " for " + Self.list(rails)
             }.joined(separator: "; ")
         // Per class: `bankBatch` is true when any rail of that class is present, `bankBatchRails` names
@@ -52,7 +52,7 @@ public struct DesignContext: Sendable {
             let members = facts.rails.filter { $0.railClass == railClass.id }
             context[Self.flagName(railClass.id)] = !members.isEmpty
             context[Self.flagName(railClass.id) + "Rails"] = Self.list(
-                members.map { $0.known ? $0.name : MarkdownEscaper.inline($0.name) })
+                members.map { Self.name($0) })
             context[Self.flagName(railClass.id) + "Keys"] = Self.list(
                 members.compactMap { $0.id.flatMap(rules.rail)?.nativeKey })
         }
@@ -85,7 +85,7 @@ public struct DesignContext: Sendable {
 
         // Per-rail-class decisions, labelled with the rails of each class.
         func rails(of railClass: String?) -> String {
-            Self.list(facts.rails.filter { $0.railClass == railClass }.map { $0.known ? $0.name : MarkdownEscaper.inline($0.name) })
+            Self.list(facts.rails.filter { $0.railClass == railClass }.map { Self.name($0) })
         }
         context["reconciliationGroups"] = plan.decisions("reconciliation").map { decision -> [String: Any] in
             ["rails": rails(of: decision.railClass), "cadence": decision.text("cadence"), "matchAgainst": decision.text("matchAgainst")]
@@ -137,6 +137,11 @@ public struct DesignContext: Sendable {
         }
         if key.assumed { text += key.phrases.isEmpty ? " (assumed)" : " (derived)" }
         return text
+    }
+
+    /// A rail's name for the document: lexicon names are trusted, names read from the input are escaped.
+    static func name(_ rail: RailMention) -> String {
+        rail.known ? rail.name : MarkdownEscaper.inline(rail.name)
     }
 
     /// Rules text placed in a table cell: a literal pipe would end the cell.

@@ -23,6 +23,16 @@ public struct RuleBook: Sendable {
         ]
     }
 
+    /// Rail classes of the rails in `facts`, the governing class first, then by falling rank.
+    public func classes(presentIn facts: DesignFacts) -> [String] {
+        var classes: [String] = []
+        for mention in facts.rails where !classes.contains(mention.railClass) { classes.append(mention.railClass) }
+        return classes.sorted { lhs, rhs in
+            if lhs == facts.governingClass || rhs == facts.governingClass { return lhs == facts.governingClass }
+            return (railClass(lhs)?.rank ?? 0, lhs) > (railClass(rhs)?.rank ?? 0, rhs)
+        }
+    }
+
     public func table(_ id: String) -> DecisionTable? { tables.first { $0.id == id } }
     public func railClass(_ id: String) -> RailClass? { railClasses.first { $0.id == id } }
     public func rail(_ id: String) -> RailDefinition? { rails.first { $0.id == id } }
