@@ -6,6 +6,8 @@ public struct Analyzer: Sendable {
     public static let consistencyVariable = "consistency_constraints"
     /// More rails than any real gateway integrates; beyond it the input is treated as noise.
     public static let maxRails = 32
+    /// Far beyond any payment system; a larger figure is a typo, and sizing arithmetic would overflow.
+    public static let maxTps = 1_000_000_000.0
 
     let rules: RuleBook
     let rails: RailAnalyzer
@@ -56,6 +58,12 @@ public struct Analyzer: Sendable {
         }?.railClass ?? rules.unknownRailClass
         let (throughputFacts, throughputAssumptions) = throughput.analyze(
             try value(Self.throughputVariable), variable: Self.throughputVariable)
+        let peak = throughputFacts.designPeak.tps
+        guard peak.isFinite, peak <= Self.maxTps else {
+            throw PayarchError.data(
+                at: inputs[Self.throughputVariable]?.location, id: "input.tps-out-of-range",
+                "\(Self.throughputVariable) gives a peak of \(ThroughputAnalyzer.format(peak)) TPS; payarch sizes designs up to \(ThroughputAnalyzer.format(Self.maxTps)) TPS")
+        }
         var (consistencyFacts, consistencyAssumptions, warnings) = consistency.analyze(
             try value(Self.consistencyVariable), variable: Self.consistencyVariable)
         // Point warnings at the value they are about, when it came from a file.

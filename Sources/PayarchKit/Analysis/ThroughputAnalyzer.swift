@@ -208,6 +208,11 @@ public struct ThroughputAnalyzer: @unchecked Sendable {
 
     /// A TPS figure as people write it: `10,000`, `1.5`, `0.23`; locale-independent.
     public static func format(_ value: Double) -> String {
+        guard value.isFinite else { return value > 0 ? "∞" : "-∞" }
+        // Beyond what an Int holds exactly, scientific notation (only nonsense inputs get here).
+        if value.magnitude >= 1e15 {
+            return String(format: "%.3g", locale: Locale(identifier: "en_US_POSIX"), value)
+        }
         if value >= 100 || value == value.rounded() {
             let rounded = Int(value.rounded())
             let digits = String(abs(rounded))

@@ -30,8 +30,14 @@ public struct Sizing: Sendable, Codable, Hashable {
         streamPartitions = max(
             shards, Self.powerOfTwo(atLeast: (eventsPerSecond * planning.headroom / planning.messagesPerPartition).rounded(.up)))
         // Little's law: connections in use = arrival rate × time each payment holds one.
-        connectionsPerShard = max(4, Int((peakPerShard * planning.headroom * planning.databaseSecondsPerPayment).rounded(.up)))
-        processorConcurrency = max(4, Int((target * planning.processorSecondsP99).rounded(.up)))
+        connectionsPerShard = max(4, Self.count(peakPerShard * planning.headroom * planning.databaseSecondsPerPayment))
+        processorConcurrency = max(4, Self.count(target * planning.processorSecondsP99))
+    }
+
+    /// A figure rounded up to a whole count, clamped so no input can overflow the conversion.
+    static func count(_ value: Double) -> Int {
+        guard value.isFinite else { return value > 0 ? 1 << 40 : 0 }
+        return Int(min(max(value, 0), Double(1 << 40)).rounded(.up))
     }
 
     static func powerOfTwo(atLeast value: Double) -> Int {

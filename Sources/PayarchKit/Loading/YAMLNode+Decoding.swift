@@ -37,6 +37,14 @@ extension YAMLNode {
         return value
     }
 
+    /// A whole number that fits an Int (a rank, an order, a length).
+    public func integer(for what: String) throws(PayarchError) -> Int {
+        guard let text = scalar, let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
+            throw typeMismatch(expected: "a whole number", for: what)
+        }
+        return value
+    }
+
     public func typeMismatch(expected: String, for what: String) -> PayarchError {
         PayarchError.data(
             at: location, id: "yaml.type", "expected \(expected) for \(what), found \(kindDescription)")

@@ -42,7 +42,7 @@ enum DecisionTableDecoder {
         return DecisionTable(
             id: id, title: try map.required("title").string(for: "'title'"), keys: keys, outputNames: outputNames,
             summary: summary,
-            order: Int(try map.required("order").number(for: "'order'")),
+            order: try map.required("order").integer(for: "'order'"),
             scope: try scope(map["scope"], keys: keys),
             rows: rows, path: path, location: root.location)
     }

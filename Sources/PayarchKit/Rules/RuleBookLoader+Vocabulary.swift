@@ -41,7 +41,7 @@ extension RuleBookLoader {
                     examples: try map["examples"]?.strings(for: "'examples'") ?? [],
                     nativeKey: try map.required("nativeKey").string(for: "'nativeKey'"),
                     keyMaxLength: try map["keyMaxLength"].map { node throws(PayarchError) in
-                        Int(try node.number(for: "'keyMaxLength'"))
+                        try node.integer(for: "'keyMaxLength'")
                     },
                     facts: facts,
                     checks: try map["checks"]?.strings(for: "'checks'") ?? [],
@@ -113,8 +113,8 @@ extension RuleBookLoader {
         let plan = try MappingReader(try root.required("planning"), what: "'planning'")
         func figure(_ key: String) throws(PayarchError) -> Double {
             let value = try plan.required(key).number(for: "'\(key)'")
-            guard value > 0 else {
-                throw PayarchError.data(at: plan[key]?.location, id: "rules.planning", "'\(key)' must be positive")
+            guard value > 0, value.isFinite else {
+                throw PayarchError.data(at: plan[key]?.location, id: "rules.planning", "'\(key)' must be a positive, finite number")
             }
             return value
         }

@@ -38,7 +38,7 @@ public struct RuleBookLoader: Sendable {
             let map = try MappingReader(node, what: "a rail class")
             return RailClass(
                 id: try map.required("id").string(for: "'id'"), name: try map.required("name").string(for: "'name'"),
-                rank: Int(try map.required("rank").number(for: "'rank'")),
+                rank: try map.required("rank").integer(for: "'rank'"),
                 outcome: try map.required("outcome").string(for: "'outcome'"),
                 inquiry: try map.required("inquiry").string(for: "'inquiry'"),
                 states: try map.required("states").string(for: "'states'"))

@@ -81,5 +81,7 @@ import Testing
         #expect(ThroughputAnalyzer.format(23.148) == "23.1")
         #expect(ThroughputAnalyzer.format(0.139) == "0.14")
         #expect(ThroughputAnalyzer.format(5) == "5")
+        #expect(ThroughputAnalyzer.format(4.4e115) == "4.4E+115")
+        #expect(ThroughputAnalyzer.format(.infinity) == "∞")
     }
 }

@@ -101,6 +101,13 @@ import Testing
         #expect(markdown.contains("| Compensating transactions (wire transfer) |"))
     }
 
+    @Test func absurdThroughputIsAClearErrorNotAnOverflow() throws {
+        let inputs = try Bundled.inputs(rails: "Stripe", throughput: "1e999 TPS, 9" + String(repeating: "9", count: 40) + " TPS", consistency: "strong")
+        #expect(throws: PayarchError.self) { try Bundled.generator.plan(inputs) }
+        #expect(Sizing.count(.infinity) == 1 << 40)
+        #expect(Sizing.count(-3) == 0)
+    }
+
     @Test func sizingFollowsTheInputFigures() throws {
         let small = try Bundled.design(try Bundled.inputs(rails: "Stripe", throughput: "100 TPS", consistency: "strong")).0
         let large = try Bundled.design(try Bundled.inputs(rails: "Stripe", throughput: "50,000 TPS", consistency: "strong")).0
