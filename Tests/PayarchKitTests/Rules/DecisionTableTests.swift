@@ -54,22 +54,26 @@ import Testing
 
         """
 
+    /// The checker's findings for a table made of the header and these rows.
+    func problems(_ rows: String) throws -> [Diagnostic] {
+        DecisionTableChecker(table: try loadTable(Self.header + rows), domains: Self.rules.domains).problems()
+    }
+
     @Test func aGapIsFoundAndListed() throws {
-        let table = try loadTable(
-            Self.header + """
+        let problems = try problems(
+            """
               - id: A
                 when: {tpsBand: [low, moderate]}
                 then: {x: a}
                 rationale: r
             """)
-        let problems = DecisionTableChecker(table: table, domains: Self.rules.domains).problems()
         #expect(problems.map(\.id) == ["rules.gap"])
         #expect(problems.first?.notes == ["tpsBand=high", "tpsBand=extreme"])
     }
 
     @Test func anOverlapNamesBothRows() throws {
-        let table = try loadTable(
-            Self.header + """
+        let problems = try problems(
+            """
               - id: A
                 when: {tpsBand: any}
                 then: {x: a}
@@ -79,14 +83,13 @@ import Testing
                 then: {x: b}
                 rationale: r
             """)
-        let problems = DecisionTableChecker(table: table, domains: Self.rules.domains).problems()
         #expect(problems.map(\.id) == ["rules.overlap"])
         #expect(problems.first?.notes == ["tpsBand=high (rows A, B)"])
     }
 
     @Test func aWrongExampleIsReported() throws {
-        let table = try loadTable(
-            Self.header + """
+        let problems = try problems(
+            """
               - id: A
                 when: {tpsBand: [low, moderate]}
                 then: {x: a}
@@ -98,7 +101,6 @@ import Testing
                 then: {x: b}
                 rationale: r
             """)
-        let problems = DecisionTableChecker(table: table, domains: Self.rules.domains).problems()
         #expect(problems.map(\.id) == ["rules.example"])
         #expect(problems.first?.message == "example tpsBand=high of row A selects B")
     }
