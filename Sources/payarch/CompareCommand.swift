@@ -36,10 +36,12 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var destination: OutputOptions
 
     func run() throws {
-        try CommandRunner.run { () throws(PayarchError) in
+        try CommandRunner.run(maxFileBytes: resources.maxInputBytes) { () throws(PayarchError) in
             let paths = try resources.locate()
+            let output = try destination.prepare(
+                protecting: [paths.spec, paths.rules, paths.templates] + [first, second].filter { !$0.hasPrefix("case:") })
             let spec = try resources.loadSpec(paths.spec)
-            let generator = try DesignGenerator(rulesDirectory: paths.rules, templatesDirectory: paths.templates)
+            let generator = try DesignGenerator(rulesDirectory: paths.rules, templatesDirectory: paths.templates, yaml: resources.yaml)
             let resolver = InputResolver(spec: spec, yaml: resources.yaml)
             var warnings = spec.warnings
             func design(_ argument: String) throws(PayarchError) -> DesignComparison.Design {
@@ -55,7 +57,7 @@ struct CompareCommand: ParsableCommand {
             case .markdown: comparison.markdown(diff: diff)
             case .json: comparison.json(diff: diff)
             }
-            try destination.write(text)
+            try output.write(text)
             return (warnings, exitCode && comparison.designsDiffer ? 1 : 0)
         }
     }

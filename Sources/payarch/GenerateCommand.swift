@@ -20,17 +20,19 @@ struct GenerateCommand: ParsableCommand {
     @OptionGroup var destination: OutputOptions
 
     func run() throws {
-        try CommandRunner.run { () throws(PayarchError) in
+        try CommandRunner.run(maxFileBytes: resources.maxInputBytes) { () throws(PayarchError) in
             let paths = try resources.locate()
+            let output = try destination.prepare(
+                protecting: [paths.spec, paths.rules, paths.templates] + (inputs.input.map { [$0] } ?? []))
             let spec = try resources.loadSpec(paths.spec)
             let inputSet = try inputs.resolve(spec: spec, resources: resources)
-            let generator = try DesignGenerator(rulesDirectory: paths.rules, templatesDirectory: paths.templates)
+            let generator = try DesignGenerator(rulesDirectory: paths.rules, templatesDirectory: paths.templates, yaml: resources.yaml)
             let (plan, warnings) = try generator.plan(inputSet)
             let text = switch format {
             case .markdown: try generator.markdown(plan)
             case .json: try generator.json(plan, inputs: inputSet, warnings: warnings)
             }
-            try destination.write(text)
+            try output.write(text)
             return (spec.warnings + warnings, 0)
         }
     }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import PayarchKit
 
 @main
 struct PayarchCommand: ParsableCommand {
@@ -11,4 +13,22 @@ struct PayarchCommand: ParsableCommand {
             """,
         subcommands: [GenerateCommand.self, ValidateCommand.self, CompareCommand.self]
     )
+
+    /// More arguments than any real command line needs. swift-argument-parser's work grows faster than
+    /// linearly with the number of repeated options, so the count is checked before it parses anything.
+    static let maxArguments = 2_000
+
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.count > maxArguments {
+            DiagnosticPrinter.print([
+                Diagnostic(
+                    at: nil, id: "usage.too-many-arguments",
+                    "\(arguments.count) command-line arguments; payarch takes at most \(maxArguments)",
+                    notes: ["put the variables in an --input file instead of many --var options"])
+            ])
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        main(arguments)
+    }
 }

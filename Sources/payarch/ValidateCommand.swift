@@ -49,22 +49,20 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        try CommandRunner.run { () throws(PayarchError) in
+        try CommandRunner.run(maxFileBytes: resources.maxInputBytes) { () throws(PayarchError) in
             let paths = try resources.locate()
+            let output = try destination.prepare(
+                protecting: [paths.spec, paths.rules, paths.templates] + (document.map { [$0] } ?? []))
             let spec = try resources.loadSpec(paths.spec)
             let validator = Validator(spec: spec)
             let report: ValidationReport
             if let document {
                 let source = try resources.read(document)
-                guard let text = String(bytes: source.bytes, encoding: .utf8) else {
-                    throw PayarchError.data(
-                        at: SourceLocation(file: document, line: 1, column: 1), id: "validate.encoding",
-                        "the document is not valid UTF-8")
-                }
+                let text = try source.text(id: "validate.encoding", what: "the document")
                 report = try validator.gradeDocument(
                     text, label: document, caseNumber: caseNumber, expected: expected, lintOnly: lintOnly)
             } else {
-                let generator = try DesignGenerator(rulesDirectory: paths.rules, templatesDirectory: paths.templates)
+                let generator = try DesignGenerator(rulesDirectory: paths.rules, templatesDirectory: paths.templates, yaml: resources.yaml)
                 report = try validator.validateTestData(with: generator)
             }
             let text = switch format {
@@ -72,7 +70,7 @@ struct ValidateCommand: ParsableCommand {
             case .json: report.json()
             case .junit: report.junit()
             }
-            try destination.write(text)
+            try output.write(text)
             return (spec.warnings, report.allPassed ? 0 : 1)
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PayarchKit
 
 /// Where a command's result goes; shared by every subcommand.
@@ -6,7 +7,24 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
     var output: String?
 
+    /// Checks the output path before any work is done: it must be writable and must not be one of the
+    /// run's own input files (`protecting`: spec, inputs, document, rules and templates directories).
+    func prepare(protecting paths: [String]) throws(PayarchError) -> OutputDestination {
+        guard let output else { return .standardOutput }
+        let protected = paths.flatMap { FileIdentity.all(under: $0) }
+        return .file(try SafeFileWriter.prepare(output, protecting: protected))
+    }
+}
+
+/// A prepared destination: stdout, or a file written by `SafeFileWriter`.
+enum OutputDestination {
+    case standardOutput
+    case file(SafeFileWriter)
+
     func write(_ text: String) throws(PayarchError) {
-        try OutputWriter.write(text, to: output)
+        switch self {
+        case .standardOutput: FileHandle.standardOutput.write(Data(text.utf8))
+        case .file(let writer): try writer.write(text)
+        }
     }
 }

@@ -30,7 +30,7 @@ struct ResourceOptions: ParsableArguments {
     /// The bundled resources, needed only for what was not given explicitly.
     func locate() throws(PayarchError) -> (spec: String, rules: String, templates: String) {
         if let spec, let rules, let templates { return (spec, rules, templates) }
-        guard let bundle = ResourceLocator.locate() else {
+        guard let bundle = try ResourceLocator.locate() else {
             throw PayarchError(
                 .unreadable,
                 Diagnostic(

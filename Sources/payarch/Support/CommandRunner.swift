@@ -5,15 +5,15 @@ import PayarchKit
 /// failure class to its documented exit code. The body returns its warnings and its exit status
 /// (0, or 1 for "ran and found failures").
 enum CommandRunner {
-    static func run(_ body: () throws(PayarchError) -> (warnings: [Diagnostic], status: Int32)) throws {
+    static func run(maxFileBytes: Int = YAMLLoader.defaultMaxBytes, _ body: () throws(PayarchError) -> (warnings: [Diagnostic], status: Int32)) throws {
         let outcome: (warnings: [Diagnostic], status: Int32)
         do {
             outcome = try body()
         } catch {
-            DiagnosticPrinter.print(error.diagnostics)
+            DiagnosticPrinter.print(error.diagnostics, maxFileBytes: maxFileBytes)
             throw ExitCode(error.kind.exitCode)
         }
-        DiagnosticPrinter.print(outcome.warnings)
+        DiagnosticPrinter.print(outcome.warnings, maxFileBytes: maxFileBytes)
         if outcome.status != 0 { throw ExitCode(outcome.status) }
     }
 }
