@@ -113,7 +113,7 @@ import Testing
     @Test func unreadableFilesExit66() throws {
         let missing = try payarch.run(["generate", "--spec", "/no/such/spec.yml"])
         #expect(missing.status == 66)
-        #expect(missing.stderr.hasPrefix("/no/such/spec.yml:1:1: error: [file.not-found] no such file"))
+        #expect(missing.stderr.hasPrefix("/no/such/spec.yml: error: [file.not-found] no such file"))
         let directory = try Repository.temporaryDirectory()
         let isDirectory = try payarch.run(["generate", "--input", directory])
         #expect(isDirectory.status == 66)
@@ -146,7 +146,7 @@ import Testing
     @Test func unwritableOutputExits73() throws {
         let result = try payarch.run(["generate", "--output", "/no/such/directory/design.md"])
         #expect(result.status == 73)
-        #expect(result.stderr.hasPrefix("/no/such/directory/design.md:1:1: error: [output.write] cannot write the output file"))
+        #expect(result.stderr.hasPrefix("/no/such/directory/design.md: error: [output.write] cannot create a temporary file in /no/such/directory: No such file or directory\nnote: the directory /no/such/directory does not exist; create it first"))
     }
 
     // MARK: - Installed layout

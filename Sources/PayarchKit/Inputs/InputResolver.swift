@@ -19,7 +19,7 @@ public struct InputResolver: Sendable {
         let documents = try yaml.loadDocuments(source)
         guard let root = documents.first else {
             throw PayarchError.data(
-                at: SourceLocation(file: source.path, line: 1, column: 1), id: "input.empty", "the input file is empty")
+                at: SourceLocation.file(source.path), id: "input.empty", "the input file is empty")
         }
         if documents.count > 1 {
             throw PayarchError.data(
@@ -45,7 +45,23 @@ public struct InputResolver: Sendable {
                         ? "--case \(number): the spec has no testData cases"
                         : "--case \(number): the spec has \(count) testData case\(count == 1 ? "" : "s") (1...\(count))"))
         }
-        return spec.testData[number - 1].input
+        let values = spec.testData[number - 1].input
+        let problems = values.compactMap(Self.lengthProblem)
+        if !problems.isEmpty { throw PayarchError(.data, problems) }
+        return values
+    }
+
+    /// The one length check every path that takes a variable value goes through (input files, --var,
+    /// testData cases for generate, validate and compare). Counted in characters, as a user counts; a
+    /// value of a few characters that are each a pile of combining marks is held to a byte bound too.
+    static func lengthProblem(_ value: InputValue) -> Diagnostic? {
+        let bytes = value.value.utf8.count
+        guard bytes > maxValueLength else { return nil }
+        let characters = value.value.count
+        guard characters > maxValueLength || bytes > 4 * maxValueLength else { return nil }
+        return Diagnostic(
+            at: value.location, id: "input.value-too-long",
+            "variable '\(value.name)' is \(characters) characters (\(bytes) bytes) long; payarch reads at most \(maxValueLength) characters and \(4 * maxValueLength) bytes")
     }
 
     /// Parses one `NAME=VALUE` argument.
@@ -81,11 +97,8 @@ public struct InputResolver: Sendable {
         var ordered: [InputValue] = []
         for variable in spec.variables {
             if let value = merged[variable.name] {
-                if value.value.utf16.count > Self.maxValueLength {
-                    problems.append(
-                        Diagnostic(
-                            at: value.location, id: "input.value-too-long",
-                            "variable '\(variable.name)' is \(value.value.utf16.count) characters long; payarch reads at most \(Self.maxValueLength)"))
+                if let problem = Self.lengthProblem(value) {
+                    problems.append(problem)
                 } else if value.value.allSatisfy(\.isWhitespace) {
                     problems.append(
                         Diagnostic(

@@ -59,6 +59,16 @@ struct DocumentConverter {
                 let keyNode = try node(current.pointee.key, in: &document)
                 let valueNode = try node(current.pointee.value, in: &document)
                 if let text = keyNode.scalar {
+                    // libyaml does not implement YAML 1.1 merge keys; read as a plain key, `<<: *base`
+                    // would be silently ignored, so it is refused instead.
+                    if text == "<<", keyNode.isPlain {
+                        throw PayarchError(
+                            .data,
+                            source.diagnostic(
+                                line: keyNode.location.line, column: keyNode.location.column, id: "yaml.merge-key",
+                                "YAML merge keys (<<) are not supported",
+                                notes: ["write the merged keys out in full"]))
+                    }
                     if let first = seen[text] {
                         throw PayarchError(
                             .data,

@@ -31,7 +31,7 @@ public struct YAMLLoader: Sendable {
             throw PayarchError(
                 .data,
                 Diagnostic(
-                    at: SourceLocation(file: source.path, line: 1, column: 1), id: "input.too-large",
+                    at: SourceLocation.file(source.path), id: "input.too-large",
                     "file is \(source.bytes.count) bytes, larger than the limit of \(maxBytes) bytes",
                     notes: ["raise the limit with --max-input-bytes"]))
         }

@@ -21,7 +21,7 @@ public struct DesignGenerator: Sendable {
     public init(rulesDirectory: String, templatesDirectory: String, yaml: YAMLLoader = YAMLLoader()) throws(PayarchError) {
         self.init(
             rules: try RuleBookLoader(yaml: yaml).load(directory: rulesDirectory),
-            templates: try TemplateSet.load(directory: templatesDirectory))
+            templates: try TemplateSet.load(directory: templatesDirectory, maxBytes: yaml.maxBytes))
     }
 
     /// Facts and decisions for one input set, plus non-fatal warnings.

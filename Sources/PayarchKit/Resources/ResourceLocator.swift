@@ -9,21 +9,35 @@ public struct ResourceLocator: Sendable {
 
     public var root: String
 
-    /// The first candidate root that holds a `rules/` directory.
+    /// The first candidate root that holds a `rules/` directory. A `PAYARCH_HOME` that is set but holds
+    /// no rules is an error, never silently skipped: the user asked for those rules.
     public static func locate(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         executablePath: String? = ResourceLocator.currentExecutable(),
         sourceRoot: String = ResourceLocator.checkoutRoot()
-    ) -> ResourceLocator? {
+    ) throws(PayarchError) -> ResourceLocator? {
+        if let home = environment["PAYARCH_HOME"], !home.isEmpty {
+            guard holdsRules(home) else {
+                throw PayarchError(
+                    .unreadable,
+                    Diagnostic(
+                        at: .file(home), id: "resources.home",
+                        "PAYARCH_HOME names a directory without payarch's rules (no rules/rail-classes.yml)",
+                        notes: ["point PAYARCH_HOME at the directory holding rules/ and templates/, or unset it"]))
+            }
+            return ResourceLocator(root: home)
+        }
         var candidates: [String] = []
-        if let home = environment["PAYARCH_HOME"], !home.isEmpty { candidates.append(home) }
         if let executablePath {
             let binDirectory = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
             candidates.append(binDirectory.deletingLastPathComponent().appendingPathComponent("share/payarch").path)
         }
         candidates.append(sourceRoot)
-        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/rules/rail-classes.yml") }
-            .map(ResourceLocator.init(root:))
+        return candidates.first(where: holdsRules).map(ResourceLocator.init(root:))
+    }
+
+    static func holdsRules(_ root: String) -> Bool {
+        FileManager.default.fileExists(atPath: root + "/rules/rail-classes.yml")
     }
 
     public var rulesDirectory: String { root + "/rules" }

@@ -61,10 +61,10 @@ public struct RuleBookLoader: Sendable {
     }
 
     func document(_ path: String) throws(PayarchError) -> YAMLNode {
-        let source = try SourceFile.read(path)
+        let source = try SourceFile.read(path, maxBytes: yaml.maxBytes)
         guard let root = try yaml.loadDocuments(source).first else {
             throw PayarchError.data(
-                at: SourceLocation(file: path, line: 1, column: 1), id: "rules.empty", "the rules file is empty")
+                at: SourceLocation.file(path), id: "rules.empty", "the rules file is empty")
         }
         return root
     }
@@ -80,7 +80,7 @@ public struct RuleBookLoader: Sendable {
             throw PayarchError(
                 .unreadable,
                 Diagnostic(
-                    at: SourceLocation(file: directory, line: 1, column: 1), id: "rules.no-decisions",
+                    at: SourceLocation.file(directory), id: "rules.no-decisions",
                     "cannot list the decision tables directory"))
         }
         var tables: [DecisionTable] = []
@@ -95,7 +95,7 @@ public struct RuleBookLoader: Sendable {
             guard let table = tables.first(where: { $0.id == id }) else {
                 problems.append(
                     Diagnostic(
-                        at: SourceLocation(file: directory, line: 1, column: 1), id: "rules.missing-table",
+                        at: SourceLocation.file(directory), id: "rules.missing-table",
                         "no decision table with id '\(id)'"))
                 continue
             }

@@ -16,7 +16,7 @@ public struct PromptSpecLoader: Sendable {
 
     public func load(_ source: SourceFile) throws(PayarchError) -> PromptSpec {
         let documents = try yaml.loadDocuments(source)
-        let start = SourceLocation(file: source.path, line: 1, column: 1)
+        let start = SourceLocation.file(source.path)
         let preamble: String?
         let root: YAMLNode
         switch documents.count {
