@@ -23,7 +23,9 @@ let package = Package(
             dependencies: [
                 "CYAML",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            // The ICU inside Foundation, for evaluator regexes with a step limit (Spec/BudgetedRegex.swift).
+            linkerSettings: [.linkedLibrary("_FoundationICU")]
         ),
         .executableTarget(
             name: "payarch",

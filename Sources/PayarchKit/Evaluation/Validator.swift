@@ -1,28 +1,42 @@
 /// Grades documents against a spec: the spec's evaluators, an expected text, and the structural lint.
 public struct Validator: Sendable {
     public let spec: PromptSpec
+    /// The spec's evaluators, compiled once for every document of the run.
+    let evaluator: DocumentEvaluator
 
-    public init(spec: PromptSpec) {
+    public init(spec: PromptSpec, budget: MatchBudget = MatchBudget()) {
         self.spec = spec
+        evaluator = DocumentEvaluator(evaluators: spec.evaluators, budget: budget)
     }
 
     /// Generates the design for every testData case and grades it.
     public func validateTestData(with generator: DesignGenerator) throws(PayarchError) -> ValidationReport {
         guard !spec.testData.isEmpty else {
             throw PayarchError.data(
-                at: SourceLocation(file: spec.path, line: 1, column: 1), id: "validate.no-cases",
+                at: SourceLocation.file(spec.path), id: "validate.no-cases",
                 "the spec has no testData cases to validate; grade a document with --document instead")
         }
         let resolver = InputResolver(spec: spec)
         var cases: [ValidationReport.CaseResult] = []
+        // Generating and grading are pure functions of a case's values and expected text, so a case that
+        // repeats an earlier one reuses its result instead of doing the work again.
+        var graded: [[String]: ValidationReport.CaseResult] = [:]
         for (index, testCase) in spec.testData.enumerated() {
+            let label = "case \(index + 1)"
+            let key = testCase.input.flatMap { [$0.name, $0.value] } + [testCase.expected ?? "\u{0}"]
+            if var earlier = graded[key] {
+                earlier.label = label
+                cases.append(earlier)
+                continue
+            }
             let inputs = try resolver.resolve(layers: [testCase.input], origin: "case:\(index + 1)")
             let (plan, _) = try generator.plan(inputs)
             let document = try generator.markdown(plan)
-            cases.append(
-                grade(
-                    document, label: "case \(index + 1)",
-                    variables: testCase.input.map { .init(key: $0.name, value: $0.value) }, expected: testCase.expected))
+            let result = try grade(
+                document, label: label,
+                variables: testCase.input.map { .init(key: $0.name, value: $0.value) }, expected: testCase.expected)
+            graded[key] = result
+            cases.append(result)
         }
         return ValidationReport(specName: spec.name, cases: cases)
     }
@@ -40,17 +54,17 @@ public struct Validator: Sendable {
         }
         return ValidationReport(
             specName: spec.name,
-            cases: [grade(document, label: label, variables: variables, expected: expectedText, lintOnly: lintOnly)])
+            cases: [try grade(document, label: label, variables: variables, expected: expectedText, lintOnly: lintOnly)])
     }
 
     /// Grades one document. With `lintOnly`, only the structural lint runs.
     public func grade(
         _ document: String, label: String, variables: [PromptSpec.Entry], expected: String?, lintOnly: Bool = false
-    ) -> ValidationReport.CaseResult {
+    ) throws(PayarchError) -> ValidationReport.CaseResult {
         var results: [EvaluationResult] = []
         if !lintOnly {
             let values = Dictionary(variables.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
-            results = DocumentEvaluator(evaluators: spec.evaluators).evaluate(document, variables: values, expected: expected)
+            results = try evaluator.evaluate(document, variables: values, expected: expected)
         }
         results.append(DocumentLinter.evaluation(document))
         return ValidationReport.CaseResult(

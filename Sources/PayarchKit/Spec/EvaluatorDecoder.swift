@@ -15,16 +15,17 @@ enum EvaluatorDecoder {
             let patternNode = try map.required("pattern")
             let pattern = try patternNode.string(for: "'pattern' of evaluator '\(name)'")
             do {
-                _ = try NSRegularExpression(pattern: pattern)
+                _ = try BudgetedRegex(pattern)
             } catch {
                 throw PayarchError.data(
                     at: patternNode.location, id: "spec.invalid-regex",
-                    "invalid regular expression in evaluator '\(name)': \(pattern)")
+                    "invalid regular expression in evaluator '\(name)': \(pattern)"
+                        + (error.offset.map { " (\(error.message) at offset \($0))" } ?? " (\(error.message))"))
             }
-            if let group = RegexSafety.nestedQuantifier(in: pattern) {
+            if let problem = RegexSafety.problem(in: pattern) {
                 throw PayarchError.data(
                     at: patternNode.location, id: "spec.unsafe-regex",
-                    "the pattern of evaluator '\(name)' repeats a group that itself repeats (\(group)); such patterns can take exponential time, so payarch refuses them")
+                    "the pattern of evaluator '\(name)' \(problem); such patterns can take exponential or polynomial time, so payarch refuses them")
             }
             return Evaluator(
                 name: name, kind: .regex(pattern: pattern, location: patternNode.location), location: node.location)

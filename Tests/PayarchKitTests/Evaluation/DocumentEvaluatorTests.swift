@@ -10,7 +10,7 @@ import Testing
     func run(_ evaluators: String, on document: String, variables: [String: String] = [:], expected: String? = nil) throws
         -> [EvaluationResult]
     {
-        DocumentEvaluator(evaluators: try spec(evaluators).evaluators).evaluate(document, variables: variables, expected: expected)
+        try DocumentEvaluator(evaluators: try spec(evaluators).evaluators).evaluate(document, variables: variables, expected: expected)
     }
 
     @Test func regexReportsWhatMatchedAndWhere() throws {
@@ -62,5 +62,68 @@ import Testing
         let failing = try run("", on: "a saga pattern b", expected: "Saga Pattern")
         #expect(failing.map(\.status) == [.failed])
         #expect(failing.first?.details == "expected the document to contain \"Saga Pattern\"")
+    }
+
+    @Test func operandsAreTemplatedInOnePassWithoutReexpansion() {
+        let values = ["a": "{{b}}", "b": "{{a}}{{a}}", "expected": "X"]
+        #expect(DocumentEvaluator.template("{{a}}-{{ b }}-{{expected}}-{{unknown}}", variables: values) == "{{b}}-{{a}}{{a}}-X-{{unknown}}")
+        #expect(DocumentEvaluator.template("unclosed {{a", variables: values) == "unclosed {{a")
+        #expect(DocumentEvaluator.template("{{{a}}}", variables: values) == "{{{a}}}")
+    }
+
+    @Test func anExpandingOperandStopsAtTheDocumentSize() {
+        let big = String(repeating: "x", count: 60_000)
+        let operand = String(repeating: "{{v}}", count: 10_000)
+        #expect(DocumentEvaluator.template(operand, variables: ["v": big], limit: 100_000) == nil)
+        #expect(DocumentEvaluator.template("{{v}}", variables: ["v": big], limit: 60_000) == big)
+        #expect(DocumentEvaluator.template("{{v}}", variables: ["v": big], limit: 59_999) == nil)
+    }
+
+    @Test func aStringCheckWhoseOperandOutgrowsTheDocumentFailsWithoutBuildingIt() throws {
+        let results = try run(
+            "  - name: s\n    string:\n      contains: '\(String(repeating: "{{payment_rails}}", count: 1_000))'\n",
+            on: "short document", variables: ["payment_rails": String(repeating: "y", count: 65_000)])
+        #expect(results.map(\.status) == [.failed])
+        #expect(results.first?.details.hasSuffix("which is longer than the document") == true)
+    }
+
+    /// `(a?){30}a{30}` passes the static check (no unbounded repeat anywhere) but needs about 2^30
+    /// backtracking steps on thirty a's; the step budget stops it, and the error names the evaluator
+    /// and the pattern's line.
+    @Test func aSlowPatternIsStoppedByTheStepBudgetWithAClearError() throws {
+        let pattern = "^(a?){30}a{30}$"
+        #expect(RegexSafety.problem(in: pattern) == nil)
+        let evaluators = "  - name: slow\n    type: regex\n    pattern: \"\(pattern)\"\n"
+        do {
+            _ = try run(evaluators, on: String(repeating: "a", count: 30))
+            Issue.record("the slow pattern ran to the end")
+        } catch let error as PayarchError {
+            let diagnostic = try #require(error.diagnostics.first)
+            #expect(diagnostic.id == "spec.regex-budget")
+            #expect(diagnostic.location == SourceLocation(file: "spec.yml", line: 5, column: 14))
+            #expect(diagnostic.message.hasPrefix("the pattern of evaluator 'slow' needs more than 2000 match steps"))
+        }
+    }
+
+    @Test func theBudgetIsSharedByTheWholeRun() throws {
+        let spec = try spec("  - name: slow\n    type: regex\n    pattern: \"^(a?){24}a{24}$\"\n")
+        let budget = MatchBudget(total: 2_500)
+        let evaluator = DocumentEvaluator(evaluators: spec.evaluators, budget: budget)
+        let document = String(repeating: "a", count: 24)
+        var stopped = false
+        for _ in 0..<50 where !stopped {
+            do { _ = try evaluator.evaluate(document, variables: [:], expected: nil) } catch { stopped = true }
+        }
+        #expect(stopped)
+        #expect(budget.remaining == 0)
+    }
+
+    @Test func anOrdinaryPatternSpendsNothingOnALargeDocument() throws {
+        let budget = MatchBudget(total: 10)
+        let spec = try spec("  - name: r\n    type: regex\n    pattern: \"Outbox Pattern|Saga Pattern\"\n")
+        let document = String(repeating: "lorem ipsum dolor sit amet\n", count: 100_000) + "Saga Pattern"
+        let results = try DocumentEvaluator(evaluators: spec.evaluators, budget: budget).evaluate(document, variables: [:], expected: nil)
+        #expect(results.map(\.status) == [.passed])
+        #expect(budget.remaining == 10)
     }
 }
