@@ -1,51 +1,119 @@
-import Foundation
-
-/// Static checks on template text that swift-mustache would otherwise let through: partials that do not
-/// exist, dotted names (which bypass the missing-key check), and delimiter changes.
+/// Static checks on template text, run before swift-mustache parses it: what Mustache would let through
+/// silently (partials that do not exist, dotted names that bypass the missing-key check, delimiter
+/// changes and pragmas) and what would crash or hang it (sections nested deeper than its recursive
+/// parser can take, dynamic partials that cannot be checked, and partial or inheritance cycles).
 enum TemplateLint {
-    static let tag = try! NSRegularExpression(pattern: "\\{\\{([#^/>&=!{]?)\\s*([^}]*?)\\s*\\}?\\}\\}")
+    /// Sections, inverted sections, blocks and parents nested deeper than this are refused; the real
+    /// templates need four.
+    static let maxDepth = 32
+
+    /// One `{{…}}` tag: its sigil (`#`, `^`, `/`, `>`, `<`, `$`, `&`, `{`, `=`, `!`, `%` or none), its name,
+    /// and its 1-based position.
+    struct Tag {
+        var sigil: Character?
+        var name: String
+        var line: Int
+        var column: Int
+    }
+
+    /// Every tag of a template, in order, found in one pass over its characters.
+    static func tags(in text: String) -> [Tag] {
+        var tags: [Tag] = []
+        let characters = Array(text)
+        var index = 0
+        var line = 1
+        var column = 1
+        while index < characters.count {
+            if characters[index] == "{", index + 1 < characters.count, characters[index + 1] == "{" {
+                let start = (line, column)
+                var cursor = index + 2
+                var body = ""
+                while cursor < characters.count, !(characters[cursor] == "}" && cursor + 1 < characters.count && characters[cursor + 1] == "}") {
+                    body.append(characters[cursor])
+                    cursor += 1
+                }
+                var sigil: Character?
+                if let first = body.first, "#^/><$&{=!%".contains(first) {
+                    sigil = first
+                    body.removeFirst()
+                }
+                if sigil == "{", body.last == "}" { body.removeLast() }
+                tags.append(Tag(sigil: sigil, name: body.trimmingCharacters(in: .whitespaces), line: start.0, column: start.1))
+                let end = min(cursor + 2, characters.count)
+                for character in characters[index..<end] {
+                    if character == "\n" {
+                        line += 1
+                        column = 1
+                    } else {
+                        column += 1
+                    }
+                }
+                index = end
+                continue
+            }
+            if characters[index] == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index += 1
+        }
+        return tags
+    }
 
     static func problems(in text: String, path: String, knownPartials: Set<String>) -> [Diagnostic] {
-        let ns = text as NSString
         var problems: [Diagnostic] = []
         let source = SourceFile(path: path, text: text)
-        let positions = DocumentText(text)
-        for match in tag.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            let sigil = ns.substring(with: match.range(at: 1))
-            let name = ns.substring(with: match.range(at: 2))
-            let (line, column) = positions.position(ofUTF16: match.range.location)
-            switch sigil {
+        var depth = 0
+        var deepest: Tag?
+        for tag in tags(in: text) {
+            func problem(_ id: String, _ message: String, notes: [String] = []) {
+                problems.append(source.diagnostic(line: tag.line, column: tag.column, id: id, message, notes: notes))
+            }
+            switch tag.sigil {
             case "!":
                 continue
             case "=":
-                problems.append(
-                    source.diagnostic(line: line, column: column, id: "template.delimiters", "payarch templates keep the {{ }} delimiters"))
-            case ">":
-                if !knownPartials.contains(name) {
-                    problems.append(
-                        source.diagnostic(
-                            line: line, column: column, id: "template.missing-partial",
-                            "partial '\(name)' does not exist",
-                            notes: ["partials: " + knownPartials.sorted().joined(separator: ", ")]))
+                problem("template.delimiters", "payarch templates keep the {{ }} delimiters")
+            case "%":
+                problem("template.pragma", "payarch sets the content type itself; remove the {{% \(tag.name)}} pragma")
+            case ">", "<":
+                if tag.name.hasPrefix("*") {
+                    problem(
+                        "template.dynamic-partial",
+                        "'\(tag.name)' is a dynamic partial, whose target is only known at render time; name the partial")
+                } else if !knownPartials.contains(tag.name) {
+                    problem(
+                        "template.missing-partial", "partial '\(tag.name)' does not exist",
+                        notes: ["partials: " + knownPartials.sorted().joined(separator: ", ")])
                 }
+                if tag.sigil == "<" { depth += 1 }
+            case "#", "^", "$":
+                depth += 1
+            case "/":
+                depth -= 1
             default:
-                if name != ".", name.contains(".") || name.contains("(") {
-                    problems.append(
-                        source.diagnostic(
-                            line: line, column: column, id: "template.dotted-name",
-                            "'\(name)': use a section instead of a dotted name or transform so a missing key is caught"))
+                if tag.name != ".", tag.name.contains(".") || tag.name.contains("(") {
+                    problem(
+                        "template.dotted-name",
+                        "'\(tag.name)': use a section instead of a dotted name or transform so a missing key is caught")
                 }
             }
+            if depth > maxDepth, deepest == nil { deepest = tag }
+        }
+        if let deepest {
+            problems.append(
+                source.diagnostic(
+                    line: deepest.line, column: deepest.column, id: "template.too-deep",
+                    "sections are nested more than \(maxDepth) levels deep"))
         }
         return problems
     }
 
-    /// The partials a template includes, in order.
+    /// The partials a template includes or inherits from (`{{> name}}`, `{{< name}}`), in order.
     static func partials(in text: String) -> [String] {
-        let ns = text as NSString
-        return tag.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { match in
-            ns.substring(with: match.range(at: 1)) == ">" ? ns.substring(with: match.range(at: 2)) : nil
-        }
+        tags(in: text).compactMap { $0.sigil == ">" || $0.sigil == "<" ? $0.name : nil }
     }
 
     /// A chain of partials that includes itself, which would recurse until the stack overflows.

@@ -15,47 +15,53 @@ public struct TemplateSet: Sendable {
     public let names: [String]
     public let directory: String
 
-    public static func load(directory: String) throws(PayarchError) -> TemplateSet {
+    /// More template files than any real design needs; a directory with more is a mistake.
+    public static let maxTemplates = 1_000
+
+    public static func load(directory: String, maxBytes: Int = YAMLLoader.defaultMaxBytes) throws(PayarchError)
+        -> TemplateSet
+    {
         let files = try templateFiles(in: directory)
         var library = MustacheLibrary()
         var problems: [Diagnostic] = []
-        var sources: [(name: String, path: String, text: String)] = []
+        var sources: [(name: String, path: String, text: String, source: SourceFile)] = []
         for relative in files {
             let path = directory + "/" + relative
-            let source = try SourceFile.read(path)
-            guard let text = String(bytes: source.bytes, encoding: .utf8) else {
-                throw PayarchError.data(
-                    at: SourceLocation(file: path, line: 1, column: 1), id: "template.encoding", "template is not valid UTF-8")
-            }
-            let name = String(relative.dropLast(".mustache".count))
-            sources.append((name, path, text))
+            let source = try SourceFile.read(path, maxBytes: maxBytes)
+            let text = try source.text(id: "template.encoding", what: "the template")
+            sources.append((String(relative.dropLast(".mustache".count)), path, text, source))
+        }
+        let names = sources.map(\.name)
+        // The lint runs first: swift-mustache's parser recurses per section, so a template nested too
+        // deeply must never reach it.
+        for source in sources {
+            problems += TemplateLint.problems(in: source.text, path: source.path, knownPartials: Set(names))
+        }
+        if !problems.isEmpty { throw PayarchError(.data, problems) }
+        for source in sources {
             do {
-                library.register(try MustacheTemplate(string: textPragma + text), named: name)
+                library.register(try MustacheTemplate(string: textPragma + source.text), named: source.name)
             } catch let error as MustacheTemplate.ParserError {
                 let line = error.context.lineNumber
                 let column = line == 1 ? max(1, error.context.columnNumber - textPragma.count) : error.context.columnNumber
                 problems.append(
-                    source.diagnostic(line: line, column: column, id: "template.syntax", "\(error.error)"))
+                    source.source.diagnostic(line: line, column: column, id: "template.syntax", "\(error.error)"))
             } catch {
-                problems.append(source.diagnostic(line: 1, column: 1, id: "template.syntax", "\(error)"))
+                problems.append(Diagnostic(at: .file(source.path), id: "template.syntax", "\(error)"))
             }
         }
-        let names = sources.map(\.name)
-        for source in sources {
-            problems += TemplateLint.problems(in: source.text, path: source.path, knownPartials: Set(names))
-        }
-        let graph = Dictionary(uniqueKeysWithValues: sources.map { ($0.name, TemplateLint.partials(in: $0.text)) })
+        let graph = Dictionary(sources.map { ($0.name, TemplateLint.partials(in: $0.text)) }, uniquingKeysWith: { $0 + $1 })
         if problems.isEmpty, let cycle = TemplateLint.partialCycle(in: graph) {
             let first = sources.first { $0.name == cycle[0] }
             problems.append(
                 Diagnostic(
-                    at: SourceLocation(file: first?.path ?? directory, line: 1, column: 1), id: "template.partial-cycle",
-                    "partials include each other in a cycle: " + cycle.joined(separator: " → ")))
+                    at: SourceLocation.file(first?.path ?? directory), id: "template.partial-cycle",
+                    "partials include or inherit from each other in a cycle: " + cycle.joined(separator: " → ")))
         }
         if !names.contains(rootName) {
             problems.append(
                 Diagnostic(
-                    at: SourceLocation(file: directory, line: 1, column: 1), id: "template.missing-root",
+                    at: SourceLocation.file(directory), id: "template.missing-root",
                     "no \(rootName).mustache in the templates directory"))
         }
         if !problems.isEmpty { throw PayarchError(.data, problems) }
@@ -71,7 +77,7 @@ public struct TemplateSet: Sendable {
         let missing = root.missingNames
         if !missing.isEmpty {
             throw PayarchError.data(
-                at: SourceLocation(file: directory, line: 1, column: 1), id: "template.missing-key",
+                at: SourceLocation.file(directory), id: "template.missing-key",
                 "the templates use " + missing.map { "'\($0)'" }.joined(separator: ", ")
                     + " but the design context has no such key",
                 notes: ["keys: " + context.keys.sorted().joined(separator: ", ")])
@@ -106,12 +112,18 @@ public struct TemplateSet: Sendable {
             throw PayarchError(
                 .unreadable,
                 Diagnostic(
-                    at: SourceLocation(file: directory, line: 1, column: 1), id: "template.directory",
+                    at: SourceLocation.file(directory), id: "template.directory",
                     "templates directory not found"))
         }
         var files: [String] = []
         while let next = enumerator.nextObject() as? String {
-            if next.hasSuffix(".mustache") { files.append(next) }
+            guard next.hasSuffix(".mustache") else { continue }
+            files.append(next)
+            if files.count > maxTemplates {
+                throw PayarchError.data(
+                    at: .file(directory), id: "template.too-many",
+                    "the templates directory holds more than \(maxTemplates) templates")
+            }
         }
         return files.sorted()
     }
