@@ -8,6 +8,8 @@ public struct Analyzer: Sendable {
     public static let maxRails = 32
     /// Far beyond any payment system; a larger figure is a typo, and sizing arithmetic would overflow.
     public static let maxTps = 1_000_000_000.0
+    /// A latency target beyond a day is a typo (or an attack on the arithmetic), not a requirement.
+    public static let maxLatencyMilliseconds = 86_400_000.0
 
     let rules: RuleBook
     let rails: RailAnalyzer
@@ -63,6 +65,11 @@ public struct Analyzer: Sendable {
             throw PayarchError.data(
                 at: inputs[Self.throughputVariable]?.location, id: "input.tps-out-of-range",
                 "\(Self.throughputVariable) gives a peak of \(ThroughputAnalyzer.format(peak)) TPS; payarch sizes designs up to \(ThroughputAnalyzer.format(Self.maxTps)) TPS")
+        }
+        if let target = throughputFacts.latency.first(where: { !$0.milliseconds.isFinite || $0.milliseconds > Self.maxLatencyMilliseconds }) {
+            throw PayarchError.data(
+                at: inputs[Self.throughputVariable]?.location, id: "input.latency-out-of-range",
+                "\(Self.throughputVariable) gives a latency target of \(ThroughputAnalyzer.format(target.milliseconds)) ms in '\(target.phrase.text)'; payarch reads latency targets up to one day")
         }
         var (consistencyFacts, consistencyAssumptions, warnings) = consistency.analyze(
             try value(Self.consistencyVariable), variable: Self.consistencyVariable)

@@ -17,7 +17,7 @@ public struct ThroughputAnalyzer: @unchecked Sendable {
     private static let bareThousands = try! NSRegularExpression(
         pattern: "(?<![\\w.,])(\\d+(?:\\.\\d+)?)\\s*(k|m)\\b(?!\\s*(?:ms|s\\b|sec|seconds|/))", options: [.caseInsensitive])
     private static let multiplier = try! NSRegularExpression(
-        pattern: "(\\d+(?:\\.\\d+)?)\\s*(?:x|×|times)\\s+(?:the\\s+|its\\s+|our\\s+)?(baseline|base load|base|normal|average|sustained|steady[- ]state)",
+        pattern: "(?<![\\d.,])(\\d+(?:\\.\\d+)?)\\s*(?:x|×|times)\\s+(?:the\\s+|its\\s+|our\\s+)?(baseline|base load|base|normal|average|sustained|steady[- ]state)",
         options: [.caseInsensitive])
     private static let percentile = try! NSRegularExpression(pattern: "\\bp(\\d{2}(?:\\.\\d+)?)\\b", options: [.caseInsensitive])
     private static let duration = try! NSRegularExpression(

@@ -123,9 +123,10 @@ public enum DocumentLinter {
             return findings
         },
         Rule(id: "lint.bold", summary: "Bold marks the consistency barriers, failure recovery and reconciliation.") { outline in
-            let bold = outline.boldSpans.map { $0.text.lowercased() }
+            // One text of every bold span (spans end at line ends, so no keyword can cross two).
+            let bold = LowercasedText(outline.boldSpans.map(\.text).joined(separator: "\n"))
             return boldTopics.compactMap { topic in
-                let marked = bold.contains { span in topic.keywords.contains { span.contains($0) } }
+                let marked = bold.containsAny(topic.keywords)
                 return marked ? nil : LintFinding(id: "lint.bold-\(topic.id)", line: 1, message: "no bold text marks the \(topic.name)")
             }
         },

@@ -46,8 +46,6 @@ public struct MarkdownOutline: Sendable {
     let text: LowercasedText
     private let bytes: [UInt8]
 
-    static let bold = try! NSRegularExpression(pattern: "\\*\\*(.+?)\\*\\*|__(.+?)__")
-
     public init(_ document: String) {
         text = LowercasedText(document)
         let bytes = Array(document.utf8)
@@ -67,12 +65,9 @@ public struct MarkdownOutline: Sendable {
                 sections.append(Section(heading: heading, lines: []))
             } else {
                 if sections.isEmpty { preamble.append(line) } else { sections[sections.count - 1].lines.append(line) }
-                if !line.inCode, Self.mayHoldBold(slice) {
-                    let text = String(decoding: slice, as: UTF8.self)
-                    let ns = text as NSString
-                    for match in Self.bold.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-                        let range = match.range(at: 1).location != NSNotFound ? match.range(at: 1) : match.range(at: 2)
-                        boldSpans.append(BoldSpan(text: ns.substring(with: range), line: number))
+                if !line.inCode {
+                    for range in Self.boldRanges(in: slice) {
+                        boldSpans.append(BoldSpan(text: String(decoding: slice[range], as: UTF8.self), line: number))
                     }
                 }
             }
@@ -115,13 +110,39 @@ public struct MarkdownOutline: Sendable {
         sections.filter { LowercasedText($0.heading.title).containsAny(keywords) }
     }
 
-    /// A cheap test before the bold regex: two `*` or two `_` in a row.
-    static func mayHoldBold(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if (byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_")) && byte == previous { return true }
-            previous = byte
+    /// The inner ranges of `**bold**` and `__bold__` spans in one line, leftmost first, each closed by
+    /// the nearest pair of the same marker (at least one character inside), in one linear pass.
+    static func boldRanges(in bytes: ArraySlice<UInt8>) -> [Range<Int>] {
+        let star = UInt8(ascii: "*")
+        let underscore = UInt8(ascii: "_")
+        var pairs: [UInt8: [Int]] = [star: [], underscore: []]
+        var index = bytes.startIndex
+        while index + 1 < bytes.endIndex {
+            let byte = bytes[index]
+            if (byte == star || byte == underscore), bytes[index + 1] == byte { pairs[byte]!.append(index) }
+            index += 1
         }
-        return false
+        guard !pairs[star]!.isEmpty || !pairs[underscore]!.isEmpty else { return [] }
+        var cursors: [UInt8: Int] = [star: 0, underscore: 0]
+        var ranges: [Range<Int>] = []
+        index = bytes.startIndex
+        while index + 1 < bytes.endIndex {
+            let marker = bytes[index]
+            guard marker == star || marker == underscore, bytes[index + 1] == marker else {
+                index += 1
+                continue
+            }
+            let positions = pairs[marker]!
+            var cursor = cursors[marker]!
+            while cursor < positions.count, positions[cursor] < index + 3 { cursor += 1 }
+            cursors[marker] = cursor
+            guard cursor < positions.count else {
+                index += 1
+                continue
+            }
+            ranges.append((index + 2)..<positions[cursor])
+            index = positions[cursor] + 2
+        }
+        return ranges
     }
 }

@@ -28,7 +28,7 @@ extension ValidationReport {
                 case .passed:
                     break
                 case .failed:
-                    let failure = XMLElement(name: "failure", stringValue: details)
+                    let failure = XMLElement(name: "failure", stringValue: xmlSafe(details))
                     failure.setAttributes(["message": evaluation.details, "type": evaluation.kind])
                     testCase.addChild(failure)
                 case .skipped:
@@ -51,9 +51,25 @@ extension XMLElement {
     /// Adds attributes in the order given, so the XML is byte-identical from run to run.
     fileprivate func setAttributes(_ pairs: KeyValuePairs<String, String>) {
         for (name, value) in pairs {
-            if let attribute = XMLNode.attribute(withName: name, stringValue: value) as? XMLNode {
+            if let attribute = XMLNode.attribute(withName: name, stringValue: xmlSafe(value)) as? XMLNode {
                 addAttribute(attribute)
             }
         }
     }
+}
+
+/// Text that XML 1.0 can carry: control characters (other than tab and line breaks), the noncharacters
+/// U+FFFE and U+FFFF, and invisible reordering characters are written as `\u{…}` escapes.
+func xmlSafe(_ text: String) -> String {
+    let escaped = PrintableText.escape(text, keepingNewlines: true)
+    guard escaped.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) else { return escaped }
+    var result = ""
+    for scalar in escaped.unicodeScalars {
+        if scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+            result += PrintableText.escaped(scalar)
+        } else {
+            result.unicodeScalars.append(scalar)
+        }
+    }
+    return result
 }

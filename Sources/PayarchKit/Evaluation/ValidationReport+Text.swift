@@ -1,6 +1,7 @@
 extension ValidationReport {
     /// The report for people: per document and per evaluator PASS, FAIL or SKIP with the reason,
-    /// lint findings underneath, and the summary line last.
+    /// lint findings underneath, and the summary line last. Text quoted from documents, variables and
+    /// the spec is escaped (`PrintableText`), so a report never carries terminal control sequences.
     public func text() -> String {
         var lines: [String] = []
         for result in cases {
@@ -22,6 +23,6 @@ extension ValidationReport {
             }
         }
         lines.append(summaryLine)
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map { PrintableText.escape($0) }.joined(separator: "\n") + "\n"
     }
 }

@@ -1,11 +1,26 @@
 import Foundation
 
 /// The one JSON style of every payarch report: pretty-printed, keys sorted (so output never depends on
-/// dictionary order), slashes unescaped, and a final newline.
+/// dictionary order), slashes unescaped, and a final newline. Characters a terminal could act on (C1
+/// controls, bidi overrides; JSONEncoder already escapes C0) are written as `\uXXXX` escapes, which
+/// decode to the same string.
 enum JSONOutput {
     static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        let text = String(decoding: try encoder.encode(value), as: UTF8.self)
+        // Raw line breaks are the pretty-printer's own; inside strings JSONEncoder has escaped them.
+        func unsafe(_ scalar: Unicode.Scalar) -> Bool { scalar != "\n" && PrintableText.needsEscape(scalar) }
+        guard text.unicodeScalars.contains(where: unsafe) else { return text + "\n" }
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            if unsafe(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                escaped += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            } else {
+                escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped + "\n"
     }
 }

@@ -11,19 +11,53 @@ public struct DecisionTableChecker: Sendable {
         self.domains = domains
     }
 
-    /// Every combination of the table's key values, in domain order.
-    public var combinations: [[String: String]] {
-        table.keys.reduce([[:]]) { partial, key in
-            partial.flatMap { assignment in
-                (domains[key] ?? []).map { value in assignment.merging([key: value]) { $1 } }
+    /// The largest key space a table may have: every combination is checked at load, so a table keyed
+    /// on huge domains is refused before any combination is built.
+    public static let maxCombinations = 100_000
+    /// Combinations × rows matched while checking, so a table with many rows is bounded too.
+    public static let maxChecks = 5_000_000
+
+    /// How many combinations the table's keys span (saturating).
+    public var combinationCount: Int {
+        table.keys.reduce(1) { count, key in
+            let (product, overflow) = count.multipliedReportingOverflow(by: domains[key]?.count ?? 0)
+            return overflow ? Int.max : product
+        }
+    }
+
+    /// Calls `body` with every combination of the table's key values, in domain order, one at a time.
+    public func forEachCombination(_ body: ([String: String]) -> Void) {
+        let values = table.keys.map { domains[$0] ?? [] }
+        guard !values.contains(where: \.isEmpty) else { return }
+        var indices = [Int](repeating: 0, count: values.count)
+        while true {
+            var assignment: [String: String] = [:]
+            for (position, key) in table.keys.enumerated() { assignment[key] = values[position][indices[position]] }
+            body(assignment)
+            var position = indices.count - 1
+            while position >= 0 {
+                indices[position] += 1
+                if indices[position] < values[position].count { break }
+                indices[position] = 0
+                position -= 1
             }
+            if position < 0 { return }
         }
     }
 
     public func problems() -> [Diagnostic] {
+        let count = combinationCount
+        if count > Self.maxCombinations || count.multipliedReportingOverflow(by: max(1, table.rows.count)).partialValue > Self.maxChecks || table.rows.count > Self.maxChecks {
+            return [
+                Diagnostic(
+                    at: table.location, id: "rules.key-space",
+                    "table '\(table.id)' spans \(count == Int.max ? "too many" : String(count)) combinations of its keys with \(table.rows.count) rows; payarch checks at most \(Self.maxCombinations) combinations and \(Self.maxChecks) row matches",
+                    notes: ["key it on fewer dimensions, or split it into several tables"])
+            ]
+        }
         var gaps: [String] = []
         var overlaps: [String] = []
-        for combination in combinations {
+        forEachCombination { combination in
             let rows = table.matchingRows(combination)
             if rows.isEmpty {
                 gaps.append(describe(combination))
