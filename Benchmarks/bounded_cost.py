@@ -8,6 +8,7 @@ Exits 1 when any run exceeds the budget or dies from a signal.
 Usage: Benchmarks/bounded_cost.py [path/to/payarch]   (default: .build/release/payarch)
 """
 import json
+import shutil
 import os
 import subprocess
 import sys
@@ -86,6 +87,65 @@ def generated_inputs(directory):
     code = "## Transaction Flow\n\n```\n" + "x\n" * (room // 2) + "```\n"
     yield "document with a 2 MiB code block", ["validate", "--document", write("code.md", code), "--lint-only"]
     yield "file over the size limit", ["generate", "--spec", write("huge.prompt.yml", "name: x\n" + "#" * (LIMIT + 10) + "\n")]
+    yield from attack_inputs(directory, write, spec)
+
+
+def attack_inputs(directory, write, spec):
+    """The reproductions of the attack run behind issue #7, one process each."""
+    sparse = os.path.join(directory, "sparse.input.yml")
+    with open(sparse, "wb") as handle:
+        handle.truncate(1 << 30)
+    yield "1 GB sparse input (refused from its size)", ["generate", "--input", sparse]
+    yield "1 GB sparse document", ["validate", "--document", sparse, "--lint-only"]
+    yield "5 MB one-line input with a syntax error", ["generate", "--max-input-bytes", "6000000", "--input",
+        write("oneline.input.yml", "payment_rails: [" + "x," * 2500000 + "\n")]
+    yield "60,000-digit TPS figure", ["generate", "--input", write("digits.input.yml",
+        "payment_rails: Stripe\nthroughput_requirements: \"%s TPS, 5x the average\"\nconsistency_constraints: strong\n" % ("9" * 60000))]
+    start = spec.index("testData:")
+    end = spec.index("evaluators:")
+    cases = spec[start + len("testData:\n"):end]
+    yield "validate with 1,000 testData cases", ["validate", "--spec", write("cases.prompt.yml",
+        spec[:start] + "testData:\n" + cases * 500 + spec[end:])]
+    yield "lint on 200,000 bold lines", ["validate", "--lint-only", "--document", write("bold.md", "**x**\n" * 200000)]
+    chain = "".join("      v%d: \"{{v%d}}{{v%d}}\"\n" % (i, i + 1, i + 1) for i in range(40)) + "      v40: \"x\"\n"
+    templated = ("name: t\nvariables:\n" + "".join("  - name: v%d\n" % i for i in range(41))
+                 + "testData:\n  - input:\n" + chain
+                 + "evaluators:\n  - name: s\n    string:\n      contains: \"{{v0}}\"\n")
+    yield "second-order templating chain", ["validate", "--spec", write("chain.prompt.yml", templated),
+        "--document", write("chain.md", "{{v1}}{{v1}}"), "--case", "1"]
+    big = "x" * 60000
+    blowup = ("name: t\nvariables:\n  - name: v\ntestData:\n  - input:\n      v: \"%s\"\n" % big
+              + "evaluators:\n  - name: s\n    string:\n      contains: \"%s\"\n" % ("{{v}}" * 20000))
+    yield "string operand expanding to 1.2 GB", ["validate", "--spec", write("blowup.prompt.yml", blowup),
+        "--document", write("blowup.md", "y" * (LIMIT // 2)), "--case", "1"]
+    for number, pattern in enumerate(["(.|\\\\s)*X", ".*.*.*.*.*.*.*.*.*.*X", "(\\\\w+\\\\s?){1,60}X", "^(a?){40}a{40}$"]):
+        regex = spec.replace('pattern: "(Outbox Pattern', 'pattern: "%s|(Outbox Pattern' % pattern)
+        yield "regex %s" % pattern.replace("\\\\", "\\"), ["validate", "--spec", write("regex%d.prompt.yml" % number, regex),
+            "--document", write("regex%d.md" % number, ("a " * 1000000)[:LIMIT - 10] if number < 3 else "a" * 40)]
+    templates = os.path.join(directory, "templates-deep")
+    shutil.copytree(os.path.join(ROOT, "templates"), templates)
+    with open(os.path.join(templates, "sections", "tracing.mustache"), "w") as handle:
+        handle.write("{{#s}}" * 5000 + "{{/s}}" * 5000)
+    yield "template with 5,000 nested sections", ["generate", "--templates", templates]
+    inheriting = os.path.join(directory, "templates-cycle")
+    shutil.copytree(os.path.join(ROOT, "templates"), inheriting)
+    with open(os.path.join(inheriting, "design.mustache"), "w") as handle:
+        handle.write("{{<design}}{{/design}}\n")
+    yield "template inheriting from itself", ["generate", "--templates", inheriting]
+    rules = os.path.join(directory, "rules-wide")
+    shutil.copytree(os.path.join(ROOT, "rules"), rules)
+    with open(os.path.join(rules, "rail-classes.yml"), "a") as handle:
+        handle.write("".join("  - {id: c%d, name: c%d, rank: %d, outcome: x, inquiry: x, states: x}\n" % (i, i, 100 + i) for i in range(1507)))
+    with open(os.path.join(rules, "throughput.yml")) as handle:
+        throughput = handle.read()
+    bands = "".join("  - {id: b%d, name: b%d, from: %d, to: %d}\n" % (i, i, 25000 + i, 25001 + i) for i in range(2004))
+    throughput = throughput.replace("    from: 25000\n    to: .inf\n", "    from: 25000\n    to: 25000\n" + bands
+                                    + "  - {id: last, name: last, from: 27004, to: .inf}\n", 1)
+    with open(os.path.join(rules, "throughput.yml"), "w") as handle:
+        handle.write(throughput)
+    yield "decision tables over 1,507 x 2,005 keys", ["generate", "--rules", rules]
+    yield "2,000 --var arguments", ["generate"] + ["--var", "payment_rails=Stripe"] * 998 + ["--var", "throughput_requirements=1 TPS"]
+    yield "6,000 --var arguments (refused)", ["generate"] + ["--var", "payment_rails=Stripe"] * 3000
 
 
 def corpus_inputs():

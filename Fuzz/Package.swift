@@ -15,5 +15,7 @@ let package = Package(
     targets: [
         .executableTarget(name: "FuzzYAMLLoader", dependencies: [payarchKit]),
         .executableTarget(name: "FuzzPipeline", dependencies: [payarchKit]),
+        .executableTarget(name: "FuzzOutputPath", dependencies: [payarchKit]),
+        .executableTarget(name: "FuzzEvaluators", dependencies: [payarchKit]),
     ]
 )

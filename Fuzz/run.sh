@@ -4,13 +4,14 @@
 # libFuzzer writes the crashing input to Tests/Fixtures/fuzz-regressions/, where FuzzRegressionTests
 # replays it on every `swift test` from then on.
 #
-# Usage: Fuzz/run.sh [SECONDS] [TARGET...]      (targets: FuzzYAMLLoader FuzzPipeline)
+# Usage: Fuzz/run.sh [SECONDS] [TARGET...]
+#        (targets: FuzzYAMLLoader FuzzPipeline FuzzOutputPath FuzzEvaluators)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 seconds="${1:-60}"
 shift || true
 targets=("${@:-FuzzYAMLLoader}")
-[ $# -eq 0 ] && targets=(FuzzYAMLLoader FuzzPipeline)
+[ $# -eq 0 ] && targets=(FuzzYAMLLoader FuzzPipeline FuzzOutputPath FuzzEvaluators)
 scratch="$root/.build-fuzz"
 regressions="$root/Tests/Fixtures/fuzz-regressions"
 mkdir -p "$regressions"
@@ -24,15 +25,20 @@ for target in "${targets[@]}"; do
   case "$target" in
     FuzzYAMLLoader) seeds="$root/Fuzz/Corpus/yaml" ;;
     FuzzPipeline) seeds="$root/Fuzz/Corpus/pipeline" ;;
+    FuzzOutputPath) seeds="$root/Fuzz/Corpus/output-path" ;;
+    FuzzEvaluators) seeds="$root/Fuzz/Corpus/evaluators" ;;
   esac
   cp "$seeds"/* "$corpus"/
-  cp "$root"/examples/*.yml "$corpus"/
-  find "$root/Tests/Fixtures/bad" -type f -name '*.yml' -exec cp {} "$corpus"/ \;
+  case "$target" in
+    FuzzYAMLLoader|FuzzPipeline)
+      cp "$root"/examples/*.yml "$corpus"/
+      find "$root/Tests/Fixtures/bad" -type f -name '*.yml' -exec cp {} "$corpus"/ \; ;;
+  esac
 
   echo "fuzz: running $target for ${seconds}s"
   # Leak detection is off: the loaded rules live for the whole process by design, and Foundation on
   # Linux leaks a little memory whenever NSRegularExpression rejects a pattern.
-  ASAN_OPTIONS=detect_leaks=0 \
+  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 \
   "$scratch/release/$target" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10 -detect_leaks=0 \
       -artifact_prefix="$regressions/$target-" -print_final_stats=1 "$corpus" 2>"$corpus.log" || {
     tail -40 "$corpus.log"

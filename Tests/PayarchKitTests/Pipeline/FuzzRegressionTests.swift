@@ -17,9 +17,31 @@ import Testing
     static let pipelineInputs = files(in: Repository.root + "/Fuzz/Corpus/pipeline")
         + files(in: Repository.fixtures + "/fuzz-regressions").filter { $0.contains("FuzzPipeline") }
 
+    static let outputPaths = files(in: Repository.root + "/Fuzz/Corpus/output-path")
+        + files(in: Repository.fixtures + "/fuzz-regressions").filter { $0.contains("FuzzOutputPath") }
+    static let evaluatorInputs = files(in: Repository.root + "/Fuzz/Corpus/evaluators")
+        + files(in: Repository.fixtures + "/fuzz-regressions").filter { $0.contains("FuzzEvaluators") }
+
     @Test func theSeedCorpusIsThere() {
         #expect(Self.yamlInputs.count >= 3)
         #expect(Self.pipelineInputs.count >= 2)
+        #expect(Self.outputPaths.count >= 8)
+        #expect(Self.evaluatorInputs.count >= 4)
+    }
+
+    @Test func outputPathsKeepTheProtectedFileAndLeaveNoTemporaryFile() throws {
+        let sandbox = try OutputSandbox()
+        defer { try? FileManager.default.removeItem(atPath: sandbox.root) }
+        for path in Self.outputPaths {
+            let bytes = Array(try #require(FileManager.default.contents(atPath: path)))
+            #expect(PipelineProbe.writeOutput(bytes, sandbox: sandbox.sandbox, protected: sandbox.protected, depth: sandbox.depth), "\(path)")
+        }
+        #expect(Repository.read(sandbox.protected) == "precious\n")
+    }
+
+    @Test(arguments: evaluatorInputs)
+    func evaluatorsSurvive(_ path: String) throws {
+        PipelineProbe.evaluate(Array(try #require(FileManager.default.contents(atPath: path))))
     }
 
     @Test(arguments: yamlInputs)
