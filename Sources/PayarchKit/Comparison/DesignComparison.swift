@@ -47,19 +47,19 @@ public struct DesignComparison: Sendable {
             // A per-rail-class table gives one row per class present on either side.
             var subjects: [String?] = []
             for decision in left.plan.decisions(table.id) + right.plan.decisions(table.id)
-            where !subjects.contains(decision.railClass) {
-                subjects.append(decision.railClass)
+            where !subjects.contains(decision.railFamily) {
+                subjects.append(decision.railFamily)
             }
             for subject in subjects {
                 func side(_ plan: DesignPlan) -> Side {
-                    guard let decision = plan.decisions(table.id).first(where: { $0.railClass == subject }) else {
+                    guard let decision = plan.decisions(table.id).first(where: { $0.railFamily == subject }) else {
                         return Side(value: "—", rule: nil, phrases: [])
                     }
                     return Side(
                         value: decision.summary, rule: decision.row,
                         phrases: decision.keys.flatMap { $0.phrases.map(\.text) }.uniqued())
                 }
-                let item = table.title + (subject.map { " (\(rules.railClass($0)?.name ?? $0))" } ?? "")
+                let item = table.title + (subject.map { " (\(rules.family($0)?.name ?? $0))" } ?? "")
                 rows.append(Row(section: "decisions", item: item, left: side(left.plan), right: side(right.plan)))
             }
         }
@@ -82,7 +82,7 @@ struct FactColumns {
         func add(_ name: String, _ value: String?, _ phrases: [SourcedPhrase] = []) {
             items.append(Item(name: name, side: .init(value: value ?? "—", rule: nil, phrases: phrases.map(\.text))))
         }
-        let format = ThroughputAnalyzer.format
+        let format = ThroughputFormat.format
         add("Rails", facts.rails.map(\.name).joined(separator: ", "), facts.rails.compactMap(\.phrase))
         add("Governing rail class", rules.railClass(facts.governingClass)?.name ?? facts.governingClass)
         let throughput = facts.throughput
@@ -90,7 +90,6 @@ struct FactColumns {
             "Design peak", "\(format(throughput.designPeak.tps)) TPS (\(throughput.band))",
             throughput.designPeak.phrase.map { [$0] } ?? [])
         add("Sustained", throughput.sustained.map { "\(format($0.tps)) TPS" }, throughput.sustained?.phrase.map { [$0] } ?? [])
-        add("Baseline", throughput.baseline.map { "\(format($0.tps)) TPS" }, throughput.baseline?.phrase.map { [$0] } ?? [])
         add(
             "Latency", throughput.latency.isEmpty ? nil : throughput.latency.map(DesignContext.latencyText).joined(separator: "; "),
             throughput.latency.map(\.phrase))

@@ -12,7 +12,7 @@ public struct Decision: Sendable, Codable {
     public var table: String
     public var title: String
     /// For tables decided per rail class: the rail class this decision is for.
-    public var railClass: String?
+    public var railFamily: String?
     public var row: String
     public var rationale: String
     /// The choice as the decision record shows it.

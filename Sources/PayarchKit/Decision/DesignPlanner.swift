@@ -8,13 +8,13 @@ public struct DesignPlanner: Sendable {
 
     /// The value and supporting phrases of each decision dimension.
     public func keys(for facts: DesignFacts) -> [String: Decision.Key] {
-        let railPhrases = facts.rails.filter { $0.railClass == facts.governingClass }.compactMap(\.phrase)
+        let railPhrases = facts.rails.filter { $0.family == facts.governingFamily }.compactMap(\.phrase)
         let peak = facts.throughput.designPeak
         let money = facts.consistency.moneyPath
         let ledger = facts.consistency.ledger
         return [
-            "railClass": .init(
-                dimension: "railClass", value: facts.governingClass, phrases: railPhrases, assumed: railPhrases.isEmpty),
+            "railFamily": .init(
+                dimension: "railFamily", value: facts.governingFamily, phrases: railPhrases, assumed: railPhrases.isEmpty),
             "tpsBand": .init(
                 dimension: "tpsBand", value: facts.throughput.band, phrases: peak.phrase.map { [$0] } ?? [],
                 assumed: peak.phrase == nil || peak.derivation != nil),
@@ -33,14 +33,14 @@ public struct DesignPlanner: Sendable {
         for table in rules.tables {
             switch table.scope {
             case .design:
-                decisions.append(try decide(table, keys: keys, railClass: nil))
-            case .eachRailClass:
-                for railClass in rules.classes(presentIn: facts) {
-                    var classKeys = keys
-                    let phrases = facts.rails.filter { $0.railClass == railClass }.compactMap(\.phrase)
-                    classKeys["railClass"] = .init(
-                        dimension: "railClass", value: railClass, phrases: phrases, assumed: phrases.isEmpty)
-                    decisions.append(try decide(table, keys: classKeys, railClass: railClass))
+                decisions.append(try decide(table, keys: keys, railFamily: nil))
+            case .eachRailFamily:
+                for family in rules.families(presentIn: facts) {
+                    var familyKeys = keys
+                    let phrases = facts.rails.filter { $0.family == family }.compactMap(\.phrase)
+                    familyKeys["railFamily"] = .init(
+                        dimension: "railFamily", value: family, phrases: phrases, assumed: phrases.isEmpty)
+                    decisions.append(try decide(table, keys: familyKeys, railFamily: family))
                 }
             }
         }
@@ -49,7 +49,7 @@ public struct DesignPlanner: Sendable {
             sizing: Sizing(peakTps: facts.throughput.designPeak.tps, planning: rules.throughput.planning))
     }
 
-    private func decide(_ table: DecisionTable, keys: [String: Decision.Key], railClass: String?) throws(PayarchError)
+    private func decide(_ table: DecisionTable, keys: [String: Decision.Key], railFamily: String?) throws(PayarchError)
         -> Decision
     {
         let assignment = keys.mapValues(\.value)
@@ -62,7 +62,7 @@ public struct DesignPlanner: Sendable {
                     + table.keys.map { "\($0)=\(assignment[$0] ?? "?")" }.joined(separator: ", "))
         }
         return Decision(
-            table: table.id, title: table.title, railClass: railClass, row: row.id, rationale: row.rationale,
+            table: table.id, title: table.title, railFamily: railFamily, row: row.id, rationale: row.rationale,
             summary: table.summary(of: row), keys: table.keys.compactMap { keys[$0] }, outputs: row.outputs)
     }
 }

@@ -27,9 +27,7 @@ public struct InputResolver: Sendable {
         }
         let map = try MappingReader(root, what: "the input file")
         return try map.entries.map { entry throws(PayarchError) in
-            InputValue(
-                name: entry.key, value: try entry.value.string(for: "variable '\(entry.key)'"),
-                origin: .file(entry.value.location))
+            InputValue(name: entry.key, node: entry.value, value: try entry.value.string(for: "variable '\(entry.key)'"))
         }
     }
 

@@ -10,11 +10,22 @@ public struct InputValue: Sendable, Hashable {
     public var name: String
     public var value: String
     public var origin: Origin
+    /// Columns from the value's position to its first character on the same line (1 for a quoted
+    /// scalar, 0 for a plain one); nil when the value spans lines, so a column inside it is not known.
+    public var firstCharacterOffset: Int?
 
-    public init(name: String, value: String, origin: Origin) {
+    public init(name: String, value: String, origin: Origin, firstCharacterOffset: Int? = nil) {
         self.name = name
         self.value = value
         self.origin = origin
+        self.firstCharacterOffset = firstCharacterOffset
+    }
+
+    /// An input value read from a YAML scalar node.
+    public init(name: String, node: YAMLNode, value: String) {
+        self.init(
+            name: name, value: value, origin: .file(node.location),
+            firstCharacterOffset: value.contains("\n") || !(node.isPlain || node.isQuoted) ? nil : (node.isQuoted ? 1 : 0))
     }
 
     public var location: SourceLocation? {

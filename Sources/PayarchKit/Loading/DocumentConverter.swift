@@ -40,7 +40,9 @@ struct DocumentConverter {
             let scalar = raw.pointee.data.scalar
             let text = String(
                 decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
-            result = YAMLNode(.scalar(text), location: location, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE)
+            result = YAMLNode(
+                .scalar(text), location: location, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE,
+                isQuoted: scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
         case YAML_SEQUENCE_NODE:
             let items = raw.pointee.data.sequence.items
             var children: [YAMLNode] = []

@@ -92,3 +92,28 @@ public struct MappingReader {
         pairs.map { (key: $0.key.scalar ?? "", keyNode: $0.key, value: $0.value) }
     }
 }
+
+extension MappingReader {
+    /// Rules and catalogue files load strictly: a key the format does not know (a row written with
+    /// `exampels:`) is an error at its own line, with the nearest known key suggested.
+    public func rejectUnknownKeys(_ known: [String]) throws(PayarchError) {
+        guard let (key, location) = unknownKeys(known: Set(known)).first else { return }
+        var notes = ["\(what) takes: " + known.joined(separator: ", ")]
+        if let suggestion = EditDistance.closest(to: key, in: known) { notes.insert("did you mean '\(suggestion)'?", at: 0) }
+        throw PayarchError.data(at: location, id: "rules.unknown-key", "unknown key '\(key)' in \(what)", notes: notes)
+    }
+
+    /// A list of strings, or an empty list when the key is absent or null.
+    public func stringList(_ key: String) throws(PayarchError) -> [String] {
+        guard let node = self[key], !node.isNull else { return [] }
+        return try node.strings(for: "'\(key)' in \(what)")
+    }
+
+    /// A mapping of names to numbers, in document order.
+    public func numberTable(_ key: String) throws(PayarchError) -> [(String, Double)] {
+        guard let node = self[key], !node.isNull else { return [] }
+        return try MappingReader(node, what: "'\(key)'").entries.map { entry throws(PayarchError) in
+            (entry.key, try entry.value.number(for: "'\(entry.key)' in '\(key)'"))
+        }
+    }
+}

@@ -17,11 +17,14 @@ public final class YAMLNode: Sendable {
     public let location: SourceLocation
     /// True for a plain (unquoted) scalar, which is how YAML spells null (`~`, `null` or nothing).
     public let isPlain: Bool
+    /// True for a single- or double-quoted scalar: its text starts one column after its position.
+    public let isQuoted: Bool
 
-    public init(_ content: Content, location: SourceLocation, isPlain: Bool = false) {
+    public init(_ content: Content, location: SourceLocation, isPlain: Bool = false, isQuoted: Bool = false) {
         self.content = content
         self.location = location
         self.isPlain = isPlain
+        self.isQuoted = isQuoted
     }
 
     /// The scalar text, or nil for a collection.

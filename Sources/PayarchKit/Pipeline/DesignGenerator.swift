@@ -5,14 +5,14 @@ import Foundation
 public struct DesignGenerator: Sendable {
     public let rules: RuleBook
     public let templates: TemplateSet
-    let analyzer: Analyzer
+    let reader: InputReader
     let planner: DesignPlanner
     let context: DesignContext
 
     public init(rules: RuleBook, templates: TemplateSet) {
         self.rules = rules
         self.templates = templates
-        analyzer = Analyzer(rules: rules)
+        reader = InputReader(rules: rules)
         planner = DesignPlanner(rules: rules)
         context = DesignContext(rules: rules)
     }
@@ -24,10 +24,16 @@ public struct DesignGenerator: Sendable {
             templates: try TemplateSet.load(directory: templatesDirectory, maxBytes: yaml.maxBytes))
     }
 
-    /// Facts and decisions for one input set, plus non-fatal warnings.
+    /// What the reader understood of one input set, with its warnings.
+    public func read(_ inputs: InputSet) throws(PayarchError) -> InputReader.Reading {
+        try reader.read(inputs)
+    }
+
+    /// Facts and decisions for one input set, plus non-fatal warnings (what was read with a doubt).
     public func plan(_ inputs: InputSet) throws(PayarchError) -> (DesignPlan, [Diagnostic]) {
-        let (facts, warnings) = try analyzer.analyze(inputs)
-        return (try planner.plan(facts), warnings)
+        let reading = try reader.read(inputs)
+        if let error = reader.unusableThroughput(reading, locations: inputs) { throw error }
+        return (try planner.plan(reading.facts), reading.warnings.map { $0.diagnostic(in: inputs) })
     }
 
     public func markdown(_ plan: DesignPlan) throws(PayarchError) -> String {

@@ -10,7 +10,7 @@ public struct DesignReport: Sendable, Codable {
         public var message: String
     }
 
-    public var schema = "payarch.design/1"
+    public var schema = "payarch.design/2"
     public var origin: String
     public var inputs: [Input]
     public var facts: DesignFacts

@@ -17,12 +17,9 @@ extension DesignContext {
         let throughput = facts.throughput
         let bandName = rules.throughput.bands.first { $0.id == throughput.band }?.name ?? throughput.band
         let peak = throughput.designPeak
-        row("Design peak", "\(ThroughputAnalyzer.format(peak.tps)) TPS, \(bandName) band" + (peak.derivation.map { " (\($0))" } ?? ""), peak.phrase.map { [$0] } ?? [])
+        row("Design peak", "\(ThroughputFormat.format(peak.tps)) TPS, \(bandName) band" + (peak.derivation.map { " (\($0))" } ?? ""), peak.phrase.map { [$0] } ?? [])
         if let sustained = throughput.sustained, sustained.phrase != peak.phrase {
-            row("Sustained", "\(ThroughputAnalyzer.format(sustained.tps)) TPS", sustained.phrase.map { [$0] } ?? [])
-        }
-        if let baseline = throughput.baseline {
-            row("Baseline", "\(ThroughputAnalyzer.format(baseline.tps)) TPS" + (baseline.derivation.map { " (\($0))" } ?? ""), baseline.phrase.map { [$0] } ?? [])
+            row("Sustained", "\(ThroughputFormat.format(sustained.tps)) TPS", sustained.phrase.map { [$0] } ?? [])
         }
         for target in throughput.latency {
             row("Latency", Self.latencyText(target), [target.phrase])
@@ -65,12 +62,12 @@ extension DesignContext {
     func levelName(_ tier: ConsistencyFacts.Tier, scopes: [ConsistencyFacts.ScopeLevel]) -> String {
         let strongest = scopes.filter { $0.tier == tier.tier }.first
         let name = strongest.flatMap { rules.vocabulary.level($0.level)?.name } ?? "\(tier.tier) consistency"
-        return tier.assumed ? name + " (assumed)" : name
+        return tier.assumed ? name + ", assumed" : name
     }
 
     func addSizing(_ plan: DesignPlan, to context: inout [String: Any]) {
         let sizing = plan.sizing
-        let format = ThroughputAnalyzer.format
+        let format = ThroughputFormat.format
         let peak = plan.facts.throughput.designPeak
         context["peakTps"] = format(sizing.peakTps)
         context["peakDerivation"] = peak.phrase.map { "stated: " + MarkdownEscaper.quoted($0.text) + (peak.derivation.map { ", \($0)" } ?? "") } ?? "assumed"

@@ -5,6 +5,8 @@ import Foundation
 /// of dictionaries, so the templates stay logic-free.
 public struct DesignContext: Sendable {
     let rules: RuleBook
+    /// The longest downstream key payarch derives: `p_` + a 26-character ULID + `_` + an operation name.
+    static let derivedKeyLength = 39
 
     public init(rules: RuleBook) {
         self.rules = rules
@@ -27,9 +29,13 @@ public struct DesignContext: Sendable {
             Array(Set(facts.rails.map { $0.id.flatMap(rules.rail)?.nativeKey ?? "`Idempotency-Key` header" })).sorted())
         context["basis"] = basisRows(facts)
         context["assumptions"] = facts.assumptions.map { ["text": MarkdownEscaper.inline($0.text)] }
+        context["readingNotes"] = facts.notes.map { note in
+            ["text": MarkdownEscaper.inline(note.message.hasSuffix(".") ? note.message : note.message + "."), "id": note.id]
+        }
+        context["hasReadingNotes"] = !facts.notes.isEmpty
         context["decisions"] = plan.decisions.map { decision -> [String: Any] in
             [
-                "title": decision.title + (decision.railClass.map { " (\(rules.railClass($0)?.name ?? $0))" } ?? ""),
+                "title": decision.title + (decision.railFamily.map { " (\(rules.family($0)?.name ?? $0))" } ?? ""),
                 "choice": Self.cell(decision.summary), "row": decision.row,
                 "selectedBy": decision.keys.map(Self.describe).joined(separator: "; "),
             ]
@@ -38,22 +44,27 @@ public struct DesignContext: Sendable {
         context["governingClassName"] = governing?.name ?? facts.governingClass
         context["governingOutcome"] = governing?.outcome ?? ""
         context["inquiryPath"] = governing?.inquiry ?? ""
-        // Terminal states per rail class present; with several classes, each names its rails.
-        let classes = rules.classes(presentIn: facts)
-        context["processorStates"] = classes.count == 1
-            ? (governing?.states ?? "")
-            : classes.map { railClass in
-                let rails = facts.rails.filter { $0.railClass == railClass }.map { Self.name($0) }
-                return (rules.railClass(railClass)?.states ?? "") + " for " + Self.list(rails)
-            }.joined(separator: "; ")
-        // Per class: `bankBatch` is true when any rail of that class is present, `bankBatchRails` names
-        // them and `bankBatchKeys` names their native identifiers.
-        for railClass in rules.railClasses {
-            let members = facts.rails.filter { $0.railClass == railClass.id }
-            context[Self.flagName(railClass.id)] = !members.isEmpty
-            context[Self.flagName(railClass.id) + "Rails"] = Self.list(
+        // Terminal states per set of states present; when rails differ, each set names its rails.
+        var stateSets: [(states: String, rails: [String])] = []
+        for rail in facts.rails {
+            let states = rules.railClass(rail.railClass)?.states ?? ""
+            if let index = stateSets.firstIndex(where: { $0.states == states }) {
+                stateSets[index].rails.append(Self.name(rail))
+            } else {
+                stateSets.append((states, [Self.name(rail)]))
+            }
+        }
+        context["processorStates"] = stateSets.count <= 1
+            ? (stateSets.first?.states ?? governing?.states ?? "")
+            : stateSets.map { $0.states + " for " + Self.list($0.rails) }.joined(separator: "; ")
+        // Per design family: `bankBatch` is true when any rail of that family is present, `bankBatchRails`
+        // names them and `bankBatchKeys` names their native identifiers.
+        for family in rules.families {
+            let members = facts.rails.filter { $0.family == family.id }
+            context[Self.flagName(family.id)] = !members.isEmpty
+            context[Self.flagName(family.id) + "Rails"] = Self.list(
                 members.map { Self.name($0) })
-            context[Self.flagName(railClass.id) + "Keys"] = Self.list(
+            context[Self.flagName(family.id) + "Keys"] = Self.list(
                 members.compactMap { $0.id.flatMap(rules.rail)?.nativeKey })
         }
 
@@ -84,14 +95,14 @@ public struct DesignContext: Sendable {
         context["apScopeNames"] = Self.list(apScopes)
 
         // Per-rail-class decisions, labelled with the rails of each class.
-        func rails(of railClass: String?) -> String {
-            Self.list(facts.rails.filter { $0.railClass == railClass }.map { Self.name($0) })
+        func rails(of family: String?) -> String {
+            Self.list(facts.rails.filter { $0.family == family }.map { Self.name($0) })
         }
         context["reconciliationGroups"] = plan.decisions("reconciliation").map { decision -> [String: Any] in
-            ["rails": rails(of: decision.railClass), "cadence": decision.text("cadence"), "matchAgainst": decision.text("matchAgainst")]
+            ["rails": rails(of: decision.railFamily), "cadence": decision.text("cadence"), "matchAgainst": decision.text("matchAgainst")]
         }
         context["compensationGroups"] = plan.decisions("compensation").map { decision -> [String: Any] in
-            ["rails": rails(of: decision.railClass), "steps": decision.list("steps")]
+            ["rails": rails(of: decision.railFamily), "steps": decision.list("steps")]
         }
         context["partitioningStrategy"] = output("partitioning", "strategy")
         context["retention"] = output("retention", "retention")
@@ -110,14 +121,22 @@ public struct DesignContext: Sendable {
         }
         context["railFacts"] = railFacts
         context["hasRailFacts"] = !railFacts.isEmpty
-        if let tightest = knownRails.filter({ $0.keyMaxLength != nil }).min(by: { $0.keyMaxLength! < $1.keyMaxLength! }),
-            let limit = tightest.keyMaxLength
-        {
-            context["keyLimitNote"] = ", inside \(tightest.name)'s \(limit)-character key limit, the tightest documented limit among the rails given"
+        // The derived key is at most `derivedKeyLength` characters: it fits rails whose documented limit is at
+        // least that; a rail with a shorter identifier (a 15-digit trace number) gets an allocated one.
+        let limited = knownRails.filter { $0.keyMaxLength != nil }
+        if let tightest = limited.filter({ $0.keyMaxLength! >= Self.derivedKeyLength }).min(by: { $0.keyMaxLength! < $1.keyMaxLength! }) {
+            context["keyLimitNote"] = ", inside the \(tightest.keyMaxLength!)-character limit of \(tightest.name), the tightest documented limit among the rails that take it"
         } else {
             context["keyLimitNote"] = ""
         }
+        let short = limited.filter { $0.keyMaxLength! < Self.derivedKeyLength }
+        context["shortKeyNote"] = short.isEmpty
+            ? ""
+            : " " + Self.list(short.map { "\($0.name) (\($0.keyMaxLength!) characters)" })
+                + (short.count == 1 ? " takes" : " take") + " a shorter identifier than the derived key, so for "
+                + (short.count == 1 ? "it" : "them") + " the identifier is allocated from a per-rail sequence, stored with a unique constraint on the attempt row before submission, and mapped back to the payment; a resubmission reuses the stored value, never a new one."
         context["derivedKeyFormat"] = "p_<payment ULID>_<operation>"
+        context["derivedKeyLength"] = String(Self.derivedKeyLength)
 
         addSizing(plan, to: &context)
         return context
@@ -126,8 +145,8 @@ public struct DesignContext: Sendable {
     // MARK: - Formatting
 
     static func latencyText(_ target: ThroughputFacts.LatencyTarget) -> String {
-        let percentile = target.percentile.map { "P" + ThroughputAnalyzer.format($0) + " " } ?? ""
-        return percentile + "under " + ThroughputAnalyzer.format(target.milliseconds) + " ms"
+        let percentile = target.percentile.map { "P" + ThroughputFormat.format($0) + " " } ?? ""
+        return percentile + "under " + ThroughputFormat.format(target.milliseconds) + " ms"
     }
 
     static func describe(_ key: Decision.Key) -> String {

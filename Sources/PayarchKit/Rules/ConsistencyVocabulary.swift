@@ -4,13 +4,23 @@ public struct ConsistencyVocabulary: Sendable {
         public var id: String
         public var name: String
         public var tier: String
+        /// The scope a level names by itself ("atomic" is about the ledger), used when its clause names none.
+        public var impliedScope: String?
         public var aliases: [String]
+    }
+
+    /// Words whose negation states a level ("must never diverge") and whose affirmation relaxes it.
+    public struct DivergenceWords: Sendable, Hashable {
+        public var words: [String]
+        public var negated: String
+        public var affirmed: String?
+        public var impliedScope: String?
     }
 
     public struct Scope: Sendable, Hashable {
         public var id: String
         public var name: String
-        /// Scopes on the path that moves money (initiation, internal state) set the table's `consistency` key.
+        /// Scopes on the path that moves money (initiation, payment state) set the table's `consistency` key.
         public var moneyPath: Bool
         public var aliases: [String]
     }
@@ -18,13 +28,20 @@ public struct ConsistencyVocabulary: Sendable {
     public var levels: [Level]
     /// Tier ids from strongest to weakest.
     public var tiers: [String]
-    /// The tier the money path holds when nothing stronger is stated, or when "no double charging" is.
+    /// The tier the money path holds when nothing stronger is stated.
     public var moneyPathFloor: String
+    public var divergence: [DivergenceWords]
+    public var relaxers: [String]
+    /// Words that make a level apply to no scope in particular ("everywhere else").
+    public var universal: [String]
+    /// Words before a scope word that make it another system's view ("the gpi Tracker status").
+    public var externalViews: [String]
     public var scopes: [Scope]
-    public var consistencyFirst: [String]
     public var availabilityFirst: [String]
+    public var consistencyFirst: [String]
     public var atomicCommit: [String]
     public var multiRegion: [String]
+    public var singleRegion: [String]
 
     public func tierRank(_ tier: String) -> Int {
         tiers.firstIndex(of: tier) ?? tiers.count
@@ -32,4 +49,6 @@ public struct ConsistencyVocabulary: Sendable {
 
     public func scope(_ id: String) -> Scope? { scopes.first { $0.id == id } }
     public func level(_ id: String) -> Level? { levels.first { $0.id == id } }
+    /// The first level of a tier, to name a tier that was reached without a level word.
+    public func level(ofTier tier: String) -> Level? { levels.first { $0.tier == tier } }
 }

@@ -41,13 +41,13 @@ public struct DecisionTable: Sendable {
     public var summary: String
     /// Position in the decision record; tables are decided and shown in this order.
     public var order: Int
-    /// `design`: decided once, for the governing rail class. `each-rail-class`: decided once for every
-    /// rail class present, governing class first (compensations and reconciliation differ per rail).
+    /// `design`: decided once, for the governing rail family. `each-rail-family`: decided once for every
+    /// rail family present, governing family first (compensations and reconciliation differ per rail).
     public var scope: Scope
 
     public enum Scope: String, Sendable {
         case design
-        case eachRailClass = "each-rail-class"
+        case eachRailFamily = "each-rail-family"
     }
     public var rows: [Row]
     public var path: String

@@ -7,6 +7,7 @@ enum DecisionTableDecoder {
         -> DecisionTable
     {
         let map = try MappingReader(root, what: "a decision table")
+        try map.rejectUnknownKeys(["id", "title", "order", "hitPolicy", "scope", "keys", "outputs", "summary", "rows"])
         let id = try map.required("id").string(for: "'id'")
         let policyNode = try map.required("hitPolicy")
         let policy = try policyNode.string(for: "'hitPolicy'")
@@ -52,11 +53,11 @@ enum DecisionTableDecoder {
         let text = try node.string(for: "'scope'")
         guard let scope = DecisionTable.Scope(rawValue: text) else {
             throw PayarchError.data(
-                at: node.location, id: "rules.scope", "unknown scope '\(text)'; use design or each-rail-class")
+                at: node.location, id: "rules.scope", "unknown scope '\(text)'; use design or each-rail-family")
         }
-        if scope == .eachRailClass, !keys.contains("railClass") {
+        if scope == .eachRailFamily, !keys.contains("railFamily") {
             throw PayarchError.data(
-                at: node.location, id: "rules.scope", "scope each-rail-class needs railClass among the table's keys")
+                at: node.location, id: "rules.scope", "scope each-rail-family needs railFamily among the table's keys")
         }
         return scope
     }
@@ -81,6 +82,7 @@ enum DecisionTableDecoder {
         _ node: YAMLNode, keys: [String], outputNames: [String], domains: [String: [String]]
     ) throws(PayarchError) -> DecisionTable.Row {
         let map = try MappingReader(node, what: "a row")
+        try map.rejectUnknownKeys(["id", "when", "then", "rationale", "examples"])
         let id = try map.required("id").string(for: "'id' of a row")
         let when = try MappingReader(try map.required("when"), what: "'when' of row \(id)")
         var conditions: [String: Set<String>] = [:]
@@ -121,7 +123,9 @@ enum DecisionTableDecoder {
         }
         let examples = try (map["examples"]?.sequenceItems(for: "'examples'") ?? []).map {
             example throws(PayarchError) in
-            let given = try MappingReader(try MappingReader(example, what: "an example").required("given"), what: "'given'")
+            let exampleMap = try MappingReader(example, what: "an example")
+            try exampleMap.rejectUnknownKeys(["given"])
+            let given = try MappingReader(try exampleMap.required("given"), what: "'given'")
             var assignment: [String: String] = [:]
             for entry in given.entries {
                 assignment[entry.key] = try entry.value.string(for: "'\(entry.key)' of an example")

@@ -1,5 +1,17 @@
-/// A rail from `rules/rails.yml`: its names, class, native idempotency mechanism and sourced facts.
+/// A rail of the catalogue in `rules/rails/`: its names, class, own duplicate guard, how an unknown outcome
+/// is resolved, how money comes back, what to reconcile against, its windows, and sourced facts.
 public struct RailDefinition: Sendable, Hashable {
+    /// Fact topics a catalogue entry may use.
+    public static let topics = [
+        "duplicate-guard", "unknown-outcome", "window", "compensation", "reconciliation", "events", "conflict",
+        "finality", "lifecycle",
+    ]
+    /// Window kinds a catalogue entry may use.
+    public static let windowKinds = [
+        "key-retention", "late-event", "return", "refund-right", "dispute", "recall", "authorisation-validity",
+        "finality", "settlement",
+    ]
+
     public struct Fact: Sendable, Hashable {
         public var topic: String
         public var text: String
@@ -7,18 +19,33 @@ public struct RailDefinition: Sendable, Hashable {
         public var source: String
     }
 
+    /// A time window with a number, so retention can be derived from the rails present.
+    public struct Window: Sendable, Hashable {
+        public var kind: String
+        public var days: Double
+        public var text: String
+        public var source: String
+    }
+
     public var id: String
     public var name: String
     public var railClass: String
+    /// Matched case-insensitively.
     public var aliases: [String]
+    /// Matched only with this letter case (`SWIFT`, `Square`).
+    public var exactAliases: [String]
+    /// Phrases that must read as this rail; the test suite reads each one.
     public var examples: [String]
     public var nativeKey: String
     /// The longest key the rail accepts, where documented.
     public var keyMaxLength: Int?
+    public var unknownOutcome: String
+    public var compensation: String
+    public var reconciliationArtefact: String
+    public var windows: [Window]
     public var facts: [Fact]
     /// Things a reader must confirm because no source backs them.
     public var checks: [String]
-    public var reconciliationArtefact: String
     public var location: SourceLocation
 }
 
@@ -26,6 +53,8 @@ public struct RailDefinition: Sendable, Hashable {
 public struct RailClass: Sendable, Hashable {
     public var id: String
     public var name: String
+    /// The design family the decision tables key on (classes that need the same coordination).
+    public var family: String
     /// Higher ranks settle later and reverse longer; the highest-ranked rail governs the design.
     public var rank: Int
     public var outcome: String
@@ -33,4 +62,10 @@ public struct RailClass: Sendable, Hashable {
     public var inquiry: String
     /// A payment's terminal results on this class, as shown in the flow.
     public var states: String
+}
+
+/// A design family from `rules/rail-classes.yml`: the value of the decision tables' `railFamily` key.
+public struct RailFamily: Sendable, Hashable {
+    public var id: String
+    public var name: String
 }

@@ -1,10 +1,12 @@
-/// Everything payarch decides with, loaded from a rules directory: the rail lexicon, rail classes, the
-/// consistency vocabulary, throughput bands and the decision tables.
+/// Everything payarch decides with, loaded from a rules directory: the rail catalogue and classes, the
+/// reader's vocabularies, throughput bands and the decision tables.
 public struct RuleBook: Sendable {
     public var rails: [RailDefinition]
     public var railClasses: [RailClass]
+    public var families: [RailFamily]
     public var unknownRailClass: String
     public var vocabulary: ConsistencyVocabulary
+    public var reading: ReadingVocabulary
     public var throughput: ThroughputRules
     public var tables: [DecisionTable]
     public var directory: String
@@ -15,7 +17,7 @@ public struct RuleBook: Sendable {
     /// The values each decision dimension can take; the completeness check enumerates their product.
     public var domains: [String: [String]] {
         [
-            "railClass": railClasses.map(\.id),
+            "railFamily": families.map(\.id),
             "tpsBand": throughput.bands.map(\.id),
             "consistency": vocabulary.tiers,
             "ledgerConsistency": vocabulary.tiers,
@@ -23,17 +25,27 @@ public struct RuleBook: Sendable {
         ]
     }
 
-    /// Rail classes of the rails in `facts`, the governing class first, then by falling rank.
-    public func classes(presentIn facts: DesignFacts) -> [String] {
-        var classes: [String] = []
-        for mention in facts.rails where !classes.contains(mention.railClass) { classes.append(mention.railClass) }
-        return classes.sorted { lhs, rhs in
-            if lhs == facts.governingClass || rhs == facts.governingClass { return lhs == facts.governingClass }
-            return (railClass(lhs)?.rank ?? 0, lhs) > (railClass(rhs)?.rank ?? 0, rhs)
+    /// Families of the rails in `facts`, the governing family first, then by falling rank.
+    public func families(presentIn facts: DesignFacts) -> [String] {
+        var ranked: [(family: String, rank: Int)] = []
+        for mention in facts.rails {
+            let rank = railClass(mention.railClass)?.rank ?? 0
+            if let index = ranked.firstIndex(where: { $0.family == mention.family }) {
+                ranked[index].rank = max(ranked[index].rank, rank)
+            } else {
+                ranked.append((mention.family, rank))
+            }
         }
+        return ranked.sorted { lhs, rhs in
+            if lhs.family == facts.governingFamily || rhs.family == facts.governingFamily {
+                return lhs.family == facts.governingFamily
+            }
+            return (lhs.rank, lhs.family) > (rhs.rank, rhs.family)
+        }.map(\.family)
     }
 
     public func table(_ id: String) -> DecisionTable? { tables.first { $0.id == id } }
     public func railClass(_ id: String) -> RailClass? { railClasses.first { $0.id == id } }
+    public func family(_ id: String) -> RailFamily? { families.first { $0.id == id } }
     public func rail(_ id: String) -> RailDefinition? { rails.first { $0.id == id } }
 }

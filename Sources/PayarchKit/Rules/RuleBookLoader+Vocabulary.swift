@@ -1,99 +1,181 @@
+import Foundation
+
 /// The loaders for the rail lexicon, the consistency vocabulary and the throughput bands.
 extension RuleBookLoader {
-    func loadRails(_ path: String, classIds: Set<String>) throws(PayarchError) -> [RailDefinition] {
-        let root = try MappingReader(try document(path), what: "rails.yml")
+    /// Every `rules/rails/*.yml`, in file-name order; each file holds the rails of one class.
+    func loadCatalogue(_ directory: String, classIds: Set<String>) throws(PayarchError) -> [RailDefinition] {
         var seenAliases: [String: String] = [:]
+        var seenIds: Set<String> = []
         var rails: [RailDefinition] = []
-        for node in try root.required("rails").sequenceItems(for: "'rails'") {
-            let map = try MappingReader(node, what: "a rail")
-            let id = try map.required("id").string(for: "'id' of a rail")
-            let classNode = try map.required("class")
-            let railClass = try classNode.string(for: "'class' of rail '\(id)'")
+        for name in try yamlFiles(in: directory, id: "rules.no-rails", what: "the rail catalogue directory") {
+            let path = directory + "/" + name
+            let root = try MappingReader(try document(path), what: name)
+            try root.rejectUnknownKeys(["class", "rails"])
+            let classNode = try root.required("class")
+            let railClass = try classNode.string(for: "'class'")
             guard classIds.contains(railClass) else {
                 throw PayarchError.data(
-                    at: classNode.location, id: "rules.unknown-class",
-                    "rail '\(id)' has unknown class '\(railClass)'",
+                    at: classNode.location, id: "rules.unknown-class", "unknown rail class '\(railClass)'",
                     notes: ["known classes: " + classIds.sorted().joined(separator: ", ")])
             }
-            let aliasNode = try map.required("aliases")
-            let aliases = try aliasNode.strings(for: "'aliases' of rail '\(id)'").map { $0.lowercased() }
-            for alias in aliases {
-                if let other = seenAliases[alias], other != id {
-                    throw PayarchError.data(
-                        at: aliasNode.location, id: "rules.alias-clash",
-                        "alias '\(alias)' of rail '\(id)' already names rail '\(other)'")
+            for node in try root.required("rails").sequenceItems(for: "'rails'") {
+                let rail = try decodeRail(node, railClass: railClass)
+                guard seenIds.insert(rail.id).inserted else {
+                    throw PayarchError.data(at: node.location, id: "rules.duplicate-rail", "rail id '\(rail.id)' is used twice")
                 }
-                seenAliases[alias] = id
+                for alias in rail.aliases.map({ $0.lowercased() }) + rail.exactAliases {
+                    if let other = seenAliases[alias], other != rail.id {
+                        throw PayarchError.data(
+                            at: node.location, id: "rules.alias-clash", "alias '\(alias)' of rail '\(rail.id)' already names rail '\(other)'")
+                    }
+                    seenAliases[alias] = rail.id
+                }
+                rails.append(rail)
             }
-            let facts = try (map["facts"].map { node throws(PayarchError) in
-                node.isNull ? [] : try node.sequenceItems(for: "'facts'")
-            } ?? []).map { factNode throws(PayarchError) in
-                let fact = try MappingReader(factNode, what: "a fact of rail '\(id)'")
-                return RailDefinition.Fact(
-                    topic: try fact.required("topic").string(for: "'topic'"),
-                    text: try fact.required("text").string(for: "'text'"),
-                    source: try fact.required("source").string(for: "'source' (every rail fact needs its source)"))
-            }
-            rails.append(
-                RailDefinition(
-                    id: id, name: try map.required("name").string(for: "'name'"), railClass: railClass,
-                    aliases: aliases,
-                    examples: try map["examples"]?.strings(for: "'examples'") ?? [],
-                    nativeKey: try map.required("nativeKey").string(for: "'nativeKey'"),
-                    keyMaxLength: try map["keyMaxLength"].map { node throws(PayarchError) in
-                        try node.integer(for: "'keyMaxLength'")
-                    },
-                    facts: facts,
-                    checks: try map["checks"]?.strings(for: "'checks'") ?? [],
-                    reconciliationArtefact: try map.required("reconciliationArtefact").string(
-                        for: "'reconciliationArtefact'"),
-                    location: node.location))
         }
         return rails
     }
 
+    private func decodeRail(_ node: YAMLNode, railClass: String) throws(PayarchError) -> RailDefinition {
+        let map = try MappingReader(node, what: "a rail")
+        try map.rejectUnknownKeys([
+            "id", "name", "aliases", "exactAliases", "examples", "nativeKey", "keyMaxLength", "unknownOutcome",
+            "compensation", "reconciliationArtefact", "windows", "facts", "checks", "notes",
+        ])
+        let id = try map.required("id").string(for: "'id' of a rail")
+        func text(_ key: String) throws(PayarchError) -> String { try map.required(key).string(for: "'\(key)' of rail '\(id)'") }
+        func source(_ entry: MappingReader) throws(PayarchError) -> String {
+            let node = try entry.required("source")
+            let source = try node.string(for: "'source' (every rail fact needs its source)")
+            guard source.hasPrefix("https://") || source.hasPrefix("http://") else {
+                throw PayarchError.data(at: node.location, id: "rules.source", "a source must be the address of a public page")
+            }
+            return source
+        }
+        let facts = try (map["facts"]?.sequenceItems(for: "'facts'") ?? []).map { factNode throws(PayarchError) in
+            let fact = try MappingReader(factNode, what: "a fact of rail '\(id)'")
+            try fact.rejectUnknownKeys(["topic", "text", "source"])
+            let topicNode = try fact.required("topic")
+            let topic = try topicNode.string(for: "'topic'")
+            guard RailDefinition.topics.contains(topic) else {
+                throw PayarchError.data(
+                    at: topicNode.location, id: "rules.unknown-topic", "unknown fact topic '\(topic)'",
+                    notes: ["topics: " + RailDefinition.topics.joined(separator: ", ")])
+            }
+            return RailDefinition.Fact(topic: topic, text: try fact.required("text").string(for: "'text'"), source: try source(fact))
+        }
+        let windows = try (map["windows"]?.sequenceItems(for: "'windows'") ?? []).map { windowNode throws(PayarchError) in
+            let window = try MappingReader(windowNode, what: "a window of rail '\(id)'")
+            try window.rejectUnknownKeys(["kind", "days", "text", "source"])
+            let kindNode = try window.required("kind")
+            let kind = try kindNode.string(for: "'kind'")
+            guard RailDefinition.windowKinds.contains(kind) else {
+                throw PayarchError.data(
+                    at: kindNode.location, id: "rules.unknown-window", "unknown window kind '\(kind)'",
+                    notes: ["kinds: " + RailDefinition.windowKinds.joined(separator: ", ")])
+            }
+            let daysNode = try window.required("days")
+            let days = try daysNode.number(for: "'days'")
+            guard days >= 0, days.isFinite, days <= 36_500 else {
+                throw PayarchError.data(at: daysNode.location, id: "rules.window-days", "'days' must be between 0 and 36,500")
+            }
+            return RailDefinition.Window(kind: kind, days: days, text: try window.required("text").string(for: "'text'"), source: try source(window))
+        }
+        guard facts.count >= 3 else {
+            throw PayarchError.data(
+                at: node.location, id: "rules.rail-facts", "rail '\(id)' has \(facts.count) sourced facts; the catalogue needs at least 3")
+        }
+        let examples = try map.stringList("examples")
+        guard !examples.isEmpty else {
+            throw PayarchError.data(at: node.location, id: "rules.rail-examples", "rail '\(id)' has no example phrase")
+        }
+        let aliases = try map.stringList("aliases")
+        let exactAliases = try map.stringList("exactAliases")
+        guard !aliases.isEmpty || !exactAliases.isEmpty else {
+            throw PayarchError.data(at: node.location, id: "rules.rail-aliases", "rail '\(id)' has no alias")
+        }
+        return RailDefinition(
+            id: id, name: try text("name"), railClass: railClass, aliases: aliases, exactAliases: exactAliases,
+            examples: examples, nativeKey: try text("nativeKey"),
+            keyMaxLength: try map["keyMaxLength"].map { node throws(PayarchError) in try node.integer(for: "'keyMaxLength'") },
+            unknownOutcome: try text("unknownOutcome"), compensation: try text("compensation"),
+            reconciliationArtefact: try text("reconciliationArtefact"), windows: windows, facts: facts,
+            checks: try map.stringList("checks"), location: node.location)
+    }
+
+    /// The YAML files of a rules subdirectory, sorted.
+    func yamlFiles(in directory: String, id: String, what: String) throws(PayarchError) -> [String] {
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: directory)
+                .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted()
+        } catch {
+            throw PayarchError(.unreadable, Diagnostic(at: .file(directory), id: id, "cannot list \(what)"))
+        }
+    }
+
     func loadVocabulary(_ path: String) throws(PayarchError) -> ConsistencyVocabulary {
         let root = try MappingReader(try document(path), what: "consistency.yml")
+        try root.rejectUnknownKeys(["tiers", "moneyPathFloor", "levels", "divergenceWords", "universal", "externalViews", "relaxers", "scopes", "stances"])
         let tiersNode = try root.required("tiers")
         let tiers = try tiersNode.strings(for: "'tiers'")
-        let levels = try root.required("levels").sequenceItems(for: "'levels'").map { node throws(PayarchError) in
-            let map = try MappingReader(node, what: "a level")
-            let tierNode = try map.required("tier")
-            let tier = try tierNode.string(for: "'tier'")
+        func tier(_ node: YAMLNode) throws(PayarchError) -> String {
+            let tier = try node.string(for: "a tier")
             guard tiers.contains(tier) else {
-                throw PayarchError.data(at: tierNode.location, id: "rules.unknown-tier", "unknown tier '\(tier)'")
+                throw PayarchError.data(at: node.location, id: "rules.unknown-tier", "unknown tier '\(tier)'", notes: ["tiers: " + tiers.joined(separator: ", ")])
             }
-            return ConsistencyVocabulary.Level(
-                id: try map.required("id").string(for: "'id'"), name: try map.required("name").string(for: "'name'"),
-                tier: tier, aliases: try map.required("aliases").strings(for: "'aliases'").map { $0.lowercased() })
+            return tier
         }
         let scopes = try root.required("scopes").sequenceItems(for: "'scopes'").map { node throws(PayarchError) in
             let map = try MappingReader(node, what: "a scope")
+            try map.rejectUnknownKeys(["id", "name", "moneyPath", "aliases"])
             return ConsistencyVocabulary.Scope(
                 id: try map.required("id").string(for: "'id'"), name: try map.required("name").string(for: "'name'"),
-                moneyPath: try map.required("moneyPath").bool(for: "'moneyPath'"),
-                aliases: try map.required("aliases").strings(for: "'aliases'").map { $0.lowercased() })
+                moneyPath: try map.required("moneyPath").bool(for: "'moneyPath'"), aliases: try map.stringList("aliases"))
+        }
+        let scopeIds = Set(scopes.map(\.id))
+        func impliedScope(_ map: MappingReader) throws(PayarchError) -> String? {
+            guard let node = map["impliedScope"] else { return nil }
+            let scope = try node.string(for: "'impliedScope'")
+            guard scopeIds.contains(scope) else {
+                throw PayarchError.data(at: node.location, id: "rules.unknown-scope", "unknown scope '\(scope)'")
+            }
+            return scope
+        }
+        let levels = try root.required("levels").sequenceItems(for: "'levels'").map { node throws(PayarchError) in
+            let map = try MappingReader(node, what: "a level")
+            try map.rejectUnknownKeys(["id", "name", "tier", "impliedScope", "aliases"])
+            return ConsistencyVocabulary.Level(
+                id: try map.required("id").string(for: "'id'"), name: try map.required("name").string(for: "'name'"),
+                tier: try tier(try map.required("tier")), impliedScope: try impliedScope(map), aliases: try map.stringList("aliases"))
+        }
+        let divergence = try root.required("divergenceWords").sequenceItems(for: "'divergenceWords'").map {
+            node throws(PayarchError) in
+            let map = try MappingReader(node, what: "divergence words")
+            try map.rejectUnknownKeys(["words", "negated", "affirmed", "impliedScope"])
+            return ConsistencyVocabulary.DivergenceWords(
+                words: try map.stringList("words"), negated: try tier(try map.required("negated")),
+                affirmed: try map["affirmed"].map { node throws(PayarchError) in try tier(node) },
+                impliedScope: try impliedScope(map))
         }
         let stances = try MappingReader(try root.required("stances"), what: "'stances'")
-        func phrases(_ key: String) throws(PayarchError) -> [String] {
-            try stances.required(key).strings(for: "'\(key)'").map { $0.lowercased() }
-        }
-        let floorNode = try root.required("moneyPathFloor")
-        let floor = try floorNode.string(for: "'moneyPathFloor'")
-        guard tiers.contains(floor) else {
-            throw PayarchError.data(at: floorNode.location, id: "rules.unknown-tier", "unknown tier '\(floor)'")
-        }
+        try stances.rejectUnknownKeys(["availabilityFirst", "consistencyFirst", "atomicCommit", "multiRegion", "singleRegion"])
+        let floor = try tier(try root.required("moneyPathFloor"))
         return ConsistencyVocabulary(
-            levels: levels, tiers: tiers, moneyPathFloor: floor, scopes: scopes,
-            consistencyFirst: try phrases("consistencyFirst"), availabilityFirst: try phrases("availabilityFirst"),
-            atomicCommit: try phrases("atomicCommit"), multiRegion: try phrases("multiRegion"))
+            levels: levels, tiers: tiers, moneyPathFloor: floor, divergence: divergence,
+            relaxers: try root.stringList("relaxers"), universal: try root.stringList("universal"),
+            externalViews: try root.stringList("externalViews"), scopes: scopes,
+            availabilityFirst: try stances.stringList("availabilityFirst"),
+            consistencyFirst: try stances.stringList("consistencyFirst"), atomicCommit: try stances.stringList("atomicCommit"),
+            multiRegion: try stances.stringList("multiRegion"), singleRegion: try stances.stringList("singleRegion"))
     }
 
     func loadThroughput(_ path: String) throws(PayarchError) -> ThroughputRules {
         let root = try MappingReader(try document(path), what: "throughput.yml")
+        try root.rejectUnknownKeys(["bands", "planning"])
         var bands: [ThroughputRules.Band] = []
         for node in try root.required("bands").sequenceItems(for: "'bands'") {
             let map = try MappingReader(node, what: "a band")
+            try map.rejectUnknownKeys(["id", "name", "from", "to"])
             let toNode = try map.required("to")
             let to = toNode.scalar == ".inf" ? Double.infinity : try toNode.number(for: "'to'")
             let band = ThroughputRules.Band(
@@ -111,6 +193,10 @@ extension RuleBookLoader {
                 at: root.node.location, id: "rules.band-gap", "bands must start at 0 and end at .inf")
         }
         let plan = try MappingReader(try root.required("planning"), what: "'planning'")
+        try plan.rejectUnknownKeys([
+            "peakToSustained", "defaultPeakTps", "headroom", "paymentsPerShard", "messagesPerPartition",
+            "databaseSecondsPerPayment", "processorSecondsP99", "eventsPerPayment",
+        ])
         func figure(_ key: String) throws(PayarchError) -> Double {
             let value = try plan.required(key).number(for: "'\(key)'")
             guard value > 0, value.isFinite else {

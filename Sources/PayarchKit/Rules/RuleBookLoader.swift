@@ -31,33 +31,52 @@ public struct RuleBookLoader: Sendable {
     ]
 
     public func load(directory: String) throws(PayarchError) -> RuleBook {
-        let classesRoot = try document(directory + "/rail-classes.yml")
-        let classesMap = try MappingReader(classesRoot, what: "rail-classes.yml")
-        let railClasses = try classesMap.required("classes").sequenceItems(for: "'classes'").map {
-            node throws(PayarchError) in
+        let (railClasses, families, unknownRailClass) = try loadClasses(directory + "/rail-classes.yml")
+        let classIds = Set(railClasses.map(\.id))
+        let rails = try loadCatalogue(directory + "/rails", classIds: classIds)
+        let vocabulary = try loadVocabulary(directory + "/consistency.yml")
+        let reading = try loadReading(directory + "/reading", railIds: Set(rails.map(\.id)), classIds: classIds)
+        let throughput = try loadThroughput(directory + "/throughput.yml")
+        var book = RuleBook(
+            rails: rails, railClasses: railClasses, families: families, unknownRailClass: unknownRailClass,
+            vocabulary: vocabulary, reading: reading, throughput: throughput, tables: [], directory: directory)
+        book.tables = try loadTables(directory + "/decisions", domains: book.domains)
+        return book
+    }
+
+    private func loadClasses(_ path: String) throws(PayarchError) -> ([RailClass], [RailFamily], String) {
+        let root = try MappingReader(try document(path), what: "rail-classes.yml")
+        try root.rejectUnknownKeys(["unknownRailClass", "families", "classes"])
+        let families = try root.required("families").sequenceItems(for: "'families'").map { node throws(PayarchError) in
+            let map = try MappingReader(node, what: "a family")
+            try map.rejectUnknownKeys(["id", "name"])
+            return RailFamily(id: try map.required("id").string(for: "'id'"), name: try map.required("name").string(for: "'name'"))
+        }
+        let familyIds = Set(families.map(\.id))
+        let classes = try root.required("classes").sequenceItems(for: "'classes'").map { node throws(PayarchError) in
             let map = try MappingReader(node, what: "a rail class")
+            try map.rejectUnknownKeys(["id", "name", "family", "rank", "outcome", "inquiry", "states"])
+            let familyNode = try map.required("family")
+            let family = try familyNode.string(for: "'family'")
+            guard familyIds.contains(family) else {
+                throw PayarchError.data(
+                    at: familyNode.location, id: "rules.unknown-family", "unknown family '\(family)'",
+                    notes: ["families: " + families.map(\.id).joined(separator: ", ")])
+            }
             return RailClass(
                 id: try map.required("id").string(for: "'id'"), name: try map.required("name").string(for: "'name'"),
-                rank: try map.required("rank").integer(for: "'rank'"),
+                family: family, rank: try map.required("rank").integer(for: "'rank'"),
                 outcome: try map.required("outcome").string(for: "'outcome'"),
                 inquiry: try map.required("inquiry").string(for: "'inquiry'"),
                 states: try map.required("states").string(for: "'states'"))
         }
-        let unknownNode = try classesMap.required("unknownRailClass")
+        let unknownNode = try root.required("unknownRailClass")
         let unknownRailClass = try unknownNode.string(for: "'unknownRailClass'")
-        let classIds = Set(railClasses.map(\.id))
-        guard classIds.contains(unknownRailClass) else {
+        guard classes.contains(where: { $0.id == unknownRailClass }) else {
             throw PayarchError.data(
                 at: unknownNode.location, id: "rules.unknown-class", "unknown rail class '\(unknownRailClass)'")
         }
-        let rails = try loadRails(directory + "/rails.yml", classIds: classIds)
-        let vocabulary = try loadVocabulary(directory + "/consistency.yml")
-        let throughput = try loadThroughput(directory + "/throughput.yml")
-        var book = RuleBook(
-            rails: rails, railClasses: railClasses, unknownRailClass: unknownRailClass, vocabulary: vocabulary,
-            throughput: throughput, tables: [], directory: directory)
-        book.tables = try loadTables(directory + "/decisions", domains: book.domains)
-        return book
+        return (classes, families, unknownRailClass)
     }
 
     func document(_ path: String) throws(PayarchError) -> YAMLNode {
@@ -72,17 +91,7 @@ public struct RuleBookLoader: Sendable {
     private func loadTables(_ directory: String, domains: [String: [String]]) throws(PayarchError)
         -> [DecisionTable]
     {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-                .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted()
-        } catch {
-            throw PayarchError(
-                .unreadable,
-                Diagnostic(
-                    at: SourceLocation.file(directory), id: "rules.no-decisions",
-                    "cannot list the decision tables directory"))
-        }
+        let names = try yamlFiles(in: directory, id: "rules.no-decisions", what: "the decision tables directory")
         var tables: [DecisionTable] = []
         var problems: [Diagnostic] = []
         for name in names {

@@ -160,9 +160,7 @@ public struct PromptSpecLoader: Sendable {
         let input = try MappingReader(try map.required("input"), what: "'input' of a testData case")
         return PromptSpec.TestCase(
             input: try input.entries.map { entry throws(PayarchError) in
-                InputValue(
-                    name: entry.key, value: try entry.value.string(for: "variable '\(entry.key)'"),
-                    origin: .file(entry.value.location))
+                InputValue(name: entry.key, node: entry.value, value: try entry.value.string(for: "variable '\(entry.key)'"))
             },
             expected: try map.optionalString("expected"),
             location: node.location)

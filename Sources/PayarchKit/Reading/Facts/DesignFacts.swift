@@ -1,21 +1,84 @@
-/// What the analyser read from the three inputs. Every fact keeps the phrase it came from; what could
-/// not be read becomes an explicit `Assumption`.
+/// What the reader read from the three inputs. Every fact keeps the phrase it came from; what could not
+/// be read becomes an explicit `Assumption`, and what was read with a doubt a warning.
 public struct DesignFacts: Sendable, Codable {
+    /// The rails the design is for, in order of first mention.
     public var rails: [RailMention]
-    /// The rail class that governs the design: the highest-ranked class among the rails.
+    /// Rails the input names but rules out: negated ("no ACH"), deferred ("Adyen later") or past
+    /// ("migrated from Braintree").
+    public var excludedRails: [ExcludedRail]
+    /// Kinds of payment named without a rail ("cards", "wallets"), by rail class.
+    public var categories: [Category]
+    /// Databases and queues named without XA context: the user's datastore, not rails.
+    public var datastores: [RailMention]
+    /// The rail class that governs the design: the highest-ranked class among the known rails (unknown
+    /// rails never outrank them).
     public var governingClass: String
+    /// The design family of the governing class, which the decision tables key on.
+    public var governingFamily: String
     public var throughput: ThroughputFacts
     public var consistency: ConsistencyFacts
     public var assumptions: [Assumption]
+    /// What was read with a doubt or not read: the same warnings the CLI prints, in reading order.
+    public var warnings: [ReadingWarning]
+
+    /// Warnings that say more than the assumptions do: shown as reading notes in the design.
+    public var notes: [ReadingWarning] {
+        warnings.filter { !Self.coveredByAssumptions.contains($0.id) }
+    }
+
+    /// Warnings that only repeat an assumption the design states anyway.
+    static let coveredByAssumptions: Set<String> = [
+        "reading.no-rail", "reading.unknown-rail", "reading.no-throughput", "reading.no-consistency", "reading.assumed-peak",
+        "reading.assumed-money-path", "reading.assumed-ledger",
+    ]
 }
 
 public struct RailMention: Sendable, Codable, Hashable {
-    /// The lexicon id, or nil for a rail payarch does not know.
+    /// How a rail was read from the text.
+    public enum Reading: String, Sendable, Codable, Hashable {
+        /// Its name or an alias.
+        case name
+        /// A scheme's name with a direction word ("ACH debits").
+        case schemeDirection = "scheme-direction"
+        /// A scheme's name alone, read as its default member ("ACH" is ACH Debit).
+        case schemeDefault = "scheme-default"
+        /// A token and a chain ("USDC on Solana").
+        case tokenOnChain = "token-on-chain"
+        /// A kind of rail and a place ("instant bank transfers in Brazil" is PIX).
+        case placeDefault = "place-default"
+        /// A name payarch does not know, read as a rail from the words around it.
+        case context
+        /// No rail was named: a generic rail of the class the text suggests, assumed for the design.
+        case assumed
+    }
+
+    /// The catalogue id, or nil for a rail payarch does not know.
     public var id: String?
     public var name: String
     public var railClass: String
+    public var family: String
     public var known: Bool
+    public var reading: Reading
     public var phrase: SourcedPhrase?
+}
+
+public struct ExcludedRail: Sendable, Codable, Hashable {
+    public enum Reason: String, Sendable, Codable, Hashable {
+        case negated, deferred, historical
+    }
+
+    public var id: String?
+    public var name: String
+    public var railClass: String
+    public var reason: Reason
+    public var phrase: SourcedPhrase
+    /// The words that ruled it out ("no", "later", "was removed").
+    public var trigger: SourcedPhrase?
+}
+
+public struct Category: Sendable, Codable, Hashable {
+    public var railClass: String
+    public var phrase: SourcedPhrase
 }
 
 public struct Assumption: Sendable, Codable, Hashable {
@@ -28,7 +91,7 @@ public struct ThroughputFacts: Sendable, Codable {
     public struct Figure: Sendable, Codable, Hashable {
         public var tps: Double
         public var phrase: SourcedPhrase?
-        /// How the figure was derived when it was not stated directly, e.g. `3 × sustained`.
+        /// How the figure was derived when it was not stated as TPS, e.g. `1,200 per minute ÷ 60 s`.
         public var derivation: String?
     }
 
@@ -39,10 +102,17 @@ public struct ThroughputFacts: Sendable, Codable {
         public var phrase: SourcedPhrase
     }
 
+    /// A duration that is a rail's or partner's timeout or window, not the design's latency target.
+    public struct Timeout: Sendable, Codable, Hashable {
+        public var milliseconds: Double
+        public var phrase: SourcedPhrase
+    }
+
     public var peak: Figure?
     public var sustained: Figure?
-    public var baseline: Figure?
+    /// Every latency target read; the design holds the one with the highest percentile.
     public var latency: [LatencyTarget]
+    public var timeouts: [Timeout]
     public var batch: SourcedPhrase?
     public var burst: SourcedPhrase?
     /// The peak the design is sized for: stated, derived or assumed.
@@ -57,7 +127,7 @@ public struct ConsistencyFacts: Sendable, Codable {
         public var tier: String
         /// True when the scope may favour availability over consistency.
         public var availabilityFirst: Bool
-        /// False when the level applies because no scope was named (or "everywhere" was).
+        /// False when the level applies because no scope was named.
         public var explicit: Bool
         public var phrase: SourcedPhrase
     }
@@ -68,14 +138,26 @@ public struct ConsistencyFacts: Sendable, Codable {
         public var assumed: Bool
     }
 
+    /// A bound on how far a scope may lag ("reporting can lag 5 min").
+    public struct LagBound: Sendable, Codable, Hashable {
+        public var scope: String?
+        public var seconds: Double
+        public var phrase: SourcedPhrase
+    }
+
     public var scopes: [ScopeLevel]
-    /// The tier the money path (initiation, internal state) must hold.
+    /// A level stated without a scope ("strongly consistent everywhere"), which the money path and the
+    /// ledger take when nothing states their own.
+    public var unscoped: ScopeLevel?
+    /// The tier the money path (payment initiation, payment state) must hold.
     public var moneyPath: Tier
     public var ledger: Tier
     /// `cp-only` or `ap-allowed`.
     public var apState: String
     public var apPhrases: [SourcedPhrase]
+    public var lagBounds: [LagBound]
     public var consistencyFirst: SourcedPhrase?
     public var atomicCommit: SourcedPhrase?
     public var multiRegion: SourcedPhrase?
+    public var singleRegion: SourcedPhrase?
 }

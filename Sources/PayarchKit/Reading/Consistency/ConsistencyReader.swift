@@ -1,0 +1,455 @@
+/// Reads `consistency_constraints`: a level for each scope it names, the CAP stance, atomic commit,
+/// regions, and how far a scope may lag.
+///
+/// A level binds to the scopes of its clause; when a clause states several levels, to the scopes of its
+/// own comma-segment ("payment state strong, reporting eventual"). Negation turns a level around: "do
+/// not need strong consistency for X" relaxes X, "must never diverge" is strict, "No eventual
+/// consistency near the ledger" is strong, and "the ledger cannot" after "balances can be eventual"
+/// negates the level of the clause before. An availability phrase marks only the scopes it names.
+public struct ConsistencyReader: Sendable {
+    enum Word: Sendable, Hashable {
+        case level(Int)
+        case divergence(Int)
+        case relaxer
+        case scope(String)
+        case availability
+        case consistencyFirst
+        case atomicCommit
+        case multiRegion
+        case singleRegion
+        case universal
+        /// A scope seen from another system ("the gpi Tracker status").
+        case externalScope(String)
+        case externalView
+    }
+
+    let vocabulary: ConsistencyVocabulary
+    let words: Gazetteer<Word>
+    let context: ContextReader
+    let durations: Gazetteer<Double>
+
+    public init(rules: RuleBook, context: ContextReader) {
+        let vocabulary = rules.vocabulary
+        self.vocabulary = vocabulary
+        self.context = context
+        var words = Gazetteer<Word>()
+        for phrase in vocabulary.atomicCommit { words.add(phrase, .atomicCommit) }
+        for phrase in vocabulary.availabilityFirst { words.add(phrase, .availability) }
+        for phrase in vocabulary.consistencyFirst { words.add(phrase, .consistencyFirst) }
+        for phrase in vocabulary.multiRegion { words.add(phrase, .multiRegion) }
+        for phrase in vocabulary.singleRegion { words.add(phrase, .singleRegion) }
+        for (index, level) in vocabulary.levels.enumerated() {
+            for alias in level.aliases { words.add(alias, .level(index)) }
+        }
+        for (index, group) in vocabulary.divergence.enumerated() {
+            for word in group.words { words.add(word, .divergence(index)) }
+        }
+        for phrase in vocabulary.relaxers { words.add(phrase, .relaxer) }
+        for phrase in vocabulary.universal { words.add(phrase, .universal) }
+        for phrase in vocabulary.externalViews { words.add(phrase, .externalView) }
+        for scope in vocabulary.scopes {
+            for alias in scope.aliases { words.add(alias, .scope(scope.id)) }
+        }
+        self.words = words
+        var durations = Gazetteer<Double>()
+        for (word, seconds) in rules.reading.quantities.durations { durations.add(word, seconds) }
+        for (word, seconds) in rules.reading.quantities.periods where seconds >= 60 { durations.add(word, seconds) }
+        self.durations = durations
+    }
+
+    /// One level statement, before it is bound to scopes.
+    struct Statement {
+        var tier: String
+        var levelId: String
+        var impliedScope: String?
+        var first: Int
+        var last: Int
+        /// True for the words that only relax ("is fine", "can lag"): they never outrank a level word.
+        var relaxing: Bool
+        /// True when the statement is about its implied scope whatever its clause names ("no double debit of
+        /// the customer's wallet" is about payment initiation, not the wallet).
+        var onlyImplied = false
+        /// Where its quoted phrase starts: at the negation that turned it ("no double-charging permitted").
+        var phraseFirst: Int?
+    }
+
+    struct Output {
+        var facts: ConsistencyFacts
+        var assumptions: [Assumption]
+        var warnings: [ReadingWarning]
+    }
+
+    func read(_ text: ReadingText) -> Output {
+        let tokens = text.tokens
+        var matches = words.matches(in: tokens)
+        // Two scope words together ("ledger reconciliation"): the last one is the head, unless the first is a
+        // noun phrase of its own ("downstream ledger reconciliation" is about both).
+        matches = matches.enumerated().filter { offset, match in
+            guard case .scope = match.payload, offset + 1 < matches.count, case .scope = matches[offset + 1].payload else { return true }
+            return matches[offset + 1].first != match.last || text.words(from: match.first, to: match.last) > 1
+        }.map(\.element)
+        matches = subjects(of: matches, in: text)
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for match in matches { for index in match.first..<match.last { covered[index] = true } }
+        // "except", "other than" and "apart from" separate scopes here; they never turn a level around.
+        let exceptions: Set<String> = ["except", "except for", "other than", "apart from"]
+        let triggers = context.triggerMatches(in: text, covered: covered).filter {
+            !exceptions.contains(text.quote($0.first, $0.last).lowercased())
+        }
+        let levelMatches = matches.filter {
+            switch $0.payload {
+            case .level, .divergence, .relaxer, .atomicCommit: return true
+            default: return false
+            }
+        }
+        let marks = context.marks(for: levelMatches.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text, triggers: triggers)
+
+        var statements: [Statement] = []
+        for (index, match) in levelMatches.enumerated() {
+            let negated = marks[index]?.modifier == .negated
+            defer {
+                if negated, let trigger = marks[index]?.trigger, trigger.first < match.first, statements.last?.first == match.first {
+                    statements[statements.count - 1].phraseFirst = trigger.first
+                }
+            }
+            switch match.payload {
+            case .level(let levelIndex):
+                let level = vocabulary.levels[levelIndex]
+                var tier = level.tier
+                if negated { tier = tier == vocabulary.tiers.last ? vocabulary.moneyPathFloor : vocabulary.tiers.last ?? tier }
+                // A negated level ("do not need strong consistency") only says how weak a scope may be.
+                statements.append(
+                    Statement(
+                        tier: tier, levelId: negated ? (vocabulary.level(ofTier: tier)?.id ?? level.id) : level.id,
+                        impliedScope: level.impliedScope, first: match.first, last: match.last,
+                        relaxing: negated && tier == vocabulary.tiers.last))
+            case .divergence(let groupIndex):
+                let group = vocabulary.divergence[groupIndex]
+                guard let tier = negated ? group.negated : group.affirmed, let level = vocabulary.level(ofTier: tier) else { continue }
+                statements.append(
+                    Statement(
+                        tier: tier, levelId: level.id, impliedScope: group.impliedScope, first: match.first, last: match.last,
+                        relaxing: !negated, onlyImplied: group.impliedScope != nil))
+            case .relaxer:
+                guard !negated, let tier = vocabulary.tiers.last, let level = vocabulary.level(ofTier: tier) else { continue }
+                statements.append(Statement(tier: tier, levelId: level.id, impliedScope: nil, first: match.first, last: match.last, relaxing: true))
+            case .atomicCommit:
+                guard let level = vocabulary.levels.first(where: { $0.id == "atomic" }) ?? vocabulary.level(ofTier: vocabulary.tiers[0]) else { continue }
+                statements.append(
+                    Statement(tier: level.tier, levelId: level.id, impliedScope: level.impliedScope, first: match.first, last: match.last, relaxing: false))
+            default:
+                continue
+            }
+        }
+
+        var explicit: [String: (level: ConsistencyFacts.ScopeLevel, phrases: [SourcedPhrase])] = [:]
+        var order: [String] = []
+        var contradicted: Set<String> = []
+        var unscoped: ConsistencyFacts.ScopeLevel?
+        var warnings: [ReadingWarning] = []
+        var apScopes: Set<String> = []
+        var apPhrases: [SourcedPhrase] = []
+        var lagBounds: [ConsistencyFacts.LagBound] = []
+        let clauseCount = (text.clause.last ?? -1) + 1
+        var previousClauseStatement: Statement?
+        var previousClauseScopes: [String] = []
+
+        var relaxedOnly: Set<String> = []
+        func state(_ statement: Statement, scopes: [String]) {
+            let phrase = text.phrase(statement.phraseFirst ?? statement.first, statement.last)
+            let targets = scopes.isEmpty || statement.onlyImplied ? (statement.impliedScope.map { [$0] } ?? []) : scopes
+            if targets.isEmpty {
+                if unscoped == nil || vocabulary.tierRank(statement.tier) < vocabulary.tierRank(unscoped!.tier) {
+                    unscoped = .init(scope: "", level: statement.levelId, tier: statement.tier, availabilityFirst: false, explicit: false, phrase: phrase)
+                }
+                return
+            }
+            for scope in targets {
+                let level = ConsistencyFacts.ScopeLevel(
+                    scope: scope, level: statement.levelId, tier: statement.tier, availabilityFirst: false, explicit: true, phrase: phrase)
+                guard let earlier = explicit[scope] else {
+                    explicit[scope] = (level, [phrase])
+                    order.append(scope)
+                    if statement.relaxing { relaxedOnly.insert(scope) }
+                    continue
+                }
+                guard earlier.level.tier != level.tier else { continue }
+                // A requirement outranks a relaxation of the same scope ("don't need linearizable;
+                // read-your-writes is enough"); two relaxations keep the stronger.
+                if statement.relaxing {
+                    if relaxedOnly.contains(scope), vocabulary.tierRank(level.tier) < vocabulary.tierRank(earlier.level.tier) {
+                        explicit[scope] = (level, earlier.phrases + [phrase])
+                    }
+                    continue
+                }
+                if relaxedOnly.contains(scope) {
+                    relaxedOnly.remove(scope)
+                    explicit[scope] = (level, earlier.phrases + [phrase])
+                    continue
+                }
+                // Two different levels for one scope: the input contradicts itself, so neither is recorded.
+                if contradicted.insert(scope).inserted {
+                    warnings.append(
+                        ReadingWarning(
+                            id: "reading.contradiction", phrase: phrase,
+                            message: "\(text.variable) states two levels for \(vocabulary.scope(scope)?.name ?? scope): '\(earlier.phrases[0].text)' and '\(phrase.text)'; neither is used, so the design holds the money path's floor. Say which one applies"))
+                }
+            }
+        }
+
+        for clause in 0..<clauseCount {
+            let clauseMatches = matches.filter { text.clause[$0.first] == clause }
+            let clauseStatements = statements.filter { text.clause[$0.first] == clause }
+            let scopeMatches = clauseMatches.compactMap { match -> (String, Int)? in
+                guard case .scope(let id) = match.payload else { return nil }
+                return (id, match.first)
+            }
+            // Stances.
+            for match in clauseMatches {
+                let phrase = text.phrase(match.first, match.last)
+                switch match.payload {
+                case .availability:
+                    apPhrases.append(phrase)
+                    for (scope, _) in scopeMatches where !(vocabulary.scope(scope)?.moneyPath ?? true) { apScopes.insert(scope) }
+                    for (scope, _) in scopeMatches where vocabulary.scope(scope)?.moneyPath == true {
+                        warnings.append(
+                            ReadingWarning(
+                                id: "reading.available-money-path", phrase: phrase,
+                                message: "\(text.variable) lets \(vocabulary.scope(scope)?.name ?? scope) favour availability; payarch keeps the money path consistent, because an available-but-divergent idempotency gate charges twice"))
+                    }
+                default:
+                    break
+                }
+            }
+            // A clause that states a level only about another system's view describes the outside world.
+            if scopeMatches.isEmpty, let view = clauseMatches.first(where: { if case .externalScope = $0.payload { return true } else { return false } }),
+                let statement = clauseStatements.first
+            {
+                let phrase = text.phrase(view.first, statement.last)
+                warnings.append(
+                    ReadingWarning(
+                        id: "reading.external-view", phrase: phrase,
+                        message: "'\(phrase.text)' describes a system outside the design; it sets no consistency level of the design"))
+                continue
+            }
+            if clauseStatements.isEmpty {
+                // "…; the ledger cannot": a scope and a negation with no level of its own negate the level
+                // of the clause before.
+                if let previous = previousClauseStatement, !scopeMatches.isEmpty,
+                    let trigger = triggers.first(where: { text.clause[$0.first] == clause && $0.payload == .pre(.negated) }),
+                    text.words(from: trigger.last, to: (text.clause.lastIndex(of: clause) ?? trigger.last) + 1) <= 1
+                {
+                    let tier = previous.tier == vocabulary.tiers.last ? vocabulary.moneyPathFloor : vocabulary.tiers.last ?? previous.tier
+                    if let level = vocabulary.level(ofTier: tier) {
+                        state(
+                            Statement(tier: tier, levelId: level.id, impliedScope: nil, first: scopeMatches[0].1, last: scopeMatches[0].1 + 1, relaxing: false),
+                            scopes: scopeMatches.map(\.0))
+                    }
+                }
+                continue
+            }
+            // Several levels in one clause bind per comma-segment; a relaxer joins the level it qualifies.
+            let strong = clauseStatements.filter { !$0.relaxing }
+            let bindable = strong.isEmpty ? [clauseStatements[0]] : strong
+            if scopeMatches.isEmpty, bindable.allSatisfy({ $0.impliedScope == nil }), !previousClauseScopes.isEmpty,
+                !clauseMatches.contains(where: { $0.payload == .universal }), startsClause(bindable[0], in: text)
+            {
+                // "Balances don't need to be linearizable; read-your-writes per user is enough": a level with
+                // no scope of its own continues the clause before.
+                for statement in bindable { state(statement, scopes: previousClauseScopes) }
+            } else if bindable.count == 1 {
+                state(bindable[0], scopes: unique(scopeMatches.map(\.0)))
+            } else {
+                let segments = commaSegments(text, clause: clause)
+                let levelSegments = Set(bindable.map { segments[$0.first] })
+                let universalSegments = Set(clauseMatches.filter { $0.payload == .universal }.map { segments[$0.first] })
+                // Scopes in a segment with a level belong to it; the others go to the nearest level that is
+                // not about "everywhere" ("…except the payment state machine, which has to be strongly consistent").
+                var assigned: [Int: [String]] = [:]
+                for (offset, statement) in bindable.enumerated() {
+                    assigned[offset] = scopeMatches.filter { segments[$0.1] == segments[statement.first] }.map(\.0)
+                }
+                for (scope, position) in scopeMatches where !levelSegments.contains(segments[position]) {
+                    let candidates = bindable.enumerated().filter { !universalSegments.contains(segments[$0.element.first]) && (assigned[$0.offset] ?? []).isEmpty }
+                    guard let nearest = candidates.min(by: { abs($0.element.first - position) < abs($1.element.first - position) }) else { continue }
+                    assigned[nearest.offset, default: []].append(scope)
+                }
+                for (offset, statement) in bindable.enumerated() {
+                    state(statement, scopes: universalSegments.contains(segments[statement.first]) ? [] : unique(assigned[offset] ?? []))
+                }
+            }
+            previousClauseStatement = bindable.last
+            if !scopeMatches.isEmpty { previousClauseScopes = unique(scopeMatches.map(\.0)) }
+            // Lag bounds: "reporting can lag 5 min", "30s lag is fine".
+            for statement in clauseStatements where statement.relaxing {
+                if let seconds = duration(near: statement, in: text) {
+                    let scope = scopeMatches.min { abs($0.1 - statement.first) < abs($1.1 - statement.first) }?.0
+                    lagBounds.append(.init(scope: scope, seconds: seconds, phrase: text.phrase(statement.first, statement.last)))
+                }
+            }
+        }
+
+        var scopes: [ConsistencyFacts.ScopeLevel] = []
+        for scope in vocabulary.scopes where explicit[scope.id] != nil && !contradicted.contains(scope.id) {
+            var entry = explicit[scope.id]!.level
+            entry.availabilityFirst = apScopes.contains(scope.id)
+            scopes.append(entry)
+        }
+        for scope in vocabulary.scopes where explicit[scope.id] == nil && apScopes.contains(scope.id) {
+            guard let phrase = apPhrases.first, let tier = vocabulary.tiers.last, let level = vocabulary.level(ofTier: tier) else { continue }
+            scopes.append(.init(scope: scope.id, level: level.id, tier: tier, availabilityFirst: true, explicit: true, phrase: phrase))
+        }
+
+        func first(_ kind: Word) -> SourcedPhrase? {
+            matches.first { $0.payload == kind }.map { text.phrase($0.first, $0.last) }
+        }
+        var assumptions: [Assumption] = []
+        let consistencyFirst = first(.consistencyFirst)
+        let moneyEntries = scopes.filter { vocabulary.scope($0.scope)?.moneyPath == true }
+        let moneyPath: ConsistencyFacts.Tier
+        if let strongest = moneyEntries.min(by: { vocabulary.tierRank($0.tier) < vocabulary.tierRank($1.tier) }) {
+            var tier = strongest.tier
+            var phrases = Array(Set(moneyEntries.filter { $0.tier == tier }.map(\.phrase))).sorted()
+            if let stance = consistencyFirst, vocabulary.tierRank(tier) > vocabulary.tierRank(vocabulary.moneyPathFloor) {
+                tier = vocabulary.moneyPathFloor
+                phrases.append(stance)
+            }
+            moneyPath = .init(tier: tier, phrases: phrases, assumed: false)
+        } else if let unscoped, vocabulary.tierRank(unscoped.tier) <= vocabulary.tierRank(vocabulary.moneyPathFloor) || consistencyFirst == nil {
+            let tier = vocabulary.tierRank(unscoped.tier) > vocabulary.tierRank(vocabulary.moneyPathFloor) && consistencyFirst != nil
+                ? vocabulary.moneyPathFloor : unscoped.tier
+            moneyPath = .init(tier: tier, phrases: [unscoped.phrase], assumed: false)
+        } else if let stance = consistencyFirst {
+            moneyPath = .init(tier: vocabulary.moneyPathFloor, phrases: [stance], assumed: false)
+        } else {
+            moneyPath = .init(tier: vocabulary.moneyPathFloor, phrases: [], assumed: true)
+            assumptions.append(
+                Assumption(
+                    id: "consistency.money-path",
+                    text: "No consistency level is stated for payment initiation or payment state; the design holds them strongly consistent, the minimum that rules out a second charge."))
+        }
+        let ledger: ConsistencyFacts.Tier
+        if let entry = scopes.first(where: { $0.scope == "ledger" }) {
+            ledger = .init(tier: entry.tier, phrases: [entry.phrase], assumed: false)
+        } else if let unscoped {
+            ledger = .init(tier: unscoped.tier, phrases: [unscoped.phrase], assumed: false)
+        } else {
+            ledger = .init(tier: moneyPath.tier, phrases: moneyPath.phrases, assumed: true)
+            assumptions.append(
+                Assumption(id: "consistency.ledger", text: "No consistency level is stated for the ledger; it is held to the money path's level."))
+        }
+        if scopes.isEmpty, unscoped == nil {
+            warnings.append(
+                ReadingWarning(
+                    id: "reading.no-consistency", phrase: nil, variable: text.variable,
+                    message: "\(text.variable) states no consistency level for any scope; the design assumes the money path strongly consistent"))
+        }
+        let facts = ConsistencyFacts(
+            scopes: scopes, unscoped: unscoped, moneyPath: moneyPath, ledger: ledger,
+            apState: apScopes.contains(where: { vocabulary.scope($0)?.moneyPath == false }) ? "ap-allowed" : "cp-only",
+            apPhrases: Array(Set(apPhrases)).sorted(), lagBounds: lagBounds, consistencyFirst: consistencyFirst,
+            atomicCommit: first(.atomicCommit), multiRegion: first(.multiRegion), singleRegion: first(.singleRegion))
+        return Output(facts: facts, assumptions: assumptions, warnings: warnings)
+    }
+
+    static let prepositions: Set<String> = [
+        "against", "vs", "versus", "with", "from", "of", "on", "before", "after", "until", "per", "than", "into", "to", "via",
+    ]
+
+    /// The words that say what a level is about: a scope word right after "per" ("exactly once per
+    /// deposit"), or after a preposition that follows another scope word of its segment ("reconciliation
+    /// against M-Pesa statements"), is a qualifier, not a subject; and a relaxing level word used as an
+    /// adjective of a scope ("daily send limits") is not a level.
+    func subjects(of matches: [Gazetteer<Word>.Match], in text: ReadingText) -> [Gazetteer<Word>.Match] {
+        let tokens = text.tokens
+        var kept: [Gazetteer<Word>.Match] = []
+        for (offset, match) in matches.enumerated() {
+            switch match.payload {
+            case .scope(let id):
+                if match.first > 0, tokens[match.first - 1].lower == "per" { continue }
+                // "the gpi Tracker status": another system's view of the scope.
+                if let view = kept.last(where: { $0.payload == .externalView }), text.clause[view.first] == text.clause[match.first],
+                    text.words(from: view.last, to: match.first) <= 3,
+                    !tokens[view.last..<match.first].contains(where: { $0.text == "," })
+                {
+                    kept.append(.init(payload: .externalScope(id), first: view.first, last: match.last))
+                    continue
+                }
+                let earlierScope = kept.last { other in
+                    guard case .scope = other.payload else { return false }
+                    return text.clause[other.first] == text.clause[match.first]
+                        && !tokens[other.last..<match.first].contains { $0.text == "," || $0.text == ";" }
+                }
+                if let earlierScope,
+                    tokens[earlierScope.last..<match.first].contains(where: { Self.prepositions.contains($0.lower) })
+                {
+                    continue
+                }
+            case .level(let index) where vocabulary.levels[index].tier == vocabulary.tiers.last:
+                // "daily send limits": a period of a money-path or balance noun, not a level ("daily recon" is one).
+                if offset + 1 < matches.count, matches[offset + 1].first == match.last, case .scope(let next) = matches[offset + 1].payload,
+                    vocabulary.scope(next)?.moneyPath == true || next == "balances"
+                {
+                    continue
+                }
+            default:
+                break
+            }
+            kept.append(match)
+        }
+        return kept
+    }
+
+    static let clauseOpeners: Set<String> = [
+        "the", "a", "an", "and", "but", "must", "should", "can", "may", "is", "are", "be", "needs", "need", "to", "has",
+        "have", "also", "only", "just", "at", "least", "then", "it", "that", "this", "so", "-", "*", "•", ":",
+    ]
+
+    /// Whether a statement opens its clause (only function words before it): "read-your-writes per user
+    /// is enough" continues the clause before; "the Redis cache can be stale" has a subject of its own.
+    func startsClause(_ statement: Statement, in text: ReadingText) -> Bool {
+        let clause = text.clause[statement.first]
+        var index = statement.first - 1
+        while index >= 0, text.clause[index] == clause {
+            let token = text.tokens[index]
+            if token.isWord || token.number != nil, !Self.clauseOpeners.contains(token.lower) { return false }
+            index -= 1
+        }
+        return true
+    }
+
+    func unique(_ ids: [String]) -> [String] {
+        var seen: [String] = []
+        for id in ids where !seen.contains(id) { seen.append(id) }
+        return seen
+    }
+
+    /// Comma-segment index of each token of a clause (other tokens get -1).
+    func commaSegments(_ text: ReadingText, clause: Int) -> [Int] {
+        var segment = [Int](repeating: -1, count: text.tokens.count)
+        var current = 0
+        for index in text.tokens.indices where text.clause[index] == clause {
+            let token = text.tokens[index]
+            if token.text == "," || token.lower == "and" || token.lower == "while" || token.text == "(" || token.lower == "except"
+                || token.lower == "which" || (token.lower == "other" && index + 1 < text.tokens.count && text.tokens[index + 1].lower == "than")
+                || (token.lower == "apart" && index + 1 < text.tokens.count && text.tokens[index + 1].lower == "from")
+            {
+                current += 1
+            }
+            segment[index] = current
+        }
+        return segment
+    }
+
+    /// A duration within three tokens of a relaxing statement ("lag 5 min", "30s lag").
+    func duration(near statement: Statement, in text: ReadingText) -> Double? {
+        let tokens = text.tokens
+        for index in max(0, statement.first - 3)..<min(tokens.count, statement.last + 4) {
+            guard let number = tokens[index].number, index + 1 < tokens.count, let match = durations.match(at: index + 1, in: tokens) else {
+                continue
+            }
+            return number * match.payload
+        }
+        return nil
+    }
+}

@@ -1,0 +1,179 @@
+/// Turns the three input variables into `DesignFacts`, in stages that can each be tested alone: tokens
+/// with offsets, clauses and list items, gazetteers of rails and words from `rules/`, context (negation,
+/// deferral, history), quantities, and facts with the phrase each came from. Built once per rule book,
+/// then used for any number of inputs.
+public struct InputReader: Sendable {
+    public static let railsVariable = "payment_rails"
+    public static let throughputVariable = "throughput_requirements"
+    public static let consistencyVariable = "consistency_constraints"
+    /// More rails than any real gateway integrates; beyond it the input is treated as noise.
+    public static let maxRails = 32
+    /// A latency target beyond a day is a typo (or an attack on the arithmetic), not a requirement.
+    public static let maxLatencyMilliseconds = 86_400_000.0
+    /// Assumptions no reading warning reports already, with the warning each becomes.
+    static let assumptionWarnings = [
+        "throughput.peak-from-sustained": ("reading.assumed-peak", throughputVariable),
+        "consistency.money-path": ("reading.assumed-money-path", consistencyVariable),
+        "consistency.ledger": ("reading.assumed-ledger", consistencyVariable),
+    ]
+    /// Reading warnings that become errors when they leave no usable throughput figure.
+    static let invalidFigureErrors = [
+        "reading.absurd-figure": "input.tps-out-of-range", "reading.zero-figure": "input.tps-zero",
+        "reading.negative-figure": "input.tps-negative",
+    ]
+
+    let rules: RuleBook
+    let context: ContextReader
+    let rails: RailReader
+    let throughput: ThroughputReader
+    let consistency: ConsistencyReader
+    let clauseBreaks: Gazetteer<Bool>
+    let abbreviations: Set<String>
+    let closingAbbreviations: Set<String>
+    let xaWords: Gazetteer<Bool>
+
+    public init(rules: RuleBook) {
+        self.rules = rules
+        let context = ContextReader(vocabulary: rules.reading.context)
+        self.context = context
+        rails = RailReader(rules: rules, context: context)
+        throughput = ThroughputReader(rules: rules, context: context)
+        consistency = ConsistencyReader(rules: rules, context: context)
+        var breaks = Gazetteer<Bool>()
+        for phrase in rules.reading.context.clauseBreaks { breaks.add(phrase, true) }
+        clauseBreaks = breaks
+        abbreviations = Set(rules.reading.context.abbreviations.map { $0.lowercased() })
+        closingAbbreviations = Set(rules.reading.context.closingAbbreviations.map { $0.lowercased() })
+        var xa = Gazetteer<Bool>()
+        for phrase in rules.reading.railWords.xaContext { xa.add(phrase, true) }
+        xaWords = xa
+    }
+
+    /// The facts and what was read with a doubt.
+    public struct Reading: Sendable {
+        public var facts: DesignFacts
+        public var warnings: [ReadingWarning]
+    }
+
+    /// Prepares one value for reading.
+    public func text(_ value: String, variable: String) -> ReadingText {
+        ReadingText(
+            value, variable: variable, clauseBreaks: clauseBreaks, abbreviations: abbreviations, closingAbbreviations: closingAbbreviations)
+    }
+
+    public func read(_ inputs: InputSet) throws(PayarchError) -> Reading {
+        func value(_ name: String) throws(PayarchError) -> String {
+            guard let value = inputs[name]?.value else {
+                throw PayarchError.data(
+                    at: nil, id: "input.analyzer-variable",
+                    "payarch designs from the variables \(Self.railsVariable), \(Self.throughputVariable) and \(Self.consistencyVariable); '\(name)' has no value")
+            }
+            return value
+        }
+        return try read(
+            rails: try value(Self.railsVariable), throughput: try value(Self.throughputVariable),
+            consistency: try value(Self.consistencyVariable), locations: inputs)
+    }
+
+    /// Reads three texts; `locations` (optional) gives the input values, to point errors at them.
+    public func read(rails railsText: String, throughput throughputText: String, consistency consistencyText: String, locations: InputSet? = nil)
+        throws(PayarchError) -> Reading
+    {
+        let railsInput = text(railsText, variable: Self.railsVariable)
+        let throughputInput = text(throughputText, variable: Self.throughputVariable)
+        let consistencyInput = text(consistencyText, variable: Self.consistencyVariable)
+        let xa = [railsInput, throughputInput, consistencyInput].contains(where: statesXA)
+
+        var railResult = rails.read(railsInput, xa: xa)
+        var warnings = railResult.warnings
+        var assumptions: [Assumption] = []
+        if railResult.rails.count > Self.maxRails {
+            throw PayarchError.data(
+                at: locations?[Self.railsVariable]?.location, id: "input.too-many-rails",
+                "\(Self.railsVariable) names \(railResult.rails.count) rails; payarch designs for at most \(Self.maxRails)")
+        }
+        // Unknown rails never outrank known ones; with no known rail, the unknown ones govern, then the
+        // kinds of payment named, then the generic class.
+        let known = railResult.rails.filter(\.known)
+        let ranked = known.isEmpty ? railResult.rails : known
+        var governingClass = ranked.max { rank($0.railClass) < rank($1.railClass) }?.railClass
+        if railResult.rails.isEmpty {
+            let categoryClass = railResult.categories.max { rank($0.railClass) < rank($1.railClass) }?.railClass
+            governingClass = categoryClass ?? rules.unknownRailClass
+            let generic = rules.railClass(governingClass!)?.name ?? governingClass!
+            railResult.rails.append(
+                RailMention(
+                    id: nil, name: "unspecified \(generic)", railClass: governingClass!, family: family(of: governingClass!),
+                    known: false, reading: .assumed, phrase: railResult.categories.first?.phrase))
+            assumptions.append(
+                Assumption(
+                    id: "rails.none",
+                    text: "No payment rail is named in \(Self.railsVariable); the design treats it as one generic \(generic). Name the rails (for example Stripe, ACH debit, SEPA Instant) for a design that fits them."))
+            warnings.append(
+                ReadingWarning(
+                    id: "reading.no-rail", phrase: railResult.categories.first?.phrase, variable: Self.railsVariable,
+                    message: railResult.categories.isEmpty
+                        ? "\(Self.railsVariable) names no rail payarch can read; the design assumes one generic \(generic)"
+                        : "\(Self.railsVariable) names kinds of payment but no rail; the design assumes one generic \(generic)"))
+        }
+        for mention in railResult.rails where !mention.known && mention.phrase != nil && mention.reading == .context {
+            assumptions.append(
+                Assumption(
+                    id: "rails.unknown",
+                    text: "\(mention.name) is not in payarch's rail catalogue; it is treated as a generic \(rules.railClass(mention.railClass)?.name ?? mention.railClass), and every rail-specific detail must be confirmed with its provider."))
+        }
+        let governing = governingClass ?? rules.unknownRailClass
+
+        let throughputResult = throughput.read(throughputInput)
+        warnings += throughputResult.warnings
+        assumptions += throughputResult.assumptions
+        if let target = throughputResult.facts.latency.first(where: { !$0.milliseconds.isFinite || $0.milliseconds > Self.maxLatencyMilliseconds }) {
+            throw PayarchError.data(
+                at: locations?[Self.throughputVariable]?.location, id: "input.latency-out-of-range",
+                "\(Self.throughputVariable) gives a latency target of \(ThroughputFormat.format(target.milliseconds)) ms in '\(target.phrase.text)'; payarch reads latency targets up to one day")
+        }
+        let consistencyResult = consistency.read(consistencyInput)
+        warnings += consistencyResult.warnings
+        assumptions += consistencyResult.assumptions
+
+        // Every assumption is also a warning, unless a warning already says the same.
+        for assumption in assumptions {
+            guard let (id, variable) = Self.assumptionWarnings[assumption.id] else { continue }
+            if assumption.id.hasPrefix("consistency."), warnings.contains(where: { $0.id == "reading.no-consistency" }) { continue }
+            let phrase = assumption.id == "throughput.peak-from-sustained" ? throughputResult.facts.sustained?.phrase : nil
+            warnings.append(ReadingWarning(id: id, phrase: phrase, variable: variable, message: assumption.text))
+        }
+        let facts = DesignFacts(
+            rails: railResult.rails, excludedRails: railResult.excluded, categories: railResult.categories,
+            datastores: railResult.datastores, governingClass: governing, governingFamily: family(of: governing),
+            throughput: throughputResult.facts, consistency: consistencyResult.facts, assumptions: assumptions,
+            warnings: warnings)
+        return Reading(facts: facts, warnings: warnings)
+    }
+
+    /// The error for a text whose only figures are zero, negative or absurd: nothing to size a design
+    /// for, so generating is refused rather than sized for an assumed peak. Reading still reports them.
+    public func unusableThroughput(_ reading: Reading, locations: InputSet?) -> PayarchError? {
+        let throughput = reading.facts.throughput
+        guard throughput.peak == nil, throughput.sustained == nil,
+            let invalid = reading.warnings.first(where: { Self.invalidFigureErrors[$0.id] != nil })
+        else { return nil }
+        let diagnostic = invalid.diagnostic(in: locations)
+        return PayarchError.data(
+            at: diagnostic.location ?? locations?[Self.throughputVariable]?.location, id: Self.invalidFigureErrors[invalid.id]!,
+            diagnostic.message + "; \(Self.throughputVariable) gives no other figure, so there is nothing to size the design for")
+    }
+
+    func rank(_ railClass: String) -> Int { rules.railClass(railClass)?.rank ?? 0 }
+    func family(of railClass: String) -> String { rules.railClass(railClass)?.family ?? railClass }
+
+    /// Whether a text speaks of XA or two-phase commit, and does not rule it out ("no XA").
+    func statesXA(_ text: ReadingText) -> Bool {
+        let found = xaWords.matches(in: text.tokens)
+        guard !found.isEmpty else { return false }
+        let marks = context.marks(
+            for: found.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text,
+            triggers: context.triggerMatches(in: text, covered: [Bool](repeating: false, count: text.tokens.count)))
+        return marks.contains { $0?.modifier != .negated }
+    }
+}

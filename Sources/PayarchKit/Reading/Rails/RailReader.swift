@@ -1,0 +1,594 @@
+import Foundation
+
+/// Reads `payment_rails`: the rails of the catalogue by name or alias; scheme names resolved by a
+/// direction word ("ACH payouts"); tokens paired with the chains written next to them ("USDC on Solana");
+/// a kind of rail plus a place ("instant bank transfers in Brazil"); names payarch does not know, read as
+/// rails only from rail-like context; and what the text rules out ("No ACH", "Adyen later").
+public struct RailReader: Sendable {
+    /// What a span of `payment_rails` names.
+    enum Word: Sendable, Hashable {
+        case rail(String)
+        /// A chain's own name ("Solana"): a rail, unless it only says where a token runs.
+        case chainRail(String)
+        /// A chain word that is never a rail alone ("polygon", "ERC-20").
+        case chainWord(String)
+        case token(String)
+        case otherChain(String)
+        case scheme(Int)
+        case classCue(String)
+        case place(String)
+        case notRail(String)
+        case xa
+    }
+
+    enum Cue: Sendable, Hashable {
+        case direction(String)
+        case after
+        case before
+        case owner
+        case infrastructure
+    }
+
+    let rules: RuleBook
+    let words: Gazetteer<Word>
+    let directions: Gazetteer<Cue>
+    let contextWords: Gazetteer<Cue>
+    let context: ContextReader
+    let notRailPrefixes: [String]
+    let railsById: [String: RailDefinition]
+    /// Product cues as lowercased word sequences.
+    let productCues: [[String]]
+    var nameWords: ReadingVocabulary.UnknownNames { rules.reading.railWords.unknownNames }
+
+    public init(rules: RuleBook, context: ContextReader) {
+        self.rules = rules
+        self.context = context
+        let vocabulary = rules.reading
+        let tokenIds = Set(vocabulary.railWords.tokens)
+        let chainIds = Set(vocabulary.railWords.chains.map(\.rail))
+        var words = Gazetteer<Word>()
+        for rail in rules.rails {
+            let word: Word = tokenIds.contains(rail.id) ? .token(rail.id) : chainIds.contains(rail.id) ? .chainRail(rail.id) : .rail(rail.id)
+            for alias in rail.aliases { words.add(alias, word) }
+            for alias in rail.exactAliases { words.add(alias, exact: true, word) }
+        }
+        for (index, scheme) in vocabulary.railWords.schemes.enumerated() {
+            for alias in scheme.aliases { words.add(alias, .scheme(index)) }
+            for alias in scheme.exactAliases { words.add(alias, exact: true, .scheme(index)) }
+        }
+        for (chain, names) in vocabulary.railWords.chains {
+            for name in names { words.add(name, .chainWord(chain)) }
+        }
+        for name in vocabulary.railWords.otherChains { words.add(name, exact: true, .otherChain(name)) }
+        for (railClass, cues) in vocabulary.railWords.classCues {
+            for cue in cues { words.add(cue, .classCue(railClass)) }
+        }
+        for (place, _) in vocabulary.railWords.countryDefaults { words.add(place, .place(place)) }
+        for phrase in vocabulary.railWords.xaContext { words.add(phrase, .xa) }
+        for (category, phrases) in vocabulary.notRails.words {
+            for phrase in phrases { words.add(phrase, .notRail(category)) }
+        }
+        for phrase in vocabulary.notRails.exact { words.add(phrase, exact: true, .notRail("exact")) }
+        self.words = words
+        var directions = Gazetteer<Cue>()
+        for (direction, phrases) in vocabulary.railWords.directions {
+            for phrase in phrases { directions.add(phrase, .direction(direction)) }
+        }
+        self.directions = directions
+        var contextWords = Gazetteer<Cue>()
+        for phrase in vocabulary.railWords.contextAfter { contextWords.add(phrase, .after) }
+        for phrase in vocabulary.railWords.contextBefore { contextWords.add(phrase, .before) }
+        for phrase in vocabulary.context.ownership { contextWords.add(phrase, .owner) }
+        for phrase in vocabulary.railWords.chainInfrastructure { contextWords.add(phrase, .infrastructure) }
+        self.contextWords = contextWords
+        notRailPrefixes = vocabulary.notRails.prefixes.map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) }
+        productCues = vocabulary.railWords.productCues.map { cue in
+            Tokenizer.tokens(cue).filter { !$0.isLineBreak }.map(\.lower)
+        }
+        railsById = Dictionary(rules.rails.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    struct Result {
+        var rails: [RailMention] = []
+        var excluded: [ExcludedRail] = []
+        var categories: [Category] = []
+        var datastores: [RailMention] = []
+        var warnings: [ReadingWarning] = []
+    }
+
+    /// A rail the text names, before exclusions and dedupe.
+    struct Candidate {
+        var mention: RailMention
+        var span: ContextReader.Span
+        var mark: ContextReader.Mark?
+        /// Named only as the channel of another rail ("iDEAL through Mollie").
+        var channelOnly = false
+        /// Named only as the owner of another rail ("Sofort (now Klarna)") or where a token is kept ("our
+        /// Ethereum hot wallet"): never a rail of the design.
+        var notARail = false
+    }
+
+    /// Reads the rails. `xa` says whether XA context is stated (and not ruled out) anywhere in the inputs.
+    func read(_ text: ReadingText, xa: Bool) -> Result {
+        let tokens = text.tokens
+        let matches = words.matches(in: tokens)
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for match in matches { for index in match.first..<match.last { covered[index] = true } }
+        let directionAt = positions(of: directions.matches(in: tokens), count: tokens.count)
+        let contextAt = positions(of: contextWords.matches(in: tokens), count: tokens.count)
+
+        let unknown = unknownNames(in: text, covered: covered, contextAt: contextAt, directionAt: directionAt, matches: matches, xa: xa)
+        let entityMatches = matches.filter { isEntity($0.payload) }
+        var spans = entityMatches.map { ContextReader.Span(first: $0.first, last: $0.last) } + unknown.map(\.span)
+        let blockers = matches.filter { if case .place = $0.payload { return true } else { return false } }
+            .map { ContextReader.Span(first: $0.first, last: $0.last) }
+        spans.sort { $0.first < $1.first }
+        // Triggers may use any word but an entity's ("other than" though "other" is a generic word).
+        var triggerCovered = [Bool](repeating: false, count: tokens.count)
+        for span in spans { for index in span.first..<span.last { triggerCovered[index] = true } }
+        let marks = context.marks(
+            for: spans, in: text, triggers: context.triggerMatches(in: text, covered: triggerCovered), blockers: blockers)
+        var markOf: [Int: ContextReader.Mark] = [:]
+        for (index, span) in spans.enumerated() { if let mark = marks[index] { markOf[span.first] = mark } }
+
+        var result = Result()
+        var candidates: [Candidate] = []
+        func add(_ mention: RailMention, _ span: ContextReader.Span, channelOnly: Bool = false, notARail: Bool = false) {
+            candidates.append(Candidate(mention: mention, span: span, mark: markOf[span.first], channelOnly: channelOnly, notARail: notARail))
+        }
+        func mention(_ id: String, reading: RailMention.Reading, _ first: Int, _ last: Int) -> RailMention? {
+            guard let rail = railsById[id] else { return nil }
+            return RailMention(
+                id: id, name: rail.name, railClass: rail.railClass, family: family(of: rail.railClass), known: true,
+                reading: reading, phrase: text.phrase(first, last))
+        }
+
+        let (pairs, consumed) = tokenChainPairs(matches, in: text)
+        for pair in pairs { add(pair.mention, pair.span) }
+        var resolvedSchemes: [Int: [String]] = [:]
+        for match in entityMatches where !consumed.contains(match.first) {
+            let span = ContextReader.Span(first: match.first, last: match.last)
+            switch match.payload {
+            case .rail(let id), .chainRail(let id), .token(let id):
+                if let found = mention(id, reading: .name, match.first, match.last) {
+                    var infrastructure = false
+                    if case .chainRail = match.payload, match.last < tokens.count, contextAt[match.last] == .infrastructure {
+                        infrastructure = true
+                    }
+                    add(
+                        found, span, channelOnly: isChannelOnly(match, in: text, contextAt: contextAt),
+                        notARail: infrastructure || isOwner(match, in: text, contextAt: contextAt))
+                }
+            case .scheme(let index):
+                let scheme = rules.reading.railWords.schemes[index]
+                var wanted = schemeDirections(of: match, in: text, matches: entityMatches, directionAt: directionAt)
+                if wanted.isEmpty, let earlier = resolvedSchemes[index] { wanted = earlier }
+                var members = wanted.compactMap { direction in scheme.members.first { $0.direction == direction }?.rail }
+                let fromDirection = !members.isEmpty
+                if members.isEmpty { members = [scheme.defaultRail] }
+                resolvedSchemes[index] = wanted.isEmpty ? resolvedSchemes[index] : wanted
+                for id in members {
+                    if let found = mention(id, reading: fromDirection ? .schemeDirection : .schemeDefault, match.first, match.last) {
+                        add(found, span)
+                    }
+                }
+                if !fromDirection, markOf[match.first] == nil, let rail = railsById[scheme.defaultRail] {
+                    let phrase = text.phrase(match.first, match.last)
+                    result.warnings.append(
+                        ReadingWarning(
+                            id: "reading.ambiguous-scheme", phrase: phrase,
+                            message: "'\(phrase.text)' names a scheme with several rails; read as \(rail.name). Name the rail (\(scheme.members.compactMap { railsById[$0.rail]?.name }.joined(separator: ", "))) to choose another"))
+                }
+            case .classCue(let railClass):
+                if isProduct(match, in: text) { continue }
+                if let rail = placeDefault(for: railClass, near: match, in: text, matches: matches) {
+                    guard let found = mention(rail.id, reading: .placeDefault, match.first, match.last) else { continue }
+                    add(found, span)
+                    if markOf[match.first] == nil, let phrase = found.phrase {
+                        result.warnings.append(
+                            ReadingWarning(
+                                id: "reading.place-default", phrase: phrase,
+                                message: "'\(phrase.text)' names no rail; read as \(rail.name), the usual one there. Name the rail to be sure"))
+                    }
+                } else if markOf[match.first] == nil, !itemHasRail(match, in: text, matches: entityMatches) {
+                    result.categories.append(Category(railClass: railClass, phrase: text.phrase(match.first, match.last)))
+                }
+            case .chainWord, .otherChain, .xa, .place, .notRail:
+                continue
+            }
+        }
+        // "SEPA Direct Debit Core and B2B": a bare variant word names the sibling rail.
+        for sibling in rules.reading.railWords.siblings {
+            for (index, token) in tokens.enumerated() where token.lower == sibling.word.lowercased() && !covered[index] {
+                guard index >= 2, tokens[index - 1].lower == "and" || tokens[index - 1].text == "/" || tokens[index - 1].text == "+",
+                    let previous = candidates.last(where: { $0.span.last <= index - 1 && $0.mention.id == sibling.after && text.clause[$0.span.first] == text.clause[index] }),
+                    let found = mention(sibling.rail, reading: .name, index, index + 1)
+                else { continue }
+                candidates.append(Candidate(mention: found, span: .init(first: index, last: index + 1), mark: previous.mark))
+            }
+        }
+        for name in unknown {
+            let railClass = name.railClass ?? rules.unknownRailClass
+            add(
+                RailMention(
+                    id: nil, name: name.name, railClass: railClass, family: family(of: railClass), known: false,
+                    reading: .context, phrase: text.phrase(name.span.first, name.span.last)),
+                name.span)
+        }
+        candidates.sort { $0.span.first < $1.span.first }
+
+        // Card brands reached through a PSP are not rails: the PSP is; brands are rails only with a
+        // direct scheme link (a card-network cue such as "ISO 8583"). A PSP named only as the channel of
+        // bank redirects or vouchers ("iDEAL through Mollie") is not a rail either, unless cards or
+        // wallets also run through it.
+        let affirmed = candidates.filter { $0.mark == nil }
+        let hasPSP = affirmed.contains { ["psp-card-api", "wallet", "bnpl"].contains($0.mention.railClass) && !$0.channelOnly }
+        let directSchemeLink = matches.contains { if case .classCue("card-network") = $0.payload { return true } else { return false } }
+        let cardWords = matches.contains { if case .classCue(let railClass) = $0.payload { return railClass == "psp-card-api" || railClass == "wallet" } else { return false } }
+            || affirmed.contains { ["wallet", "card-network"].contains($0.mention.railClass) }
+
+        var seen: Set<String> = []
+        for candidate in candidates {
+            let key = candidate.mention.id.map { $0 + "/" + candidate.mention.name } ?? "?" + candidate.mention.name.lowercased()
+            if let mark = candidate.mark {
+                // Ruled out here; affirmed elsewhere wins, unless this is a later correction. Only rails of the
+                // catalogue are listed as excluded; a negated unknown name is simply not a rail.
+                let affirmedElsewhere = candidates.contains { $0.mark == nil && sameRail($0.mention, candidate.mention) }
+                guard !affirmedElsewhere || isCorrection(mark, in: text) else { continue }
+                result.rails.removeAll { sameRail($0, candidate.mention) }
+                seen.insert(key)
+                guard candidate.mention.known, let phrase = candidate.mention.phrase,
+                    !result.excluded.contains(where: { sameRail($0, candidate.mention) })
+                else { continue }
+                result.excluded.append(
+                    ExcludedRail(
+                        id: candidate.mention.id, name: candidate.mention.name, railClass: candidate.mention.railClass,
+                        reason: ExcludedRail.Reason(rawValue: mark.modifier.rawValue) ?? .negated, phrase: phrase,
+                        trigger: text.phrase(mark.trigger.first, mark.trigger.last)))
+                continue
+            }
+            if result.excluded.contains(where: { sameRail($0, candidate.mention) }) { continue }
+            if candidate.mention.railClass == "xa-resource", !xa {
+                if !result.datastores.contains(where: { sameRail($0, candidate.mention) }) { result.datastores.append(candidate.mention) }
+                continue
+            }
+            if candidate.notARail { continue }
+            if candidate.mention.railClass == "card-network", hasPSP, !directSchemeLink { continue }
+            if candidate.channelOnly, candidate.mention.railClass == "psp-card-api", !cardWords,
+                candidates.contains(where: { $0.mark == nil && !sameRail($0.mention, candidate.mention) })
+            {
+                continue
+            }
+            guard seen.insert(key).inserted else { continue }
+            result.rails.append(candidate.mention)
+            if !candidate.mention.known, let phrase = candidate.mention.phrase {
+                result.warnings.append(
+                    ReadingWarning(
+                        id: "reading.unknown-rail", phrase: phrase,
+                        message: "'\(candidate.mention.name)' is not in payarch's rail catalogue; it is read as a rail from its context and treated as a generic \(rules.railClass(candidate.mention.railClass)?.name ?? candidate.mention.railClass). Confirm its duplicate guard, key window and return rules with the provider"))
+            }
+        }
+        return result
+    }
+
+    func isEntity(_ word: Word) -> Bool {
+        switch word {
+        case .rail, .chainRail, .token, .scheme, .classCue, .xa, .otherChain: true
+        case .chainWord, .place, .notRail: false
+        }
+    }
+
+    func positions(of matches: [Gazetteer<Cue>.Match], count: Int) -> [Cue?] {
+        var at = [Cue?](repeating: nil, count: count)
+        for match in matches { for index in match.first..<match.last { at[index] = match.payload } }
+        return at
+    }
+
+    func family(of railClass: String) -> String {
+        rules.railClass(railClass)?.family ?? railClass
+    }
+
+    func sameRail(_ lhs: RailMention, _ rhs: RailMention) -> Bool {
+        lhs.id == rhs.id && (lhs.id != nil ? lhs.name == rhs.name : lhs.name.lowercased() == rhs.name.lowercased())
+    }
+
+    func sameRail(_ lhs: ExcludedRail, _ rhs: RailMention) -> Bool {
+        lhs.id == rhs.id && (lhs.id != nil ? lhs.name == rhs.name : lhs.name.lowercased() == rhs.name.lowercased())
+    }
+
+    /// A negation in a later clause that corrects an earlier statement ("Correction: we don't use
+    /// Braintree anymore").
+    func isCorrection(_ mark: ContextReader.Mark, in text: ReadingText) -> Bool {
+        let clause = text.clause[mark.trigger.first]
+        return text.tokens.indices.contains { index in
+            text.clause[index] == clause && ["correction", "anymore", "actually", "scratch", "update"].contains(text.tokens[index].lower)
+        } || ["no longer", "stopped using", "stop using"].contains(text.quote(mark.trigger.first, mark.trigger.last).lowercased())
+    }
+
+    /// A PSP named after "through", "via", "thru" or "with".
+    func isChannelOnly(_ match: Gazetteer<Word>.Match, in text: ReadingText, contextAt: [Cue?]) -> Bool {
+        var index = match.first - 1
+        while index >= 0, ["the", "both", "all", "also"].contains(text.tokens[index].lower) { index -= 1 }
+        guard index >= 0 else { return false }
+        return ["through", "via", "thru", "with"].contains(text.tokens[index].lower)
+    }
+
+    /// A rail named in parentheses as the owner of the one before it: "Sofort (now Klarna)", "(part of
+    /// Adyen)", "(owned by PayPal)".
+    func isOwner(_ match: Gazetteer<Word>.Match, in text: ReadingText, contextAt: [Cue?]) -> Bool {
+        var index = match.first - 1
+        guard index >= 0, contextAt[index] == .owner else { return false }
+        while index >= 0, contextAt[index] == .owner { index -= 1 }
+        return index >= 0 && text.tokens[index].text == "("
+    }
+
+    // MARK: - Tokens on chains
+
+    /// Pairs of a token and the chains written with it: "USDC on Ethereum, Solana and Polygon", "USDC and
+    /// USDT on Ethereum", "USDT (TRC-20)", "ERC-20 USDC", "Solana USDC". Returns the pairs and the first
+    /// token of every chain mention they used up.
+    func tokenChainPairs(_ matches: [Gazetteer<Word>.Match], in text: ReadingText) -> ([(mention: RailMention, span: ContextReader.Span)], Set<Int>) {
+        let tokens = text.tokens
+        var pairs: [(RailMention, ContextReader.Span)] = []
+        var consumed: Set<Int> = []
+        func chain(_ match: Gazetteer<Word>.Match) -> (id: String?, name: String)? {
+            switch match.payload {
+            case .chainRail(let id), .chainWord(let id): return (id, railsById[id]?.name ?? id)
+            case .otherChain(let name): return (nil, name)
+            default: return nil
+            }
+        }
+        let joiners: Set<String> = ["and", ",", "&", "/", "+", "or"]
+        var index = 0
+        while index < matches.count {
+            guard case .token = matches[index].payload else {
+                index += 1
+                continue
+            }
+            // A group of tokens: "USDC and USDT".
+            var group = [matches[index]]
+            var next = index + 1
+            while next < matches.count, case .token = matches[next].payload,
+                tokens[group.last!.last..<matches[next].first].allSatisfy({ joiners.contains($0.lower) })
+            {
+                group.append(matches[next])
+                next += 1
+            }
+            var chains: [Gazetteer<Word>.Match] = []
+            // A chain right before the group: "ERC-20 USDC", "Solana USDC".
+            if index > 0, chain(matches[index - 1]) != nil, matches[index - 1].last == group[0].first {
+                chains.append(matches[index - 1])
+            }
+            // Chains after the group: "on X, Y and Z", "(X + Y)", "X" right after.
+            var cursor = next
+            var position = group.last!.last
+            var introduced = false
+            while cursor < matches.count, let _ = chain(matches[cursor]) {
+                let between = tokens[position..<matches[cursor].first]
+                let allowed = between.allSatisfy { joiners.contains($0.lower) || ["on", "over", "via", "(", "the", "network", "chain"].contains($0.lower) }
+                guard allowed else { break }
+                if between.contains(where: { ["on", "over", "via", "("].contains($0.lower) }) { introduced = true }
+                guard introduced || between.isEmpty || chains.isEmpty == false || between.allSatisfy({ $0.text == "(" }) else { break }
+                chains.append(matches[cursor])
+                position = matches[cursor].last
+                cursor += 1
+            }
+            for token in group {
+                guard case .token(let id) = token.payload, let rail = railsById[id] else { continue }
+                var named: Set<String> = []
+                for found in chains {
+                    consumed.insert(found.first)
+                    guard let (chainId, chainName) = chain(found), named.insert(chainName).inserted else { continue }
+                    let mention = RailMention(
+                        id: chainId == nil ? nil : id, name: "\(rail.name) on \(chainName)", railClass: rail.railClass,
+                        family: family(of: rail.railClass), known: chainId != nil, reading: .tokenOnChain,
+                        phrase: text.phrase(token.first, token.last))
+                    pairs.append((mention, .init(first: token.first, last: token.last)))
+                }
+                if !chains.isEmpty { consumed.insert(token.first) }
+            }
+            index = max(next, cursor)
+        }
+        return (pairs, consumed)
+    }
+
+    // MARK: - Schemes
+
+    /// The directions a scheme name is given: words after it up to the next rail word ("ACH credits and
+    /// debits"), else the nearest before it back to the previous rail word ("payouts via ACH"), else the
+    /// nearest in its sentence.
+    func schemeDirections(
+        of match: Gazetteer<Word>.Match, in text: ReadingText, matches: [Gazetteer<Word>.Match], directionAt: [Cue?]
+    ) -> [String] {
+        let tokens = text.tokens
+        let clause = text.clause[match.first]
+        let railWords = matches.filter { isRailWord($0.payload) }
+        let nextStart = railWords.first { $0.first >= match.last }?.first ?? tokens.count
+        let previousEnd = railWords.last { $0.last <= match.first }?.last ?? 0
+        var after: [String] = []
+        var index = match.last
+        while index < nextStart, text.clause[index] == clause {
+            if case .direction(let direction) = directionAt[index], !after.contains(direction) { after.append(direction) }
+            index += 1
+        }
+        if !after.isEmpty { return after }
+        index = match.first - 1
+        while index >= previousEnd, index >= 0, text.clause[index] == clause {
+            if case .direction(let direction) = directionAt[index] { return [direction] }
+            index -= 1
+        }
+        // The rest of its sentence (clauses split at ";" and contrast words, not at sentence ends).
+        let sentence = sentenceIndex(match.first, in: text)
+        let nearby = tokens.indices.filter { sentenceIndex($0, in: text) == sentence && (directionAt[$0] != nil) }
+            .min { abs($0 - match.first) < abs($1 - match.first) }
+        if let nearby, case .direction(let direction) = directionAt[nearby] { return [direction] }
+        return []
+    }
+
+    /// The sentence of a token: sentences end at `.`, `!`, `?` and line breaks.
+    func sentenceIndex(_ position: Int, in text: ReadingText) -> Int {
+        var sentence = 0
+        for index in 0..<position {
+            let token = text.tokens[index]
+            if token.isLineBreak || token.text == "!" || token.text == "?" || (token.text == "." && text.isSeparator[index]) { sentence += 1 }
+        }
+        return sentence
+    }
+
+    func isRailWord(_ word: Word) -> Bool {
+        switch word {
+        case .rail, .chainRail, .scheme, .token: true
+        default: false
+        }
+    }
+
+    /// Whether a class cue names the product being built ("we are building a super-app wallet"): a product
+    /// cue within the six tokens before it, in its clause.
+    func isProduct(_ match: Gazetteer<Word>.Match, in text: ReadingText) -> Bool {
+        let tokens = text.tokens
+        let clause = text.clause[match.first]
+        let start = max(0, match.first - 6)
+        let window = (start..<match.first).filter { text.clause[$0] == clause }.map { tokens[$0].lower }
+        return productCues.contains { cue in
+            guard cue.count <= window.count else { return false }
+            return (0...(window.count - cue.count)).contains { Array(window[$0..<($0 + cue.count)]) == cue }
+        }
+    }
+
+    /// The usual rail of `railClass` in a place named in the same list item.
+    func placeDefault(
+        for railClass: String, near match: Gazetteer<Word>.Match, in text: ReadingText, matches: [Gazetteer<Word>.Match]
+    ) -> RailDefinition? {
+        let item = text.item[match.first]
+        let places = matches.compactMap { candidate -> (String, Int)? in
+            guard case .place(let place) = candidate.payload, text.item[candidate.first] == item else { return nil }
+            return (place, abs(candidate.first - match.first))
+        }.sorted { $0.1 < $1.1 }
+        for (place, _) in places {
+            guard let defaults = rules.reading.railWords.countryDefaults.first(where: { $0.place == place })?.rails,
+                let id = defaults.first(where: { $0.railClass == railClass })?.rail
+            else { continue }
+            return railsById[id]
+        }
+        return nil
+    }
+
+    /// Whether the clause of `match` also names a rail ("cards via Stripe" names Stripe).
+    func itemHasRail(_ match: Gazetteer<Word>.Match, in text: ReadingText, matches: [Gazetteer<Word>.Match]) -> Bool {
+        let clause = text.clause[match.first]
+        return matches.contains { text.clause[$0.first] == clause && isRailWord($0.payload) }
+    }
+
+    // MARK: - Names payarch does not know
+
+    struct UnknownName {
+        var name: String
+        var span: ContextReader.Span
+        var railClass: String?
+    }
+
+
+    /// Runs of capitalised words that no list knows, read as rails only from rail-like context: a rail
+    /// context word right after ("Boleto payments") or before ("via GrabPay"), "for" a place or a kind of
+    /// payment ("MB WAY for Portugal", "Skrill for withdrawals"), "in" a place ("OXXO in Mexico"), or
+    /// standing alone as an item of the rails list ("Stripe, Twint, Bizum").
+    func unknownNames(
+        in text: ReadingText, covered: [Bool], contextAt: [Cue?], directionAt: [Cue?], matches: [Gazetteer<Word>.Match], xa: Bool
+    ) -> [UnknownName] {
+        let tokens = text.tokens
+        var placeAt = [Bool](repeating: false, count: tokens.count)
+        for match in matches {
+            switch match.payload {
+            case .place: for index in match.first..<match.last { placeAt[index] = true }
+            case .notRail(let category) where ["countries", "demonyms", "regions", "exact"].contains(category):
+                for index in match.first..<match.last { placeAt[index] = true }
+            default: break
+            }
+        }
+        var genericAt = [Bool](repeating: false, count: tokens.count)
+        for match in matches {
+            if case .notRail("generic") = match.payload { for index in match.first..<match.last { genericAt[index] = true } }
+        }
+        func isName(_ token: Token) -> Bool {
+            guard token.isWord, let first = token.text.unicodeScalars.first else { return false }
+            if notRailPrefixes.contains(where: { token.lower.hasPrefix($0) }) { return false }
+            // A function word in capitals ("WE USE Stripe FOR CARDS") is shouting, not a name.
+            if nameWords.functionWords.contains(token.lower) { return false }
+            return first.properties.isUppercase || token.text.unicodeScalars.dropFirst().contains { $0.properties.isUppercase }
+        }
+        var names: [UnknownName] = []
+        var index = 0
+        while index < tokens.count {
+            guard !covered[index], directionAt[index] == nil, isName(tokens[index]) else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            // A capitalised generic word continues a product name ("Shopify Payments", "Mercado Pago").
+            while end < tokens.count, !covered[end] || (genericAt[end] && isName(tokens[end])), text.item[end] == text.item[index] {
+                let token = tokens[end]
+                if (isName(token) && token.spaceBefore) || ((token.isWord || token.number != nil) && !token.spaceBefore) {
+                    end += 1
+                } else if token.text == "-" || token.text == ".", !token.spaceBefore, end + 1 < tokens.count, !tokens[end + 1].spaceBefore,
+                    tokens[end + 1].isWord
+                {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            defer { index = end }
+            if tokens[index..<end].contains(where: { nameWords.organisations.contains($0.lower) }) { continue }
+            // A signature ("Thanks, Priya") or an in-house brand ("Acme Pay (our wallet brand)") is no rail.
+            let clause = text.clause[index]
+            if tokens.indices.contains(where: { text.clause[$0] == clause && $0 < index && nameWords.closings.contains(tokens[$0].lower) }) { continue }
+            let owned = (max(0, index - 3)..<index).contains { nameWords.ownership.contains(tokens[$0].lower) }
+                || (end..<min(tokens.count, end + 6)).contains { nameWords.ownership.contains(tokens[$0].lower) }
+            if owned { continue }
+            var railLike = false
+            if end < tokens.count, contextAt[end] == .after { railLike = true }
+            if xa, (end..<min(tokens.count, end + 2)).contains(where: { nameWords.databases.contains(tokens[$0].lower) }) { railLike = true }
+            if index > 0, contextAt[index - 1] == .before { railLike = true }
+            if index > 1, tokens[index - 1].lower == "the", contextAt[index - 2] == .before { railLike = true }
+            // "OXXO in Mexico", "Skrill for withdrawals": not for a capitalised word that merely opens a sentence.
+            let opensSentence = index == 0 || text.clause[index - 1] != text.clause[index] || tokens[index - 1].isLineBreak
+            let productLike = tokens[index].text.unicodeScalars.dropFirst().contains { $0.properties.isUppercase }
+                || end - index > 1 || tokens[index].text.count <= 4
+            if end + 1 < tokens.count, ["for", "in"].contains(tokens[end].lower), placeAt[end + 1] || directionAt[end + 1] != nil,
+                !opensSentence || productLike
+            {
+                railLike = true
+            }
+            // Alone in its list item.
+            let item = text.item[index]
+            let others = tokens.indices.filter { text.item[$0] == item && !text.isSeparator[$0] && ($0 < index || $0 >= end) }
+            if others.allSatisfy({ nameWords.fillers.contains(tokens[$0].lower) || tokens[$0].text == "\"" || tokens[$0].text == "'" || placeAt[$0] }) {
+                railLike = true
+            }
+            guard railLike else { continue }
+            var name = text.quote(index, end)
+            while let last = name.last, ".,;:".contains(last) { name.removeLast() }
+            names.append(UnknownName(name: name, span: .init(first: index, last: end), railClass: unknownClass(near: index..<end, in: text, xa: xa)))
+        }
+        return names
+    }
+
+    /// The class an unknown rail's neighbours suggest: a class cue or context word in its list item.
+    func unknownClass(near range: Range<Int>, in text: ReadingText, xa: Bool) -> String? {
+        let item = text.item[range.lowerBound]
+        let lower = text.tokens.indices.filter { text.item[$0] == item && !range.contains($0) }.map { text.tokens[$0].lower }
+        let joined = " " + lower.joined(separator: " ") + " "
+        var table: [(String, [String])] = [
+            ("wallet", [" wallet ", " wallets ", " e-wallet ", " mobile money "]),
+            ("direct-debit", [" direct debit ", " direct debits ", " mandate "]),
+            ("instant-push", [" instant ", " real-time ", " realtime ", " qr "]),
+            ("bank-redirect", [" voucher ", " vouchers ", " cash ", " redirect ", " online banking ", " references ", " reference "]),
+            ("batch-credit", [" bank transfer ", " bank transfers ", " bill payments ", " bill payment "]),
+            ("bnpl", [" bnpl ", " pay later ", " instalments ", " installments "]),
+            ("rtgs-wire", [" wire ", " wires ", " rtgs "]),
+            ("crypto-account", [" token ", " tokens ", " chain ", " stablecoin ", " coin "]),
+        ]
+        if xa { table.append(("xa-resource", [" database ", " db ", " queue ", " broker "])) }
+        return table.first { entry in entry.1.contains { joined.contains($0) } }?.0
+    }
+}

@@ -1,0 +1,80 @@
+/// Finds known phrases in a token stream, the way spaCy's PhraseMatcher does: over tokens, not
+/// substrings; the longest phrase at a position wins; matches never overlap; a phrase listed as exact
+/// matches only with the same letter case (`SWIFT` the network, not `Swift` the language).
+///
+/// Phrases are tokenized with the same `Tokenizer` as the text, so `Checkout.com`, `M-Pesa` and
+/// `tx/s` match however they are split. Two tokens written together in the phrase (`T2`, `10k`) must be
+/// written together in the text.
+public struct Gazetteer<Payload: Sendable>: Sendable {
+    public struct Match: Sendable {
+        public var payload: Payload
+        /// Token indices `[first, last)`.
+        public var first: Int
+        public var last: Int
+    }
+
+    struct Entry: Sendable {
+        var tokens: [String]
+        var together: [Bool]
+        var exact: Bool
+        var payload: Payload
+    }
+
+    /// Entries by their first token (lowercased), longest first.
+    private var index: [String: [Entry]] = [:]
+
+    public init() {}
+
+    public var isEmpty: Bool { index.isEmpty }
+
+    /// Adds a phrase. Returns false (and adds nothing) when the phrase has no tokens.
+    @discardableResult
+    public mutating func add(_ phrase: String, exact: Bool = false, _ payload: Payload) -> Bool {
+        let tokens = Tokenizer.tokens(phrase)
+        guard let first = tokens.first else { return false }
+        let entry = Entry(
+            tokens: tokens.map { exact ? $0.text : $0.lower },
+            together: tokens.enumerated().map { $0.offset > 0 && !$0.element.spaceBefore }, exact: exact, payload: payload)
+        index[first.lower, default: []].append(entry)
+        index[first.lower]!.sort { $0.tokens.count > $1.tokens.count }
+        return true
+    }
+
+    /// The longest phrase that starts at token `position`, if any.
+    public func match(at position: Int, in tokens: [Token]) -> Match? {
+        guard let candidates = index[tokens[position].lower] else { return nil }
+        for entry in candidates where position + entry.tokens.count <= tokens.count {
+            var matches = true
+            for (offset, expected) in entry.tokens.enumerated() {
+                let token = tokens[position + offset]
+                if (entry.exact ? token.text : token.lower) != expected || (entry.together[offset] && token.spaceBefore)
+                    || (offset > 0 && token.isLineBreak)
+                {
+                    matches = false
+                    break
+                }
+            }
+            if matches { return Match(payload: entry.payload, first: position, last: position + entry.tokens.count) }
+        }
+        return nil
+    }
+
+    /// Every match, left to right, longest first at each position, never overlapping.
+    public func matches(in tokens: [Token], skipping covered: [Bool]? = nil) -> [Match] {
+        var found: [Match] = []
+        var position = 0
+        while position < tokens.count {
+            if let covered, covered[position] {
+                position += 1
+                continue
+            }
+            if let match = match(at: position, in: tokens) {
+                found.append(match)
+                position = match.last
+            } else {
+                position += 1
+            }
+        }
+        return found
+    }
+}

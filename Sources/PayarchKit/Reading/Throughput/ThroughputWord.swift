@@ -1,0 +1,56 @@
+/// What a word of `throughput_requirements` means to the throughput and latency readers.
+enum ThroughputWord: Sendable, Hashable {
+    case perSecond
+    case period(Double)
+    case periodAdjective(Double)
+    case per
+    case countNoun
+    case subject(String)
+    case peak
+    case sustained
+    case combined
+    case part
+    case multiplier
+    case multiplierPhrase(Double)
+    case percentIncrease
+    case headroom
+    case notPaymentRate
+    case approximator
+    case restatement
+    case batchUnit
+    case duration(Double)
+    case percentile(Double)
+    case latency
+    case timeout
+    case subSecond
+    case rail(String)
+}
+
+/// The throughput words of a text, one (or none) per token, from longest-first non-overlapping matches.
+struct ThroughputWords {
+    let at: [ThroughputWord?]
+    /// The first token of the match each token belongs to.
+    let start: [Int]
+    let end: [Int]
+
+    init(_ text: ReadingText, gazetteer: Gazetteer<ThroughputWord>) {
+        var at = [ThroughputWord?](repeating: nil, count: text.tokens.count)
+        var start = Array(text.tokens.indices)
+        var end = text.tokens.indices.map { $0 + 1 }
+        for match in gazetteer.matches(in: text.tokens) {
+            for index in match.first..<match.last {
+                at[index] = match.payload
+                start[index] = match.first
+                end[index] = match.last
+            }
+        }
+        self.at = at
+        self.start = start
+        self.end = end
+    }
+
+    subscript(_ index: Int) -> ThroughputWord? { index >= 0 && index < at.count ? at[index] : nil }
+
+    func isBatchUnit(_ index: Int) -> Bool { if case .batchUnit = self[index] { return true } else { return false } }
+    func isPart(_ index: Int) -> Bool { if case .part = self[index] { return true } else { return false } }
+}

@@ -1,0 +1,132 @@
+/// The reader's word lists from `rules/reading/` (context triggers, words that are not rails, scheme
+/// and class words, quantity words) and `rules/consistency.yml`. Pure data; `InputReader` compiles it
+/// into gazetteers once per rule book.
+public struct ReadingVocabulary: Sendable {
+    public struct Context: Sendable {
+        public var window: Int
+        public var negationPre: [String]
+        public var negationPost: [String]
+        public var pseudo: [String]
+        public var deferralPre: [String]
+        public var deferralPost: [String]
+        public var historyPre: [String]
+        public var historyPost: [String]
+        public var termination: [String]
+        /// Words that make a rail the owner of another ("Sofort (now Klarna)"), not a rail of the design.
+        public var ownership: [String]
+        public var clauseBreaks: [String]
+        public var abbreviations: [String]
+        /// Abbreviations that end a sentence when a capitalised word follows ("avg. DD").
+        public var closingAbbreviations: [String]
+        /// Words that may stand between two entities of one list ("ACH, SEPA or BACS"), and words that end
+        /// a list ("from Braintree to Adyen").
+        public var listJoiners: Set<String>
+        public var listBreakers: Set<String>
+        /// Phrase examples from the file: text and the rail names it must negate, defer or date.
+        public var examples: [Example]
+
+        public struct Example: Sendable {
+            public var text: String
+            public var negated: [String]?
+            public var deferred: [String]?
+            public var historical: [String]?
+            public var location: SourceLocation
+        }
+    }
+
+    public struct NotRails: Sendable {
+        /// Case-insensitive words and phrases, by category (countries, tools, …).
+        public var words: [(category: String, phrases: [String])]
+        /// Case-sensitive words (programming languages such as `Swift`, `Go`).
+        public var exact: [String]
+        public var prefixes: [String]
+
+        /// The categories `not-rails.yml` may hold; the reader treats countries, demonyms and regions as
+        /// places and `generic` words as never starting a name.
+        public static let categories = [
+            "countries", "demonyms", "regions", "languages", "programmingLanguages", "clouds", "tools", "organisations",
+            "concepts", "generic",
+        ]
+    }
+
+    public struct Scheme: Sendable {
+        public var name: String
+        public var aliases: [String]
+        public var exactAliases: [String]
+        public var defaultRail: String
+        /// Direction (`debit`, `credit`, `instant`) → rail id.
+        public var members: [(direction: String, rail: String)]
+    }
+
+    public struct RailWords: Sendable {
+        public var schemes: [Scheme]
+        /// Direction → words.
+        public var directions: [(direction: String, words: [String])]
+        public var tokens: [String]
+        /// Chain rail id → words naming it.
+        public var chains: [(rail: String, words: [String])]
+        public var otherChains: [String]
+        /// Words after a chain's name that make it where a token is kept, not a rail ("hot wallet").
+        public var chainInfrastructure: [String]
+        /// Class id → cue words.
+        public var classCues: [(railClass: String, words: [String])]
+        /// Place word → (class id → rail id).
+        public var countryDefaults: [(place: String, rails: [(railClass: String, rail: String)])]
+        public var contextAfter: [String]
+        public var contextBefore: [String]
+        public var xaContext: [String]
+        /// A bare variant word after a rail names its sibling ("SDD Core and B2B").
+        public var siblings: [(word: String, after: String, rail: String)]
+        /// Words before a class cue that make it the product being built ("building a wallet").
+        public var productCues: [String]
+        public var unknownNames: UnknownNames
+    }
+
+    /// Word lists for reading names payarch does not know (all lowercased).
+    public struct UnknownNames: Sendable {
+        public var organisations: Set<String>
+        public var ownership: Set<String>
+        public var fillers: Set<String>
+        public var closings: Set<String>
+        public var databases: Set<String>
+        public var functionWords: Set<String>
+    }
+
+    public struct Quantities: Sendable {
+        public var numberWords: [(word: String, value: Double)]
+        public var scales: [(word: String, value: Double)]
+        public var perSecondUnits: [String]
+        public var countNouns: [String]
+        public var periods: [(word: String, seconds: Double)]
+        public var periodAdjectives: [(word: String, seconds: Double)]
+        public var periodIntroducers: [String]
+        public var peakWords: [String]
+        public var sustainedWords: [String]
+        public var multiplierWords: [String]
+        public var multiplierPhrases: [(word: String, factor: Double)]
+        public var percentIncrease: [String]
+        public var headroomWords: [String]
+        public var rangeJoiners: [String]
+        public var durations: [(word: String, seconds: Double)]
+        public var percentileWords: [(word: String, percentile: Double)]
+        public var latencyWords: [String]
+        public var timeoutWords: [String]
+        public var subSecond: [String]
+        public var notPaymentRate: [String]
+        public var approximators: [String]
+        public var absurdTps: Double
+        public var subjectNouns: [String]
+        public var combinedWords: [String]
+        public var partWords: [String]
+        public var batchUnits: [String]
+        public var restatements: [String]
+        /// Words that say the load comes in files or runs, and words that say it comes in bursts.
+        public var batchShape: [String]
+        public var burstShape: [String]
+    }
+
+    public var context: Context
+    public var notRails: NotRails
+    public var railWords: RailWords
+    public var quantities: Quantities
+}
