@@ -17,6 +17,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     @OptionGroup var resources: ResourceOptions
+    @OptionGroup var reading: ReadingOptions
 
     @Argument(help: ArgumentHelp("The first inputs: a YAML input file or case:N.", valueName: "A"))
     var first: String
@@ -52,6 +53,7 @@ struct CompareCommand: ParsableCommand {
                 return DesignComparison.Design(label: argument, plan: plan, markdown: try generator.markdown(plan))
             }
             let comparison = DesignComparison(left: try design(first), right: try design(second), rules: generator.rules)
+            try reading.enforce(warnings)
             let text = switch format {
             case .text: comparison.text(colour: destination.output == nil && Terminal.wantsColour, diff: diff)
             case .markdown: comparison.markdown(diff: diff)

@@ -13,6 +13,7 @@ struct GenerateCommand: ParsableCommand {
 
     @OptionGroup var resources: ResourceOptions
     @OptionGroup var inputs: InputOptions
+    @OptionGroup var reading: ReadingOptions
 
     @Option(name: .long, help: "Output format: markdown (the design) or json (facts and decisions).")
     var format: Format = .markdown
@@ -28,6 +29,7 @@ struct GenerateCommand: ParsableCommand {
             let inputSet = try inputs.resolve(spec: spec, resources: resources)
             let generator = try DesignGenerator(rulesDirectory: paths.rules, templatesDirectory: paths.templates, yaml: resources.yaml)
             let (plan, warnings) = try generator.plan(inputSet)
+            try reading.enforce(spec.warnings + warnings)
             let text = switch format {
             case .markdown: try generator.markdown(plan)
             case .json: try generator.json(plan, inputs: inputSet, warnings: warnings)
