@@ -20,14 +20,14 @@ import Testing
         let example = Repository.examples + "/case-1-stripe-paypal.input.yml"
         let same = try payarch.run(["compare", "case:1", example, "--exit-code", "--diff"])
         #expect(same.status == 0)
-        #expect(same.stdout.contains("0 of 29 rows differ; the designs are identical"))
+        #expect(same.stdout.contains("0 of 28 rows differ; the designs are identical"))
     }
 
     @Test func diffIsAUnifiedDiffOfTheDesigns() throws {
         let result = try payarch.run(["compare", "case:1", "case:2", "--diff"])
         #expect(result.stdout.contains("--- A: case:1\n+++ B: case:2\n@@ -1,"))
         #expect(result.stdout.contains("\n-# Idempotent Payment Architecture: Stripe, PayPal\n"))
-        #expect(result.stdout.contains("\n+# Idempotent Payment Architecture: ACH (Nacha), SEPA Credit Transfer\n"))
+        #expect(result.stdout.contains("\n+# Idempotent Payment Architecture: ACH Debit, SEPA Credit Transfer\n"))
     }
 
     @Test func colourOnATerminalUnlessNoColor() throws {

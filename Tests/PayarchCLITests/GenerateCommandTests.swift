@@ -45,7 +45,7 @@ import Testing
         let result = try payarch.run(["generate", "--case", "2", "--format", "json"])
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(object["schema"] as? String == "payarch.design/1")
+        #expect(object["schema"] as? String == "payarch.design/2")
         let decisions = try #require(object["decisions"] as? [[String: Any]])
         #expect(decisions.first?["row"] as? String == "COORD-SAGA-ORCHESTRATED")
     }

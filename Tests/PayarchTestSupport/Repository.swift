@@ -38,9 +38,16 @@ public enum Repository {
         try FileManager.default.copyItem(atPath: rules, toPath: directory)
         let path = directory + "/" + file
         guard let text = read(path) else { throw CocoaError(.fileReadNoSuchFile) }
-        precondition(text.contains(old), "patch target not found in \(file)")
+        guard text.contains(old) else { throw PatchError(file: file, target: old) }
         try write(text.replacingOccurrences(of: old, with: new), to: path)
         return directory
+    }
+
+    /// A patch whose target text is not in the file: the test is out of date with the rules.
+    public struct PatchError: Error, CustomStringConvertible {
+        public var file: String
+        public var target: String
+        public var description: String { "patch target not found in \(file): \(target)" }
     }
 
     /// A copy of the bundled templates with one file replaced or added.
@@ -67,9 +74,9 @@ public enum Bundled {
     public static func inputs(rails: String, throughput: String, consistency: String) throws -> InputSet {
         try InputResolver(spec: spec).resolve(
             layers: [[
-                InputValue(name: Analyzer.railsVariable, value: rails, origin: .commandLine),
-                InputValue(name: Analyzer.throughputVariable, value: throughput, origin: .commandLine),
-                InputValue(name: Analyzer.consistencyVariable, value: consistency, origin: .commandLine),
+                InputValue(name: InputReader.railsVariable, value: rails, origin: .commandLine),
+                InputValue(name: InputReader.throughputVariable, value: throughput, origin: .commandLine),
+                InputValue(name: InputReader.consistencyVariable, value: consistency, origin: .commandLine),
             ]], origin: "test")
     }
 

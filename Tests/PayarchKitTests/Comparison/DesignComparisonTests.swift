@@ -29,7 +29,7 @@ import Testing
         #expect(pattern.left.rule == "COORD-OUTBOX-API")
         #expect(pattern.right.rule == "COORD-SAGA-ORCHESTRATED")
         #expect(pattern.left.phrases.contains("Stripe"))
-        #expect(pattern.right.phrases.contains("ACH"))
+        #expect(pattern.right.phrases.contains("Direct ACH"))
         #expect(comparison.designsDiffer)
         try Golden.check(comparison.text(), named: "compare-case1-case2.txt")
         try Golden.check(comparison.markdown(), named: "compare-case1-case2.md")

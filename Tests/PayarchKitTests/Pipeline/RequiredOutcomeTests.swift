@@ -84,9 +84,9 @@ import Testing
     }
 
     @Test func unknownRailIsNamedInBold() throws {
-        let inputs = try Bundled.inputs(rails: "Klarna and Stripe", throughput: "100 TPS", consistency: "strong")
+        let inputs = try Bundled.inputs(rails: "Satispay payments and Stripe", throughput: "100 TPS", consistency: "strong")
         let markdown = try Bundled.design(inputs).1
-        #expect(markdown.contains("**Assumption: Klarna is not in payarch's rail lexicon"))
+        #expect(markdown.contains("**Assumption: Satispay is not in payarch's rail catalogue"))
         #expect(markdown.contains("**Reader check:** payarch has no sourced facts on this rail"))
     }
 
@@ -95,9 +95,9 @@ import Testing
             rails: "SWIFT gpi and Same Day ACH", throughput: "5 TPS", consistency: "strong consistency everywhere")
         let (plan, markdown) = try Bundled.design(inputs)
         #expect(plan.decisions("compensation").map(\.row) == ["COMP-BANK-BATCH", "COMP-WIRE"])
-        #expect(plan.decisions("reconciliation").map(\.railClass) == ["bank-batch", "wire"])
+        #expect(plan.decisions("reconciliation").map(\.railFamily) == ["bank-batch", "wire"])
         #expect(plan.decision("coordination")?.keys.first?.value == "bank-batch")
-        #expect(markdown.contains("- **SWIFT**: After release: request a recall"))
+        #expect(markdown.contains("- **SWIFT gpi**: After release: request a recall"))
         #expect(markdown.contains("| Compensating transactions (wire transfer) |"))
     }
 
@@ -117,5 +117,17 @@ import Testing
         let markdown = try Bundled.generator.markdown(large)
         #expect(markdown.contains("| Database shards | 64 |"))
         #expect(markdown.contains("| Design peak | 50,000 TPS |"))
+    }
+
+    /// The derived key (39 characters) fits a rail whose documented limit is at least that; a rail with a
+    /// shorter identifier gets an allocated one, and the design never claims the key fits it.
+    @Test func derivedKeysRespectEachRailsIdentifierLength() throws {
+        let cards = try Bundled.design(try Bundled.inputs(rails: "Stripe and Adyen", throughput: "100 TPS", consistency: "strong")).1
+        #expect(cards.contains("(at most 39 characters, inside the 64-character limit of Adyen, the tightest documented limit among the rails that take it)"))
+        #expect(!cards.contains("take a shorter identifier"))
+        let bank = try Bundled.design(try Bundled.inputs(rails: "ACH debits and Stripe", throughput: "100 TPS", consistency: "strong")).1
+        #expect(bank.contains("ACH Debit (15 characters) takes a shorter identifier than the derived key"))
+        #expect(bank.contains("inside the 255-character limit of Stripe"))
+        #expect(!bank.contains("15-character key limit"))
     }
 }

@@ -106,7 +106,7 @@ import Testing
         let (plan, warnings) = try Bundled.generator.plan(inputs)
         let json = try Bundled.generator.json(plan, inputs: inputs, warnings: warnings)
         let report = try JSONDecoder().decode(DesignReport.self, from: Data(json.utf8))
-        #expect(report.schema == "payarch.design/1")
+        #expect(report.schema == "payarch.design/2")
         #expect(report.origin == "case:1")
         #expect(report.decisions.first { $0.table == "coordination" }?.row == "COORD-OUTBOX-API")
         #expect(report.facts.rails.map(\.name) == ["Stripe", "PayPal"])

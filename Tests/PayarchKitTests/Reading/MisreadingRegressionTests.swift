@@ -1,0 +1,201 @@
+import PayarchTestSupport
+import Testing
+@testable import PayarchKit
+
+/// The misreadings users reported before the reader was rebuilt, each read right: major rails known,
+/// words that are not rails kept out, negation and scope honoured, throughput forms understood, vague
+/// input reported.
+@Suite struct MisreadingRegressionTests {
+    static let reader = InputReader(rules: Bundled.rules)
+
+    static func facts(rails: String = "Stripe", throughput: String = "100 TPS", consistency: String = "strong") throws -> DesignFacts {
+        try reader.read(rails: rails, throughput: throughput, consistency: consistency).facts
+    }
+
+    static func read(rails: String = "Stripe", throughput: String = "100 TPS", consistency: String = "strong") throws -> InputReader.Reading {
+        try reader.read(rails: rails, throughput: throughput, consistency: consistency)
+    }
+
+    // MARK: - Rails that used to fall back to a generic card processor
+
+    @Test(arguments: [
+        ("BACS", "bacs-direct-debit"), ("Faster Payments", "faster-payments"), ("FedNow", "fednow"), ("RTP", "rtp"),
+        ("PIX", "pix"), ("UPI", "upi"), ("CHAPS", "chaps"), ("Fedwire", "fedwire"), ("Interac e-Transfer", "interac"),
+        ("Klarna", "klarna"), ("Solana", "solana"), ("Lightning", "lightning"), ("M-Pesa", "mpesa"), ("Alipay", "alipay"),
+        ("SEPA Direct Debit", "sepa-dd-core"),
+    ])
+    func aMajorRailIsKnown(_ text: String, _ id: String) throws {
+        let rails = try Self.facts(rails: text).rails
+        #expect(rails.map(\.id) == [id], "'\(text)' reads as \(rails.map(\.name))")
+        #expect(rails.allSatisfy { $0.known })
+    }
+
+    @Test func sepaDirectDebitIsNotACreditTransfer() throws {
+        let rail = try #require(try Self.facts(rails: "SEPA Direct Debit collections").rails.first)
+        #expect(rail.railClass == "direct-debit")
+    }
+
+    @Test func ukDirectDebitsGetASagaWithoutAnAuthorisationToVoid() throws {
+        let inputs = try Bundled.inputs(rails: "UK direct debits", throughput: "50 TPS", consistency: "strong")
+        let (plan, markdown) = try Bundled.design(inputs)
+        #expect(plan.facts.rails.map(\.id) == ["bacs-direct-debit"])
+        #expect(plan.decision("coordination")?.row == "COORD-SAGA-ORCHESTRATED")
+        #expect(!markdown.contains("void the authorisation"))
+    }
+
+    @Test func oracleAndDb2UnderXAGetTwoPhaseCommit() throws {
+        let inputs = try Bundled.inputs(rails: "Oracle and Db2 under XA", throughput: "200 TPS", consistency: "atomic across both databases")
+        let (plan, _) = try Bundled.design(inputs)
+        #expect(plan.facts.rails.map(\.id) == ["oracle", "db2"])
+        #expect(plan.decision("coordination")?.row == "COORD-2PC-XA")
+        #expect(plan.decision("datastore")?.row == "STORE-XA-RESOURCE")
+    }
+
+    @Test func anUnknownRailNeverOutranksAKnownOne() throws {
+        let facts = try Self.facts(rails: "Satispay payments, plus Same Day ACH credits")
+        #expect(facts.rails.map(\.name) == ["Satispay", "ACH Credit"])
+        #expect(facts.governingClass == "batch-credit")
+    }
+
+    // MARK: - Words that are not rails
+
+    @Test(arguments: [
+        ("PIX in Brazil and UPI in India", ["PIX", "UPI"]),
+        ("Dutch customers pay with iDEAL", ["iDEAL"]),
+        ("Faster Payments for UK payouts", ["Faster Payments"]),
+        ("SEPA Direct Debit Core and SEPA Instant", ["SEPA Direct Debit Core", "SEPA Instant"]),
+        ("Oracle and Db2, XA-capable, under a JTA transaction manager", ["Oracle", "Db2"]),
+        ("Apple devices only, payments via Stripe", ["Stripe"]),
+        ("our Swift backend calls Adyen", ["Adyen"]),
+    ])
+    func wordsThatAreNotRailsStayOut(_ text: String, _ expected: [String]) throws {
+        let names = try Self.facts(rails: text).rails.map(\.name)
+        #expect(names == expected, "'\(text)' reads as \(names)")
+        for word in ["Brazil", "India", "Dutch", "Faster", "Core", "Instant", "XA-capable", "Apple", "SWIFT", "Swift"] {
+            #expect(!names.contains(word))
+        }
+    }
+
+    // MARK: - Negation and scope
+
+    @Test func noACHOnlyStripeExcludesACHAndKeepsTheOutbox() throws {
+        let inputs = try Bundled.inputs(rails: "No ACH; only cards via Stripe", throughput: "100 TPS", consistency: "strong")
+        let (plan, _) = try Bundled.design(inputs)
+        #expect(plan.facts.rails.map(\.name) == ["Stripe"])
+        #expect(plan.facts.excludedRails.map(\.reason) == [.negated])
+        #expect(plan.decision("coordination")?.row == "COORD-OUTBOX-API")
+    }
+
+    @Test func notNeedingStrongConsistencyRelaxesThatScope() throws {
+        let facts = try Self.facts(consistency: "we do not need strong consistency for the ledger")
+        #expect(facts.consistency.scopes.first { $0.scope == "ledger" }?.tier == "eventual")
+    }
+
+    @Test(arguments: ["the ledger must never diverge", "the ledger must not be inconsistent"])
+    func neverDivergingIsStrong(_ text: String) throws {
+        let tier = try #require(try Self.facts(consistency: text).consistency.scopes.first { $0.scope == "ledger" }).tier
+        #expect(tier == "strong" || tier == "strict", "'\(text)' reads as \(tier)")
+    }
+
+    @Test func aHighlyAvailableAPIWeakensNothingItDoesNotName() throws {
+        let facts = try Self.facts(consistency: "highly available API; ledger strongly consistent; balances read-your-writes")
+        #expect(facts.consistency.ledger.tier == "strong")
+        #expect(facts.consistency.scopes.first { $0.scope == "balances" }?.tier == "causal")
+        #expect(facts.consistency.scopes.allSatisfy { !$0.availabilityFirst })
+        #expect(facts.consistency.apState == "cp-only")
+    }
+
+    @Test func availabilityAppliesOnlyToTheScopeItNames() throws {
+        let facts = try Self.facts(consistency: "reporting can favour availability; payment state strongly consistent")
+        #expect(facts.consistency.scopes.first { $0.scope == "reporting" }?.availabilityFirst == true)
+        #expect(facts.consistency.scopes.first { $0.scope == "payment-state" }?.tier == "strong")
+        #expect(facts.consistency.moneyPath.tier == "strong")
+    }
+
+    @Test(arguments: [
+        ("exactly once per payout", "payment-initiation", "strict"),
+        ("balances linearizable", "balances", "strict"),
+        ("read-your-writes on the wallet balance", "balances", "causal"),
+        ("reporting may lag by 30 seconds", "reporting", "eventual"),
+    ])
+    func consistencyWordsReadAsTheirLevel(_ text: String, _ scope: String, _ tier: String) throws {
+        let found = try Self.facts(consistency: text).consistency.scopes.first { $0.scope == scope }
+        #expect(found?.tier == tier, "'\(text)' gives \(String(describing: found))")
+    }
+
+    @Test func aLagBoundIsKeptAsAFact() throws {
+        let bounds = try Self.facts(consistency: "reporting may lag by 30 seconds").consistency.lagBounds
+        #expect(bounds.map(\.seconds) == [30])
+        #expect(bounds.first?.scope == "reporting")
+    }
+
+    // MARK: - Throughput forms
+
+    @Test(arguments: [
+        ("1 000 TPS", 1000.0),
+        ("1\u{202F}000 TPS", 1000),
+        ("1\u{00A0}000 TPS", 1000),
+        ("TPS: 800 sustained, 2,000 peak", 2000),
+        ("~1k TPS average, 5x at peak", 5000),
+        ("500–800 TPS", 800),
+    ])
+    func throughputFormsReadAsTheirPeak(_ text: String, _ peak: Double) throws {
+        let found = try #require(try Self.facts(throughput: text).throughput.peak, "'\(text)' gives no peak")
+        #expect(abs(found.tps - peak) < 0.01, "'\(text)' reads as \(found.tps)")
+    }
+
+    @Test(arguments: [("1.2M payments per hour", 333.33), ("86,400 transfers a day", 1.0), ("2 files a day, ~150k entries each", 3.47)])
+    func volumesPerPeriodConvertToASustainedRate(_ text: String, _ tps: Double) throws {
+        let sustained = try #require(try Self.facts(throughput: text).throughput.sustained, "'\(text)' gives no rate")
+        #expect(abs(sustained.tps - tps) < 0.01, "'\(text)' reads as \(sustained.tps)")
+        #expect(sustained.derivation != nil, "the conversion is stated")
+    }
+
+    @Test func aMultiplierOfAMonthlyVolumeIsApplied() throws {
+        let throughput = try Self.facts(throughput: "10 million per month, peaks of 40x").throughput
+        let sustained = 10_000_000.0 / 2_592_000
+        #expect(abs((throughput.sustained?.tps ?? 0) - sustained) < 0.001)
+        #expect(abs((throughput.peak?.tps ?? 0) - 40 * sustained) < 0.01)
+        #expect(throughput.sustained?.derivation?.contains("per month") == true, "the conversion is stated")
+    }
+
+    @Test func aPeakStatedAsAMultipleGivesTheBaseline() throws {
+        let throughput = try Self.facts(throughput: "40k TPS peak during market spikes, 4x baseline.").throughput
+        #expect(throughput.peak?.tps == 40_000)
+        #expect(throughput.sustained?.tps == 10_000)
+        #expect(throughput.sustained?.derivation == "40,000 TPS ÷ 4")
+    }
+
+    @Test(arguments: ["0 TPS", "-500 TPS", "50,000,000,000 TPS"])
+    func zeroNegativeAndAbsurdFiguresAreRefused(_ text: String) throws {
+        let inputs = try Bundled.inputs(rails: "Stripe", throughput: text, consistency: "strong")
+        #expect(throws: PayarchError.self) { try Bundled.generator.plan(inputs) }
+        let reading = try Self.read(throughput: text)
+        #expect(reading.facts.throughput.peak == nil)
+        #expect(reading.warnings.contains { ["reading.zero-figure", "reading.negative-figure", "reading.absurd-figure"].contains($0.id) })
+    }
+
+    @Test(arguments: [("P50 80ms", 50.0, 80.0), ("p95 under 250 ms", 95, 250), ("P99.9 < 1.5 s", 99.9, 1500)])
+    func latencyTargetsKeepTheirPercentile(_ text: String, _ percentile: Double, _ milliseconds: Double) throws {
+        let target = try #require(try Self.facts(throughput: "100 TPS, " + text).throughput.latency.first)
+        #expect(target.percentile == percentile)
+        #expect(target.milliseconds == milliseconds)
+    }
+
+    // MARK: - Vague input
+
+    @Test func vagueInputIsReportedNotDesignedSilently() throws {
+        let reading = try Self.read(rails: "cards", throughput: "fast", consistency: "consistent")
+        let ids = Set(reading.warnings.map(\.id))
+        #expect(ids.isSuperset(of: ["reading.no-rail", "reading.no-throughput", "reading.no-consistency"]))
+        #expect(reading.facts.assumptions.count >= 3)
+    }
+
+    @Test func everyAssumptionIsAlsoAWarning() throws {
+        let reading = try Self.read(throughput: "500 TPS sustained", consistency: "payment state strongly consistent")
+        let ids = reading.facts.assumptions.map(\.id)
+        #expect(ids.contains("throughput.peak-from-sustained") && ids.contains("consistency.ledger"))
+        #expect(reading.warnings.map(\.id).contains("reading.assumed-peak"))
+        #expect(reading.warnings.map(\.id).contains("reading.assumed-ledger"))
+    }
+}

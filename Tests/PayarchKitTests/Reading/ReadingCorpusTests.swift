@@ -1,0 +1,31 @@
+import Foundation
+import PayarchTestSupport
+import Testing
+@testable import PayarchKit
+
+/// The reading corpora: every case reads as a payments engineer reads it.
+@Suite struct ReadingCorpusTests {
+    static let reader = InputReader(rules: Bundled.rules)
+    static let corpus = ReadingCase.load("corpus.yml")
+    static let expert = ReadingCase.load("expert-examples.yml")
+
+    func check(_ entry: ReadingCase) throws {
+        let reading = try Self.reader.read(rails: entry.rails, throughput: entry.throughput, consistency: entry.consistency)
+        let problems = entry.differences(reading: reading)
+        if !problems.isEmpty, let report = ProcessInfo.processInfo.environment["PAYARCH_CORPUS_REPORT"] {
+            let text = "## \(entry.id)\nR: \(entry.rails)\nT: \(entry.throughput)\nC: \(entry.consistency)\n- " + problems.joined(separator: "\n- ") + "\n\n"
+            if let handle = FileHandle(forWritingAtPath: report) {
+                handle.seekToEndOfFile()
+                handle.write(Data(text.utf8))
+                handle.closeFile()
+            }
+        }
+        #expect(problems.isEmpty, "\(entry.id) (line \(entry.line)): \(problems.joined(separator: "; "))")
+    }
+
+    @Test(arguments: corpus)
+    func corpusCase(_ entry: ReadingCase) throws { try check(entry) }
+
+    @Test(arguments: expert)
+    func expertExample(_ entry: ReadingCase) throws { try check(entry) }
+}
