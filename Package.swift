@@ -18,10 +18,13 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // <sys/xattr.h> from the C library (no extra library to link).
+        .systemLibrary(name: "CExtendedAttributes"),
         .target(
             name: "PayarchKit",
             dependencies: [
                 "CYAML",
+                "CExtendedAttributes",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             // The ICU inside Foundation, for evaluator regexes with a step limit (Spec/BudgetedRegex.swift).

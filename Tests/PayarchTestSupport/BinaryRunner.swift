@@ -40,12 +40,37 @@ public struct BinaryRunner: Sendable {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Read both pipes before waiting so a large output cannot block the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        // Drain both pipes together before waiting, so a large output on either cannot block the child;
+        // read(2) is retried on EINTR (FileHandle's reader traps on it).
+        let (outData, errData) = Self.drain(out.fileHandleForReading.fileDescriptor, err.fileHandleForReading.fileDescriptor)
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Reads two descriptors to their ends, whichever has data first.
+    public static func drain(_ first: Int32, _ second: Int32) -> ([UInt8], [UInt8]) {
+        var buffers: [[UInt8]] = [[], []]
+        var open = [true, true]
+        let descriptors = [first, second]
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while open.contains(true) {
+            var polls = descriptors.enumerated().filter { open[$0.offset] }.map { pollfd(fd: $0.element, events: Int16(POLLIN), revents: 0) }
+            if poll(&polls, nfds_t(polls.count), -1) < 0 {
+                if errno == EINTR { continue }
+                break
+            }
+            for entry in polls where entry.revents != 0 {
+                guard let index = descriptors.firstIndex(of: entry.fd) else { continue }
+                let count = read(entry.fd, &chunk, chunk.count)
+                if count > 0 {
+                    buffers[index] += chunk[..<count]
+                } else if count == 0 || errno != EINTR {
+                    open[index] = false
+                }
+            }
+        }
+        return (buffers[0], buffers[1])
     }
 }

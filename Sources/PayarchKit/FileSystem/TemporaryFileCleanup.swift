@@ -4,8 +4,11 @@
     import Darwin
 #endif
 
-/// Removes the temporary output file when payarch is interrupted (SIGINT, SIGTERM, SIGHUP) while writing
-/// it, then lets the signal end the process as usual. The path lives in a fixed C buffer because a signal
+/// Removes the temporary output file when a signal that would end payarch arrives while it is writing
+/// (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF, SIGXCPU), then lets
+/// the signal end the process as usual. SIGPIPE and SIGXFSZ are not here: the CLI ignores them, so a
+/// closed pipe or a file-size limit reach the writer as write errors (EPIPE, EFBIG) that it cleans up
+/// after. SIGKILL cannot be caught. The path lives in a fixed C buffer because a signal
 /// handler may only call async-signal-safe functions (`unlink`, `signal`, `raise`).
 enum TemporaryFileCleanup {
     private static let capacity = 4096
@@ -15,7 +18,26 @@ enum TemporaryFileCleanup {
         return pointer
     }()
     nonisolated(unsafe) private static var installed = false
-    private static let signals: [CInt] = [SIGINT, SIGTERM, SIGHUP]
+    private static let signals: [CInt] = [
+        SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF, SIGXCPU,
+    ]
+
+    /// Installs the handlers; called before the temporary file exists.
+    static func install() {
+        register("")
+    }
+
+    /// Holds the handled signals back while `body` creates and registers the temporary file, so none can
+    /// arrive between its creation and its registration; a signal that came meanwhile is delivered after.
+    static func withSignalsHeld<T>(_ body: () throws(PayarchError) -> T) throws(PayarchError) -> T {
+        var set = sigset_t()
+        var previous = sigset_t()
+        sigemptyset(&set)
+        for number in signals { sigaddset(&set, number) }
+        pthread_sigmask(SIG_BLOCK, &set, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        return try body()
+    }
 
     static func register(_ path: String) {
         // The first byte is written last, so the handler never sees a half-written path.
@@ -26,6 +48,12 @@ enum TemporaryFileCleanup {
         if let first = bytes.first { buffer[0] = CChar(bitPattern: first) }
         if !installed {
             installed = true
+            // A parent may start payarch with these signals blocked (test runners and some supervisors
+            // do); blocked, they would only arrive after the write, when there is nothing to clean up.
+            var set = sigset_t()
+            sigemptyset(&set)
+            for number in signals { sigaddset(&set, number) }
+            pthread_sigmask(SIG_UNBLOCK, &set, nil)
             for number in signals {
                 signal(number) { received in
                     if TemporaryFileCleanup.buffer[0] != 0 { unlink(TemporaryFileCleanup.buffer) }

@@ -11,8 +11,7 @@ struct OutputOptions: ParsableArguments {
     /// run's own input files (`protecting`: spec, inputs, document, rules and templates directories).
     func prepare(protecting paths: [String]) throws(PayarchError) -> OutputDestination {
         guard let output else { return .standardOutput }
-        let protected = paths.flatMap { FileIdentity.all(under: $0) }
-        return .file(try SafeFileWriter.prepare(output, protecting: protected))
+        return .file(try SafeFileWriter.prepare(output, protecting: ProtectedInputs(paths: paths)))
     }
 }
 
@@ -23,7 +22,7 @@ enum OutputDestination {
 
     func write(_ text: String) throws(PayarchError) {
         switch self {
-        case .standardOutput: FileHandle.standardOutput.write(Data(text.utf8))
+        case .standardOutput: try StandardStream.writeOutput(text)
         case .file(let writer): try writer.write(text)
         }
     }

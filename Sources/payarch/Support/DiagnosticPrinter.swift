@@ -22,6 +22,6 @@ enum DiagnosticPrinter {
         if diagnostics.count > limit {
             output += "payarch: note: \(diagnostics.count - limit) more problems not shown\n"
         }
-        FileHandle.standardError.write(Data(output.utf8))
+        StandardStream.writeError(output)
     }
 }

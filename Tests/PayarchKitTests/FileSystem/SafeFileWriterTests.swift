@@ -2,6 +2,7 @@ import Foundation
 import PayarchTestSupport
 import Testing
 @testable import PayarchKit
+import CExtendedAttributes
 
 #if canImport(Glibc)
     import Glibc
@@ -77,11 +78,86 @@ import Testing
         let rules = directory + "/rules"
         try FileManager.default.createDirectory(atPath: rules + "/decisions", withIntermediateDirectories: true)
         try Repository.write("id: x\n", to: rules + "/decisions/table.yml")
-        let identities = FileIdentity.all(under: rules)
+        let identities = try #require(FileIdentity.all(under: rules))
         #expect(identities.contains(try #require(FileIdentity.of(rules + "/decisions/table.yml"))))
-        let failure = try #require(
-            error { () throws(PayarchError) in _ = try SafeFileWriter.prepare(rules + "/decisions/table.yml", protecting: identities) })
+        let inputs = ProtectedInputs(trees: [rules])
+        for path in [rules + "/decisions/table.yml", rules + "/decisions/new.yml", rules + "/design.md"] {
+            let failure = try #require(error { () throws(PayarchError) in _ = try SafeFileWriter.prepare(path, protecting: inputs) })
+            #expect(failure.diagnostics.first?.id == "output.is-input", "\(path)")
+        }
+        #expect(Repository.read(rules + "/decisions/table.yml") == "id: x\n")
+    }
+
+    /// The refusal does not depend on how many files the tree holds (a `rules/.git` has thousands).
+    @Test func aProtectedTreeStaysProtectedHoweverManyFilesItHolds() throws {
+        let rules = directory + "/rules"
+        let archive = rules + "/decisions/archive"
+        try FileManager.default.createDirectory(atPath: archive, withIntermediateDirectories: true)
+        for index in 0..<10_050 { _ = FileManager.default.createFile(atPath: archive + "/\(index)", contents: nil) }
+        try Repository.write("id: x\n", to: rules + "/consistency.yml")
+        try Repository.write("id: y\n", to: rules + "/decisions/zz.yml")
+        for path in [rules + "/consistency.yml", rules + "/decisions/zz.yml"] {
+            let failure = try #require(error { () throws(PayarchError) in
+                try SafeFileWriter.prepare(path, protecting: ProtectedInputs(trees: [rules])).write("design")
+            })
+            #expect(failure.diagnostics.first?.id == "output.is-input")
+        }
+        #expect(Repository.read(rules + "/consistency.yml") == "id: x\n")
+    }
+
+    /// A hard link outside the tree to a file inside it is found; a tree too large to search is a refusal.
+    @Test func aHardLinkToAProtectedFileIsRefusedEvenWhenTheTreeIsTooLargeToSearch() throws {
+        let rules = directory + "/rules"
+        try FileManager.default.createDirectory(atPath: rules, withIntermediateDirectories: true)
+        try Repository.write("id: x\n", to: rules + "/consistency.yml")
+        #expect(link(rules + "/consistency.yml", directory + "/hard.yml") == 0)
+        let failure = try #require(error { () throws(PayarchError) in
+            _ = try SafeFileWriter.prepare(directory + "/hard.yml", protecting: ProtectedInputs(trees: [rules]))
+        })
         #expect(failure.diagnostics.first?.id == "output.is-input")
+        #expect(FileIdentity.all(under: rules, limit: 1) == nil, "more files than the limit is reported, not truncated")
+        // An unrelated file with two names is fine.
+        try Repository.write("old\n", to: directory + "/mine.md")
+        #expect(link(directory + "/mine.md", directory + "/mine-too.md") == 0)
+        try SafeFileWriter.prepare(directory + "/mine.md", protecting: ProtectedInputs(trees: [rules])).write("new\n")
+        #expect(read(directory + "/mine.md") == "new\n")
+    }
+
+    @Test func aTrailingSlashOnAFileSaysItIsAFile() throws {
+        try Repository.write("keep\n", to: directory + "/file")
+        let failure = try #require(error { () throws(PayarchError) in try write("x", to: directory + "/file/") })
+        #expect(failure.diagnostics.first?.id == "output.not-a-directory")
+        #expect(read(directory + "/file") == "keep\n")
+    }
+
+    @Test func aSymlinkIntoAMissingDirectoryNamesThatDirectory() throws {
+        try FileManager.default.createDirectory(atPath: directory + "/real", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: directory + "/link", withDestinationPath: "real/missing/x.md")
+        let failure = try #require(error { () throws(PayarchError) in try write("x", to: directory + "/link") })
+        #expect(failure.diagnostics.first?.notes.first?.contains("real/missing does not exist") == true, "\(failure)")
+    }
+
+    @Test func aReplacedFileKeepsItsOwnerAndGroup() throws {
+        guard geteuid() == 0 else { return }  // only root may give a file to another user
+        let path = directory + "/shared.md"
+        try Repository.write("alice's notes\n", to: path)
+        #expect(chown(path, 1000, 1000) == 0)
+        try write("design\n", to: path)
+        var info = stat()
+        #expect(stat(path, &info) == 0)
+        #expect(info.st_uid == 1000 && info.st_gid == 1000)
+        #expect(read(path) == "design\n")
+    }
+
+    @Test func aReplacedFileKeepsItsExtendedAttributes() throws {
+        let path = directory + "/tagged.md"
+        try Repository.write("old\n", to: path)
+        let value = Array("kept".utf8)
+        guard setxattr(path, "user.payarch-test", value, value.count, 0) == 0 else { return }  // no user xattrs here
+        try write("new\n", to: path)
+        var buffer = [UInt8](repeating: 0, count: 16)
+        let length = getxattr(path, "user.payarch-test", &buffer, buffer.count)
+        #expect(length == 4 && Array(buffer[0..<4]) == value)
     }
 
     @Test func aSymlinkWritesItsTargetAndStaysALink() throws {
