@@ -35,7 +35,7 @@ extension DesignComparison {
     }
 
     static func cell(_ side: Side) -> String {
-        var text = side.value.replacingOccurrences(of: "|", with: "\\|")
+        var text = side.isMarkdown ? side.value.replacingOccurrences(of: "|", with: "\\|") : MarkdownEscaper.inline(side.value)
         if let rule = side.rule { text += " `\(rule)`" }
         if !side.phrases.isEmpty { text += " ← " + side.phrases.map(MarkdownEscaper.quoted).joined(separator: ", ") }
         return text

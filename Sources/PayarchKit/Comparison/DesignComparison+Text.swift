@@ -10,7 +10,7 @@ extension DesignComparison {
         let reset = colour ? "\u{1B}[0m" : ""
         let differing = rows.filter(\.differs).count
         var lines = [
-            "A: \(left.label)", "B: \(right.label)",
+            "A: \(PrintableText.escape(left.label))", "B: \(PrintableText.escape(right.label))",
             "\(differing) of \(rows.count) rows differ; the designs \(designsDiffer ? "differ" : "are identical")",
         ]
         for section in ["facts", "decisions"] {
@@ -38,7 +38,8 @@ extension DesignComparison {
 
     /// The unified diff of the two rendered designs (empty when they are identical).
     public func unifiedDiff() -> String {
-        UnifiedDiff.diff(left.markdown, right.markdown, oldName: "A: \(left.label)", newName: "B: \(right.label)")
+        UnifiedDiff.diff(
+            left.markdown, right.markdown, oldName: "A: \(PrintableText.escape(left.label))", newName: "B: \(PrintableText.escape(right.label))")
     }
 
     static func line(_ marker: String, _ item: String, _ a: String, _ b: String) -> String {
@@ -46,11 +47,12 @@ extension DesignComparison {
         return String(text.reversed().drop { $0 == " " }.reversed())
     }
 
-    /// A side as plain text: the Markdown bold markers of summaries are dropped.
+    /// A side as plain text: the Markdown bold markers of summaries are dropped, and input text is escaped
+    /// for the terminal.
     static func describe(_ side: Side) -> String {
-        var text = side.value.replacingOccurrences(of: "**", with: "")
+        var text = side.isMarkdown ? side.value.replacingOccurrences(of: "**", with: "") : PrintableText.escape(side.value)
         if let rule = side.rule { text += " [\(rule)]" }
-        if !side.phrases.isEmpty { text += " ← " + side.phrases.map { "\"\($0)\"" }.joined(separator: ", ") }
+        if !side.phrases.isEmpty { text += " ← " + side.phrases.map { "\"\(PrintableText.escape($0))\"" }.joined(separator: ", ") }
         return text
     }
 

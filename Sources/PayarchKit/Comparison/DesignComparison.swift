@@ -5,6 +5,20 @@ public struct DesignComparison: Sendable {
         public var value: String
         public var rule: String?
         public var phrases: [String]
+        /// The value is Markdown from the rules (a decision summary); otherwise it may hold input text (an
+        /// unknown rail's name) and is escaped wherever it is shown.
+        var isMarkdown = false
+
+        enum CodingKeys: String, CodingKey {
+            case value, rule, phrases
+        }
+
+        init(value: String, rule: String?, phrases: [String], isMarkdown: Bool = false) {
+            self.value = value
+            self.rule = rule
+            self.phrases = phrases
+            self.isMarkdown = isMarkdown
+        }
     }
 
     public struct Row: Sendable, Codable {
@@ -57,7 +71,7 @@ public struct DesignComparison: Sendable {
                     }
                     return Side(
                         value: decision.summary, rule: decision.row,
-                        phrases: decision.keys.flatMap { $0.phrases.map(\.text) }.uniqued())
+                        phrases: decision.keys.flatMap { $0.phrases.map(\.text) }.uniqued(), isMarkdown: true)
                 }
                 let item = table.title + (subject.map { " (\(rules.family($0)?.name ?? $0))" } ?? "")
                 rows.append(Row(section: "decisions", item: item, left: side(left.plan), right: side(right.plan)))

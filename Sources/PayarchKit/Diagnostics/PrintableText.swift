@@ -34,7 +34,12 @@ public enum PrintableText {
         case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C: return true
         // Line and paragraph separators, and the BOM / zero-width no-break space.
         case 0x2028, 0x2029, 0xFEFF: return true
-        default: return false
+        // Prepended concatenation marks (the Arabic number sign and its kin) are format characters that
+        // render visibly; they stay.
+        case 0x0600...0x0605, 0x06DD, 0x070F, 0x0890...0x0891, 0x08E2, 0x110BD, 0x110CD: return false
+        // Every other invisible format character (zero-width spaces and joiners, word joiner, invisible
+        // operators, Unicode tag characters used to smuggle hidden text, soft hyphen …).
+        default: return scalar.properties.generalCategory == .format
         }
     }
 }

@@ -1,6 +1,7 @@
 /// Makes user text safe to place inline in Markdown: line breaks collapse to spaces and every character
 /// that could open emphasis, code, links, HTML, tables or headings is backslash-escaped, so input can
-/// never add structure to the document.
+/// never add structure to the document. A word holding `@` (which GFM would turn into an e-mail link
+/// whatever its escapes) is shown verbatim as a code span.
 ///
 /// The work is done per Unicode scalar, never per `Character`: a `*` followed by a combining mark, or a
 /// `<` preceded by a prepend character, is one grapheme cluster but still a `*` or a `<` to a Markdown
@@ -8,34 +9,65 @@
 /// replaced by U+FFFD so they can neither break a line nor make the text read differently than it parses.
 public enum MarkdownEscaper {
     /// ASCII punctuation with a meaning anywhere inline in CommonMark, GFM tables and strikethrough, or HTML.
+    /// (`@` is not here: a word holding it becomes a code span as a whole.)
     static let special: Set<Unicode.Scalar> = [
-        "\\", "`", "*", "_", "{", "}", "[", "]", "<", ">", "#", "|", "~", "!", "&", "$", "@",
+        "\\", "`", "*", "_", "{", "}", "[", "]", "<", ">", "#", "|", "~", "!", "&", "$",
     ]
 
     public static func inline(_ text: String) -> String {
         var result: [Unicode.Scalar] = []
-        var pendingSpace = false
-        let scalars = Array(text.unicodeScalars)
-        for (index, scalar) in scalars.enumerated() {
+        // Words, split at whitespace; runs of whitespace collapse to one space.
+        var words: [[Unicode.Scalar]] = [[]]
+        for scalar in text.unicodeScalars {
             if scalar.properties.isWhitespace {
-                pendingSpace = !result.isEmpty
+                if !words[words.count - 1].isEmpty { words.append([]) }
+            } else {
+                words[words.count - 1].append(scalar)
+            }
+        }
+        for word in words where !word.isEmpty {
+            if !result.isEmpty { result.append(" ") }
+            // GFM finds e-mail autolinks (`a@b.example`, `mailto:`, `xmpp:`) in text after backslash escapes
+            // are resolved, so a word with `@` is shown as a code span, where nothing is a link.
+            if word.contains("@") {
+                result += codeSpan(word)
                 continue
             }
-            if pendingSpace {
-                result.append(" ")
-                pendingSpace = false
+            for (index, scalar) in word.enumerated() {
+                if PrintableText.needsEscape(scalar) {
+                    result.append("\u{FFFD}")
+                    continue
+                }
+                let next = index + 1 < word.count ? word[index + 1] : nil
+                if needsBackslash(scalar, after: result, before: next) { result.append("\\") }
+                result.append(scalar)
             }
-            if PrintableText.needsEscape(scalar) {
-                result.append("\u{FFFD}")
-                continue
-            }
-            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-            if needsBackslash(scalar, after: result, before: next) { result.append("\\") }
-            result.append(scalar)
         }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: result)
         return String(view)
+    }
+
+    /// A code span showing `word` as it is: fenced by one backtick more than its longest backtick run,
+    /// padded with spaces when it starts or ends with a backtick, `|` escaped for GFM tables (which honour
+    /// `\|` inside code), and invisible or control characters replaced by U+FFFD.
+    static func codeSpan(_ word: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var longest = 0
+        var run = 0
+        var content: [Unicode.Scalar] = []
+        for scalar in word {
+            run = scalar == "`" ? run + 1 : 0
+            longest = max(longest, run)
+            if PrintableText.needsEscape(scalar) {
+                content.append("\u{FFFD}")
+            } else {
+                if scalar == "|" { content.append("\\") }
+                content.append(scalar)
+            }
+        }
+        let fence = [Unicode.Scalar](repeating: "`", count: longest + 1)
+        let pad: [Unicode.Scalar] = content.first == "`" || content.last == "`" ? [" "] : []
+        return fence + pad + content + pad + fence
     }
 
     /// Whether `scalar` needs a backslash where it stands. Besides the always-special characters: a list

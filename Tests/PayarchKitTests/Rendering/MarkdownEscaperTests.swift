@@ -21,7 +21,7 @@ import Testing
         #expect(MarkdownEscaper.inline("[click](https://evil.example)") == "\\[click\\](https:\\//evil.example)")
         #expect(MarkdownEscaper.inline("|\u{301} *\u{301}x*") == "\\|\u{301} \\*\u{301}x\\*")
         #expect(MarkdownEscaper.inline("see www.evil.example") == "see www\\.evil.example")
-        #expect(MarkdownEscaper.inline("mail me@evil.example") == "mail me\\@evil.example")
+        #expect(MarkdownEscaper.inline("mail me@evil.example") == "mail `me@evil.example`")
     }
 
     @Test func blockMarkersAreEscapedOnlyWhereTheyWouldOpenABlock() {
@@ -40,13 +40,14 @@ import Testing
         #expect(MarkdownEscaper.inline("line\nbreak\r\n\u{2028}end") == "line break end")
     }
 
-    /// The property: for any string, the output has no line break, no control or reordering character,
-    /// and every special scalar is escaped by an odd run of backslashes; removing the escapes gives the
-    /// input back with whitespace collapsed and unsafe characters replaced.
+    /// The property: for any string, the output has no line break, no control or reordering character;
+    /// outside code spans every special scalar is escaped by an odd run of backslashes, and a code span
+    /// holds exactly one word with `@`; removing the escapes and the spans gives the input back with
+    /// whitespace collapsed and unsafe characters replaced.
     @Test func propertyOverRandomStrings() {
         var generator = SeededGenerator(seed: 0x5EED_7)
         let alphabet: [Unicode.Scalar] =
-            Self.specials + ["a", "Z", "0", "1", " ", "\n", "\t", ".", ")", "-", "+", "=", ":", "/", "w", "W"]
+            Self.specials + ["@", "a", "Z", "0", "1", " ", "\n", "\t", ".", ")", "-", "+", "=", ":", "/", "w", "W"]
             + ["\u{301}", "\u{308}", "\u{600}", "\u{202E}", "\u{2066}", "\u{200F}", "\u{1B}", "\u{7}", "\u{0}", "\u{85}", "é", "😀", "\u{FEFF}"]
         for _ in 0..<3_000 {
             let length = Int(generator.next() % 24)
@@ -58,7 +59,38 @@ import Testing
             #expect(!scalars.contains { PrintableText.needsEscape($0) || $0.properties.isWhitespace && $0 != " " }, "\(input.debugDescription)")
             var backslashes = 0
             var unescaped: [Unicode.Scalar] = []
-            for scalar in scalars {
+            var index = 0
+            while index < scalars.count {
+                let scalar = scalars[index]
+                index += 1
+                if scalar == "`", backslashes % 2 == 0 {
+                    // An unescaped backtick opens a code span: a fence, a word with `@`, the same fence.
+                    var fence = 1
+                    while index < scalars.count, scalars[index] == "`" { fence += 1; index += 1 }
+                    var content: [Unicode.Scalar] = []
+                    var closed = false
+                    while index < scalars.count {
+                        if scalars[index] == "`" {
+                            var run = 0
+                            while index < scalars.count, scalars[index] == "`" { run += 1; index += 1 }
+                            if run == fence { closed = true; break }
+                            content += [Unicode.Scalar](repeating: "`", count: run)
+                        } else {
+                            content.append(scalars[index])
+                            index += 1
+                        }
+                    }
+                    #expect(closed, "an unclosed code span in \(output.debugDescription)")
+                    if content.first == " ", content.last == " ", content.count > 2 { content = Array(content.dropFirst().dropLast()) }
+                    #expect(content.contains("@") && !content.contains(" "), "\(output.debugDescription)")
+                    var word: [Unicode.Scalar] = []
+                    for (position, character) in content.enumerated() where !(character == "\\" && position + 1 < content.count && content[position + 1] == "|") {
+                        word.append(character)
+                    }
+                    unescaped += word
+                    backslashes = 0
+                    continue
+                }
                 if scalar == "\\" {
                     backslashes += 1
                     if backslashes % 2 == 0 { unescaped.append("\\") }
@@ -84,5 +116,20 @@ import Testing
             #expect(unescaped == expected, "\(input.debugDescription) → \(output.debugDescription)")
         }
     }
-}
 
+    /// GFM links e-mail addresses after backslash escapes are resolved, so a word with `@` is a code span.
+    @Test(arguments: [
+        ("Evil@Example.Com", "`Evil@Example.Com`"), ("mailto:phish@evil.example", "`mailto:phish@evil.example`"),
+        ("xmpp:a@b.example/x", "`xmpp:a@b.example/x`"), ("a|b@c.d", "`a\\|b@c.d`"), ("`x@y.z`", "`` `x@y.z` ``"),
+        ("pay a@b.c now", "pay `a@b.c` now"), ("x@\u{1B}y", "`x@\u{FFFD}y`"),
+    ])
+    func aWordWithAnAtSignIsACodeSpan(_ input: String, _ expected: String) {
+        #expect(MarkdownEscaper.inline(input) == expected)
+    }
+
+    @Test func invisibleFormatCharactersAreReplaced() {
+        for scalar in ["\u{200B}", "\u{2060}", "\u{E0041}", "\u{00AD}", "\u{200D}"] {
+            #expect(MarkdownEscaper.inline("Str" + scalar + "ipe") == "Str\u{FFFD}ipe", "\(scalar.unicodeScalars.first!.value)")
+        }
+    }
+}
