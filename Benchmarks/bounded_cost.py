@@ -104,7 +104,9 @@ def attack_inputs(directory, write, spec):
     start = spec.index("testData:")
     end = spec.index("evaluators:")
     cases = spec[start + len("testData:\n"):end]
-    yield "validate with 1,000 testData cases", ["validate", "--spec", write("cases.prompt.yml",
+    yield "validate with 200 testData cases (the limit)", ["validate", "--spec", write("cases.prompt.yml",
+        spec[:start] + "testData:\n" + cases * 100 + spec[end:])]
+    yield "1,000 testData cases (refused)", ["validate", "--spec", write("cases1000.prompt.yml",
         spec[:start] + "testData:\n" + cases * 500 + spec[end:])]
     yield "lint on 200,000 bold lines", ["validate", "--lint-only", "--document", write("bold.md", "**x**\n" * 200000)]
     chain = "".join("      v%d: \"{{v%d}}{{v%d}}\"\n" % (i, i + 1, i + 1) for i in range(40)) + "      v40: \"x\"\n"
@@ -134,8 +136,10 @@ def attack_inputs(directory, write, spec):
     yield "template inheriting from itself", ["generate", "--templates", inheriting]
     rules = os.path.join(directory, "rules-wide")
     shutil.copytree(os.path.join(ROOT, "rules"), rules)
-    with open(os.path.join(rules, "rail-classes.yml"), "a") as handle:
-        handle.write("".join("  - {id: c%d, name: c%d, rank: %d, outcome: x, inquiry: x, states: x}\n" % (i, i, 100 + i) for i in range(1507)))
+    with open(os.path.join(rules, "rail-classes.yml")) as handle:
+        classes = handle.read()
+    with open(os.path.join(rules, "rail-classes.yml"), "w") as handle:
+        handle.write(classes.replace("families:\n", "families:\n" + "".join("  - {id: f%d, name: f%d}\n" % (i, i) for i in range(1507)), 1))
     with open(os.path.join(rules, "throughput.yml")) as handle:
         throughput = handle.read()
     bands = "".join("  - {id: b%d, name: b%d, from: %d, to: %d}\n" % (i, i, 25000 + i, 25001 + i) for i in range(2004))
@@ -144,8 +148,78 @@ def attack_inputs(directory, write, spec):
     with open(os.path.join(rules, "throughput.yml"), "w") as handle:
         handle.write(throughput)
     yield "decision tables over 1,507 x 2,005 keys", ["generate", "--rules", rules]
+    yield from second_attack_inputs(directory, write, spec)
     yield "2,000 --var arguments", ["generate"] + ["--var", "payment_rails=Stripe"] * 998 + ["--var", "throughput_requirements=1 TPS"]
     yield "6,000 --var arguments (refused)", ["generate"] + ["--var", "payment_rails=Stripe"] * 3000
+
+
+def second_attack_inputs(directory, write, spec):
+    """The reproductions of the second attack run (after issue #8), one process each."""
+    head, rest = spec.split("testData:\n")
+    evaluators = rest[rest.index("evaluators:"):]
+    distinct = "".join('  - input: {payment_rails: "Stripe and PayPal.", throughput_requirements: "%d TPS peak.", '
+                       'consistency_constraints: "Strict serializability required."}\n    expected: "Pattern"\n' % (i + 1) for i in range(200))
+    yield "200 distinct testData cases", ["validate", "--spec", write("distinct200.prompt.yml", head + "testData:\n" + distinct + evaluators)]
+    aliased = ('testData:\n  - &c\n    input:\n      payment_rails: "Stripe and PayPal."\n      throughput_requirements: "10,000 TPS peak."\n'
+               '      consistency_constraints: "Strict serializability required."\n    expected: "' + "Z" * 300000 + '"\n' + "  - *c\n" * 199)
+    yield "200 aliases of a case with 300 kB expected", ["validate", "--format", "json", "--spec", write("bigexpected.prompt.yml", head + aliased + evaluators)]
+    start = spec.index("evaluators:")
+    document = write("big4m.md", "# T\n" + ("word " * 800000)[:LIMIT - 100] + "\n")
+    yield "100 equals evaluators on a 4 MB document", ["validate", "--document", document, "--spec", write("eq100.prompt.yml",
+        spec[:start] + "evaluators:\n" + "".join("  - {name: e%d, string: {equals: \"x\"}}\n" % k for k in range(100)))]
+    yield "100 regex evaluators on a 4 MB document", ["validate", "--document", document, "--spec", write("re100.prompt.yml",
+        spec[:start] + "evaluators:\n" + "".join("  - {name: e%d, type: regex, pattern: \"zz%d\"}\n" % (k, k) for k in range(100)))]
+    yield "100 contains with 10 kB near-miss operands", ["validate", "--document", write("a50k.md", "a" * 50000 + "\n"), "--spec",
+        write("long-operand.prompt.yml", spec[:start] + "evaluators:\n" + "".join(
+            "  - {name: e%d, string: {contains: \"%s\"}}\n" % (k, "a" * 10000 + "b") for k in range(100)))]
+    yield "backreference pattern (refused)", ["validate", "--document", write("line5000.md", "# T\n" + "a" * 5000 + "\n"), "--spec",
+        write("backref.prompt.yml", spec[:start] + "evaluators:\n  - name: br\n    type: regex\n    pattern: \"(.*)\\\\1b\"\n")]
+    def templates(name, files):
+        folder = os.path.join(directory, name)
+        shutil.copytree(os.path.join(ROOT, "templates"), folder)
+        for file, text in files.items():
+            with open(os.path.join(folder, file), "w") as handle:
+                handle.write(text)
+        return folder
+    yield "8 nested sections over a list (refused)", ["generate", "--templates", templates("t-nested",
+        {"design.mustache": "# X\n" + "{{#basis}}" * 8 + "x" + "{{/basis}}" * 8 + "\n"})]
+    fan = {"design.mustache": "# X\n" + "{{>p1}}" * 10 + "\n", "p8.mustache": "x"}
+    fan.update({"p%d.mustache" % i: "{{>p%d}}" % (i + 1) * 10 for i in range(1, 8)})
+    yield "partial fan-out of 10^8 (refused)", ["generate", "--templates", templates("t-fan", fan)]
+    chain = {"design.mustache": "# X\n{{>p1}}\n", "p300.mustache": "x"}
+    chain.update({"p%d.mustache" % i: "{{#outbox}}" * 30 + "{{>p%d}}" % (i + 1) + "{{/outbox}}" * 30 for i in range(1, 300)})
+    yield "300-template chain of nested sections", ["generate", "--templates", templates("t-chain", chain)]
+    yield "10 unused 4 MB templates (refused)", ["generate", "--templates", templates("t-big",
+        {"junk%d.mustache" % i: "x" * 4000000 for i in range(10)})]
+    rules = os.path.join(directory, "rules-aliased")
+    shutil.copytree(os.path.join(ROOT, "rules"), rules)
+    lines = ["id: junk", "title: Junk", "order: 99", "hitPolicy: unique", "keys: [apState]", "outputs: [o]", 'summary: "{o}"', "rows:",
+             "  - id: r0\n    when: {apState: [cp-only]}\n    then: {o: x}\n    rationale: x\n    examples: &ex"]
+    lines += ["      - given: {apState: ap-allowed}"] * 50
+    lines += ["  - {id: r%d, when: {apState: [cp-only]}, then: {o: x}, rationale: x, examples: *ex}" % i for i in range(1, 1000)]
+    with open(os.path.join(rules, "decisions", "zz-junk.yml"), "w") as handle:
+        handle.write("\n".join(lines) + "\n")
+    yield "1,000 rows sharing 50 aliased examples", ["generate", "--rules", rules]
+    facts_rules = os.path.join(directory, "rules-facts")
+    shutil.copytree(os.path.join(ROOT, "rules"), facts_rules)
+    catalogue = os.path.join(facts_rules, "rails", "psp-card-api.yml")
+    with open(catalogue) as handle:
+        text = handle.read()
+    first = text.index("    facts:\n")
+    after = text.index("  - id:", first)
+    facts = ('    facts:\n      - {topic: conflict, text: &T "' + "Q" * 20000 + '", source: "https://x.example"}\n'
+             + '      - {topic: conflict, text: *T, source: "https://x.example"}\n' * 4999)
+    with open(catalogue, "w") as handle:
+        handle.write(text[:first] + facts + text[after:])
+    yield "5,000 aliased 20 kB rail facts (refused)", ["generate", "--rules", facts_rules]
+    big_rules = os.path.join(directory, "rules-big")
+    shutil.copytree(os.path.join(ROOT, "rules"), big_rules)
+    for i in range(6):
+        with open(os.path.join(big_rules, "decisions", "zz%d.yml" % i), "w") as handle:
+            handle.write("# " + "r" * 3900000 + "\nid: junk%d\n" % i)
+    yield "6 rules files of 4 MB (refused)", ["generate", "--rules", big_rules]
+    yield "99,000 YAML anchors (refused)", ["generate", "--input", write("anchors.input.yml",
+        "x:\n" + "".join("  - &a%d v\n" % j for j in range(99000)))]
 
 
 def corpus_inputs():

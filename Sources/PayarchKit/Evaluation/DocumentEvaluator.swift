@@ -30,8 +30,10 @@ public struct DocumentEvaluator: Sendable {
         var values = variables
         if let expected { values["expected"] = expected }
         var results: [EvaluationResult] = []
+        var trimmed: TrimmedDocument?
         for (index, evaluator) in evaluators.enumerated() {
-            results.append(try evaluate(evaluator, compiled[index], text, units: units, variables: values))
+            if case .string = evaluator.kind, trimmed == nil { trimmed = TrimmedDocument(document) }
+            results.append(try evaluate(evaluator, compiled[index], text, trimmed, units: units, variables: values))
         }
         if let expected {
             if let offset = text.firstOffset(of: expected) {
@@ -39,36 +41,37 @@ public struct DocumentEvaluator: Sendable {
                 results.append(
                     EvaluationResult(
                         evaluatorName: "expected", kind: "expected", status: .passed,
-                        details: "contains \"\(expected)\" at \(line):\(column)"))
+                        details: "contains \"\(Self.clip(expected))\" at \(line):\(column)"))
             } else {
                 results.append(
                     EvaluationResult(
                         evaluatorName: "expected", kind: "expected", status: .failed,
-                        details: "expected the document to contain \"\(expected)\""))
+                        details: "expected the document to contain \"\(Self.clip(expected))\""))
             }
         }
         return results
     }
 
     private func evaluate(
-        _ evaluator: Evaluator, _ regex: BudgetedRegex?, _ text: DocumentText, units: [UInt16], variables: [String: String]
+        _ evaluator: Evaluator, _ regex: BudgetedRegex?, _ text: DocumentText, _ trimmed: TrimmedDocument?, units: [UInt16],
+        variables: [String: String]
     ) throws(PayarchError) -> EvaluationResult {
         switch evaluator.kind {
         case .regex(let pattern, let location):
             // The loader compiled the pattern already; a failure here cannot happen for a loaded spec.
             guard let regex else {
-                return EvaluationResult(evaluatorName: evaluator.name, kind: "regex", status: .failed, details: "invalid pattern /\(pattern)/")
+                return EvaluationResult(evaluatorName: evaluator.name, kind: "regex", status: .failed, details: "invalid pattern /\(Self.clip(pattern))/")
             }
             switch regex.firstMatch(in: units, budget: budget) {
             case .notFound:
                 return EvaluationResult(
-                    evaluatorName: evaluator.name, kind: "regex", status: .failed, details: "no match for /\(pattern)/")
+                    evaluatorName: evaluator.name, kind: "regex", status: .failed, details: "no match for /\(Self.clip(pattern))/")
             case .found(let start, let length):
                 let (line, column) = text.position(ofUTF16: start)
                 let found = String(decoding: units[start..<(start + length)], as: UTF16.self)
                 return EvaluationResult(
                     evaluatorName: evaluator.name, kind: "regex", status: .passed,
-                    details: "matched \"\(found)\" at \(line):\(column)")
+                    details: "matched \"\(Self.clip(found))\" at \(line):\(column)")
             case .overBudget:
                 throw PayarchError.data(
                     at: location, id: "spec.regex-budget",
@@ -76,28 +79,30 @@ public struct DocumentEvaluator: Sendable {
                     notes: ["simplify the pattern: avoid nested or adjacent repeats that can match the same text, such as (a+)+, (.|\\s)* or .*.*"])
             }
         case .string(let check, let operand, _):
-            let document = text.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let document = trimmed ?? TrimmedDocument(text.text)
             // An operand longer than the document can never be equal to it or contained in it.
-            guard let value = Self.template(operand, variables: variables, limit: document.utf8.count) else {
+            guard let value = Self.template(operand, variables: variables, limit: document.utf8Count) else {
                 return EvaluationResult(
                     evaluatorName: evaluator.name, kind: "string", status: .failed,
                     details: "expected the document to \(Self.verb(check)) the templated operand, which is longer than the document")
             }
-            let passed: Bool
-            switch check {
-            case .equals: passed = document == value
-            case .contains: passed = document.range(of: value, options: .caseInsensitive) != nil
-            case .startsWith: passed = document.range(of: value, options: [.caseInsensitive, .anchored]) != nil
-            case .endsWith: passed = document.range(of: value, options: [.caseInsensitive, .anchored, .backwards]) != nil
-            }
+            let passed = document.satisfies(check, value)
             return EvaluationResult(
                 evaluatorName: evaluator.name, kind: "string", status: passed ? .passed : .failed,
-                details: passed ? "\(check.rawValue) \"\(value)\"" : "expected the document to \(Self.verb(check)) \"\(value)\"")
+                details: passed ? "\(check.rawValue) \"\(Self.clip(value))\"" : "expected the document to \(Self.verb(check)) \"\(Self.clip(value))\"")
         case .needsModel(let kind, let reference):
             return EvaluationResult(
                 evaluatorName: evaluator.name, kind: kind, status: .skipped,
                 details: "needs a model" + (reference.map { " (\($0))" } ?? "") + "; payarch grades without one")
         }
+    }
+
+    /// Report lines quote at most this many characters of an operand, a pattern or a match, so a spec
+    /// cannot make a report much larger than itself.
+    static let quoteLimit = 200
+
+    static func clip(_ text: String) -> String {
+        text.count <= quoteLimit ? text : String(text.prefix(quoteLimit)) + "… (\(text.count) characters)"
     }
 
     private static func verb(_ check: Evaluator.StringCheck) -> String {

@@ -15,6 +15,8 @@ public struct YAMLLoader: Sendable {
     public var maxDepth: Int
     public var maxBytes: Int
     public var maxNodes: Int
+    /// Anchors × (anchors and aliases after them) in one document; libyaml resolves them by linear scans.
+    static let maxAnchorWork = 2_000_000
 
     public init(
         maxDepth: Int = YAMLLoader.defaultMaxDepth, maxBytes: Int = YAMLLoader.defaultMaxBytes,
@@ -50,6 +52,10 @@ public struct YAMLLoader: Sendable {
             yaml_parser_set_input_string(&parser, buffer.baseAddress ?? Self.emptyInput, buffer.count)
             var depth = 0
             var nodes = 0
+            // libyaml's composer keeps a document's anchors in a list and scans it for every new anchor and
+            // every alias, so their product is bounded before it runs.
+            var anchors = 0
+            var anchorWork = 0
             while true {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else {
@@ -62,7 +68,25 @@ public struct YAMLLoader: Sendable {
                     return PayarchError(
                         .data, source.diagnostic(line: Int(mark.line) + 1, column: Int(mark.column) + 1, id: id, message))
                 }
+                let anchored: Bool = switch event.type {
+                case YAML_SCALAR_EVENT: event.data.scalar.anchor != nil
+                case YAML_SEQUENCE_START_EVENT: event.data.sequence_start.anchor != nil
+                case YAML_MAPPING_START_EVENT: event.data.mapping_start.anchor != nil
+                default: false
+                }
+                if anchored || event.type == YAML_ALIAS_EVENT {
+                    anchorWork += anchors
+                    if anchored { anchors += 1 }
+                    if anchorWork > Self.maxAnchorWork {
+                        failure = limitExceeded(
+                            "yaml.too-many-anchors",
+                            "too many anchors and aliases: libyaml would need more than \(Self.maxAnchorWork) comparisons to resolve them (\(anchors) anchors so far)")
+                        return
+                    }
+                }
                 switch event.type {
+                case YAML_DOCUMENT_START_EVENT:
+                    anchors = 0
                 case YAML_SCALAR_EVENT, YAML_ALIAS_EVENT, YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     nodes += 1
                     if nodes > maxNodes {

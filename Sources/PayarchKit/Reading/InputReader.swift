@@ -143,6 +143,9 @@ public struct InputReader: Sendable {
             let phrase = assumption.id == "throughput.peak-from-sustained" ? throughputResult.facts.sustained?.phrase : nil
             warnings.append(ReadingWarning(id: id, phrase: phrase, variable: variable, message: assumption.text))
         }
+        // One warning per id and phrase: a text that repeats "SEPA" a hundred times gets one notice.
+        var seen = Set<String>()
+        warnings = warnings.filter { seen.insert($0.id + "\u{0}" + ($0.phrase?.text ?? $0.message)).inserted }
         let facts = DesignFacts(
             rails: railResult.rails, excludedRails: railResult.excluded, categories: railResult.categories,
             datastores: railResult.datastores, governingClass: governing, governingFamily: family(of: governing),

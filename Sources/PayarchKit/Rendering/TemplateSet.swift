@@ -12,11 +12,14 @@ public struct TemplateSet: Sendable {
     static let textPragma = "{{% CONTENT_TYPE: TEXT}}"
 
     let library: MustacheLibrary
+    let cost: TemplateCost
     public let names: [String]
     public let directory: String
 
     /// More template files than any real design needs; a directory with more is a mistake.
     public static let maxTemplates = 1_000
+    /// All templates together; the bundled ones hold about 40 KB.
+    public static let maxTotalBytes = 4 << 20
 
     public static func load(directory: String, maxBytes: Int = YAMLLoader.defaultMaxBytes) throws(PayarchError)
         -> TemplateSet
@@ -25,9 +28,16 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var problems: [Diagnostic] = []
         var sources: [(name: String, path: String, text: String, source: SourceFile)] = []
+        var total = 0
         for relative in files {
             let path = directory + "/" + relative
             let source = try SourceFile.read(path, maxBytes: maxBytes)
+            total += source.bytes.count
+            if total > maxTotalBytes {
+                throw PayarchError.data(
+                    at: .file(directory), id: "template.too-large",
+                    "the templates add up to more than \(maxTotalBytes) bytes; payarch loads at most that")
+            }
             let text = try source.text(id: "template.encoding", what: "the template")
             sources.append((String(relative.dropLast(".mustache".count)), path, text, source))
         }
@@ -58,6 +68,18 @@ public struct TemplateSet: Sendable {
                     at: SourceLocation.file(first?.path ?? directory), id: "template.partial-cycle",
                     "partials include or inherit from each other in a cycle: " + cycle.joined(separator: " → ")))
         }
+        let cost = TemplateCost(sources: sources.map { ($0.name, $0.text) })
+        if problems.isEmpty, names.contains(rootName) {
+            let (depth, chain) = cost.depth(from: rootName)
+            if depth > TemplateCost.maxDepth {
+                let first = sources.first { $0.name == chain.last }
+                problems.append(
+                    Diagnostic(
+                        at: SourceLocation.file(first?.path ?? directory), id: "template.too-deep",
+                        "sections and partials nest \(depth) levels deep through " + chain.joined(separator: " → ")
+                            + "; payarch renders at most \(TemplateCost.maxDepth)"))
+            }
+        }
         if !names.contains(rootName) {
             problems.append(
                 Diagnostic(
@@ -65,11 +87,18 @@ public struct TemplateSet: Sendable {
                     "no \(rootName).mustache in the templates directory"))
         }
         if !problems.isEmpty { throw PayarchError(.data, problems) }
-        return TemplateSet(library: library, names: names, directory: directory)
+        return TemplateSet(library: library, cost: cost, names: names, directory: directory)
     }
 
     /// Renders the root template; any name the templates use that the context lacks is an error.
     public func render(_ context: [String: Any]) throws(PayarchError) -> String {
+        let bound = cost.renderedBytes(from: Self.rootName, context: context)
+        if bound > TemplateCost.maxBytes {
+            throw PayarchError.data(
+                at: SourceLocation.file(directory), id: "template.too-large",
+                "with this design's lists the templates could render up to \(bound == Int.max ? "more than \(Int.max)" : "\(bound)") bytes; payarch renders at most \(TemplateCost.maxBytes)",
+                notes: ["nested sections over lists and partials included many times multiply; flatten them"])
+        }
         let root = RecordingContext(context)
         guard let text = library.render(root, withTemplate: Self.rootName) else {
             throw PayarchError.data(at: nil, id: "template.missing-root", "no \(Self.rootName) template")

@@ -47,11 +47,16 @@ public struct DecisionTableChecker: Sendable {
 
     public func problems() -> [Diagnostic] {
         let count = combinationCount
-        if count > Self.maxCombinations || count.multipliedReportingOverflow(by: max(1, table.rows.count)).partialValue > Self.maxChecks || table.rows.count > Self.maxChecks {
+        // Examples are matched against every row too; with YAML aliases a few lines can list thousands.
+        let examples = table.rows.reduce(0) { $0 + $1.examples.count }
+        let exampleChecks = examples.multipliedReportingOverflow(by: max(1, table.rows.count))
+        if count > Self.maxCombinations || count.multipliedReportingOverflow(by: max(1, table.rows.count)).partialValue > Self.maxChecks
+            || table.rows.count > Self.maxChecks || exampleChecks.overflow || exampleChecks.partialValue > Self.maxChecks
+        {
             return [
                 Diagnostic(
                     at: table.location, id: "rules.key-space",
-                    "table '\(table.id)' spans \(count == Int.max ? "too many" : String(count)) combinations of its keys with \(table.rows.count) rows; payarch checks at most \(Self.maxCombinations) combinations and \(Self.maxChecks) row matches",
+                    "table '\(table.id)' spans \(count == Int.max ? "too many" : String(count)) combinations of its keys with \(table.rows.count) rows and \(examples) examples; payarch checks at most \(Self.maxCombinations) combinations and \(Self.maxChecks) row matches",
                     notes: ["key it on fewer dimensions, or split it into several tables"])
             ]
         }
@@ -66,6 +71,7 @@ public struct DecisionTableChecker: Sendable {
             }
         }
         var problems: [Diagnostic] = []
+        var wrongExamples = 0
         if !gaps.isEmpty {
             problems.append(
                 Diagnostic(
@@ -84,6 +90,8 @@ public struct DecisionTableChecker: Sendable {
             for example in row.examples {
                 let hits = table.matchingRows(example).map(\.id)
                 if hits != [row.id] {
+                    wrongExamples += 1
+                    if wrongExamples > listLimit { continue }
                     problems.append(
                         Diagnostic(
                             at: row.location, id: "rules.example",
@@ -91,6 +99,12 @@ public struct DecisionTableChecker: Sendable {
                                 + (hits.isEmpty ? "no row" : hits.joined(separator: ", "))))
                 }
             }
+        }
+        if wrongExamples > listLimit {
+            problems.append(
+                Diagnostic(
+                    at: table.location, id: "rules.example",
+                    "… and \(wrongExamples - listLimit) more examples of table '\(table.id)' select the wrong row"))
         }
         return problems
     }

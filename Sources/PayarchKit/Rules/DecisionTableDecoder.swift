@@ -1,6 +1,10 @@
 /// Reads one decision table file. Condition values are checked against the dimension domains here, so a
 /// misspelt value points at its own line.
 enum DecisionTableDecoder {
+    /// Examples per row: a few show what the row means; thousands (cheap with YAML aliases) are an attack.
+    static let maxExamples = 50
+    static let maxRows = 1_000
+
     static let hitPolicies = ["unique"]
 
     static func decode(_ root: YAMLNode, path: String, domains: [String: [String]]) throws(PayarchError)
@@ -33,7 +37,12 @@ enum DecisionTableDecoder {
                 "summary uses '{\(placeholder)}', which is not an output of this table")
         }
         var rowIds: Set<String> = []
-        let rows = try map.required("rows").sequenceItems(for: "'rows'").map { node throws(PayarchError) in
+        let rowNodes = try map.required("rows").sequenceItems(for: "'rows'")
+        if rowNodes.count > maxRows {
+            throw PayarchError.data(
+                at: map["rows"]?.location, id: "rules.too-many-rows", "\(rowNodes.count) rows; a decision table holds at most \(maxRows)")
+        }
+        let rows = try rowNodes.map { node throws(PayarchError) in
             let row = try decodeRow(node, keys: keys, outputNames: outputNames, domains: domains)
             guard rowIds.insert(row.id).inserted else {
                 throw PayarchError.data(at: node.location, id: "rules.duplicate-row", "duplicate row id '\(row.id)'")
@@ -121,7 +130,13 @@ enum DecisionTableDecoder {
         for output in outputNames where outputs[output] == nil {
             throw PayarchError.data(at: thenNode.location, id: "rules.missing-output", "row \(id) does not set '\(output)'")
         }
-        let examples = try (map["examples"]?.sequenceItems(for: "'examples'") ?? []).map {
+        let exampleNodes = try map["examples"]?.sequenceItems(for: "'examples'") ?? []
+        if exampleNodes.count > maxExamples, let node = map["examples"] {
+            throw PayarchError.data(
+                at: node.location, id: "rules.too-many-examples",
+                "row \(id) has \(exampleNodes.count) examples; a row needs a few, and payarch accepts at most \(maxExamples)")
+        }
+        let examples = try exampleNodes.map {
             example throws(PayarchError) in
             let exampleMap = try MappingReader(example, what: "an example")
             try exampleMap.rejectUnknownKeys(["given"])

@@ -2,6 +2,12 @@
 /// is resolved, how money comes back, what to reconcile against, its windows, and sourced facts.
 public struct RailDefinition: Sendable, Hashable {
     /// Fact topics a catalogue entry may use.
+    /// A fact is a sentence or two, and a rail has a screenful of them: the design lists every one.
+    public static let maxFacts = 40
+    public static let maxFactLength = 1_000
+    /// All the text of one rail that a design may print.
+    public static let maxPrintedCharacters = 40_000
+
     public static let topics = [
         "duplicate-guard", "unknown-outcome", "window", "compensation", "reconciliation", "events", "conflict",
         "finality", "lifecycle",

@@ -52,7 +52,13 @@ extension RuleBookLoader {
             }
             return source
         }
-        let facts = try (map["facts"]?.sequenceItems(for: "'facts'") ?? []).map { factNode throws(PayarchError) in
+        let factNodes = try map["facts"]?.sequenceItems(for: "'facts'") ?? []
+        if let node = map["facts"], factNodes.count > RailDefinition.maxFacts {
+            throw PayarchError.data(
+                at: node.location, id: "rules.too-many-facts",
+                "rail '\(id)' has \(factNodes.count) facts; the design shows at most \(RailDefinition.maxFacts) per rail")
+        }
+        let facts = try factNodes.map { factNode throws(PayarchError) in
             let fact = try MappingReader(factNode, what: "a fact of rail '\(id)'")
             try fact.rejectUnknownKeys(["topic", "text", "source"])
             let topicNode = try fact.required("topic")
@@ -62,7 +68,14 @@ extension RuleBookLoader {
                     at: topicNode.location, id: "rules.unknown-topic", "unknown fact topic '\(topic)'",
                     notes: ["topics: " + RailDefinition.topics.joined(separator: ", ")])
             }
-            return RailDefinition.Fact(topic: topic, text: try fact.required("text").string(for: "'text'"), source: try source(fact))
+            let textNode = try fact.required("text")
+            let text = try textNode.string(for: "'text'")
+            guard text.count <= RailDefinition.maxFactLength else {
+                throw PayarchError.data(
+                    at: textNode.location, id: "rules.fact-too-long",
+                    "a fact of rail '\(id)' has \(text.count) characters; a fact is at most \(RailDefinition.maxFactLength)")
+            }
+            return RailDefinition.Fact(topic: topic, text: text, source: try source(fact))
         }
         let windows = try (map["windows"]?.sequenceItems(for: "'windows'") ?? []).map { windowNode throws(PayarchError) in
             let window = try MappingReader(windowNode, what: "a window of rail '\(id)'")
@@ -94,13 +107,22 @@ extension RuleBookLoader {
         guard !aliases.isEmpty || !exactAliases.isEmpty else {
             throw PayarchError.data(at: node.location, id: "rules.rail-aliases", "rail '\(id)' has no alias")
         }
-        return RailDefinition(
+        let rail = RailDefinition(
             id: id, name: try text("name"), railClass: railClass, aliases: aliases, exactAliases: exactAliases,
             examples: examples, nativeKey: try text("nativeKey"),
             keyMaxLength: try map["keyMaxLength"].map { node throws(PayarchError) in try node.integer(for: "'keyMaxLength'") },
             unknownOutcome: try text("unknownOutcome"), compensation: try text("compensation"),
             reconciliationArtefact: try text("reconciliationArtefact"), windows: windows, facts: facts,
             checks: try map.stringList("checks"), location: node.location)
+        // What a design prints about one rail, after YAML aliases are followed, stays a few screens long.
+        let printed = ([rail.name, rail.nativeKey, rail.unknownOutcome, rail.compensation, rail.reconciliationArtefact] + rail.checks
+            + rail.windows.map(\.text) + rail.facts.map(\.text)).reduce(0) { $0 + $1.count }
+        guard printed <= RailDefinition.maxPrintedCharacters, rail.aliases.count + rail.exactAliases.count + rail.examples.count <= 400 else {
+            throw PayarchError.data(
+                at: node.location, id: "rules.rail-too-large",
+                "rail '\(id)' holds \(printed) characters of text and \(rail.aliases.count + rail.exactAliases.count) aliases; payarch accepts at most \(RailDefinition.maxPrintedCharacters) characters and 400 aliases and examples per rail")
+        }
+        return rail
     }
 
     /// The YAML files of a rules subdirectory, sorted.

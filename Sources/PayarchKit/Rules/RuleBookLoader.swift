@@ -30,7 +30,13 @@ public struct RuleBookLoader: Sendable {
         "datastore": ["engine": ["postgresql", "cockroachdb", "spanner", "dynamodb", "xa-database"]],
     ]
 
+    /// All the rules files together, and the decision tables, stay within what any real rule book needs;
+    /// each file is also held to `yaml.maxBytes`.
+    public static let maxTotalBytes = 16 << 20
+    public static let maxTables = 64
+
     public func load(directory: String) throws(PayarchError) -> RuleBook {
+        try checkTotalSize(directory)
         let (railClasses, families, unknownRailClass) = try loadClasses(directory + "/rail-classes.yml")
         let classIds = Set(railClasses.map(\.id))
         let rails = try loadCatalogue(directory + "/rails", classIds: classIds)
@@ -79,6 +85,25 @@ public struct RuleBookLoader: Sendable {
         return (classes, families, unknownRailClass)
     }
 
+    /// The sizes of every file the loader reads, added up before any is parsed.
+    private func checkTotalSize(_ directory: String) throws(PayarchError) {
+        var paths = ["rail-classes.yml", "consistency.yml", "throughput.yml"].map { directory + "/" + $0 }
+        for folder in ["rails", "reading", "decisions"] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory + "/" + folder)) ?? []
+            paths += names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.map { directory + "/" + folder + "/" + $0 }
+        }
+        var total = 0
+        for path in paths {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path), let size = attributes[.size] as? Int else { continue }
+            total += size
+            if total > Self.maxTotalBytes {
+                throw PayarchError.data(
+                    at: SourceLocation.file(directory), id: "rules.too-large",
+                    "the rules files add up to more than \(Self.maxTotalBytes) bytes; payarch loads at most that")
+            }
+        }
+    }
+
     func document(_ path: String) throws(PayarchError) -> YAMLNode {
         let source = try SourceFile.read(path, maxBytes: yaml.maxBytes)
         guard let root = try yaml.loadDocuments(source).first else {
@@ -92,6 +117,11 @@ public struct RuleBookLoader: Sendable {
         -> [DecisionTable]
     {
         let names = try yamlFiles(in: directory, id: "rules.no-decisions", what: "the decision tables directory")
+        if names.count > Self.maxTables {
+            throw PayarchError.data(
+                at: SourceLocation.file(directory), id: "rules.too-many-tables",
+                "\(names.count) decision tables; payarch loads at most \(Self.maxTables)")
+        }
         var tables: [DecisionTable] = []
         var problems: [Diagnostic] = []
         for name in names {

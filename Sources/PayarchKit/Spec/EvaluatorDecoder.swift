@@ -2,9 +2,18 @@ import Foundation
 
 /// Decodes one entry of `evaluators:`; a regex is compiled here so a bad pattern points at its line.
 enum EvaluatorDecoder {
+    /// Names are printed on every report line of every case; a longer one is a mistake or an attack.
+    static let maxNameLength = 200
+
     static func decode(_ node: YAMLNode, warnings: inout [Diagnostic]) throws(PayarchError) -> Evaluator {
         let map = try MappingReader(node, what: "an evaluator")
-        let name = try map.required("name").string(for: "'name' of an evaluator")
+        let nameNode = try map.required("name")
+        let name = try nameNode.string(for: "'name' of an evaluator")
+        guard name.count <= maxNameLength else {
+            throw PayarchError.data(
+                at: nameNode.location, id: "spec.name-too-long",
+                "an evaluator's name has \(name.count) characters; payarch accepts at most \(maxNameLength)")
+        }
         if let type = map["type"] {
             let kind = try type.string(for: "'type' of evaluator '\(name)'")
             guard kind == "regex" else {

@@ -83,19 +83,48 @@ public struct PromptSpecLoader: Sendable {
             messages: try Self.items(map["messages"], what: "'messages'").map { node throws(PayarchError) in
                 try Self.message(node)
             },
-            testData: try Self.items(map["testData"], what: "'testData'").map { node throws(PayarchError) in
-                try Self.testCase(node)
-            },
-            evaluators: try Self.items(map["evaluators"], what: "'evaluators'").map { node throws(PayarchError) in
-                try EvaluatorDecoder.decode(node, warnings: &warnings)
-            },
+            testData: try Self.checkedSize(
+                try Self.items(map["testData"], what: "'testData'", limit: Self.maxTestCases, id: "spec.too-many-cases")
+                    .map { node throws(PayarchError) in try Self.testCase(node) }, at: map["testData"]?.location),
+            evaluators: try Self.items(map["evaluators"], what: "'evaluators'", limit: Self.maxEvaluators, id: "spec.too-many-evaluators")
+                .map { node throws(PayarchError) in try EvaluatorDecoder.decode(node, warnings: &warnings) },
             warnings: warnings)
         return spec
     }
 
-    private static func items(_ node: YAMLNode?, what: String) throws(PayarchError) -> [YAMLNode] {
+    /// More test cases and evaluators than any real prompt file has: each case is a full design and each
+    /// evaluator a pass over every document, so these bound how long `validate` can take.
+    public static let maxTestCases = 200
+    public static let maxEvaluators = 100
+
+    /// The test cases' values and expected texts together, counted after YAML aliases are followed (an
+    /// alias can repeat one large case hundreds of times), may not exceed this many UTF-8 bytes.
+    public static let maxTestDataBytes = 4 << 20
+
+    private static func checkedSize(_ cases: [PromptSpec.TestCase], at location: SourceLocation?) throws(PayarchError)
+        -> [PromptSpec.TestCase]
+    {
+        var total = 0
+        for testCase in cases {
+            total += testCase.input.reduce(0) { $0 + $1.value.utf8.count } + (testCase.expected?.utf8.count ?? 0)
+            if total > maxTestDataBytes {
+                throw PayarchError.data(
+                    at: location, id: "spec.test-data-too-large",
+                    "the testData cases add up to more than \(maxTestDataBytes) bytes once their aliases are followed; payarch grades at most that")
+            }
+        }
+        return cases
+    }
+
+    private static func items(_ node: YAMLNode?, what: String, limit: Int = .max, id: String = "") throws(PayarchError) -> [YAMLNode] {
         guard let node, !node.isNull else { return [] }
-        return try node.sequenceItems(for: what)
+        let items = try node.sequenceItems(for: what)
+        if items.count > limit {
+            throw PayarchError.data(
+                at: node.location, id: id, "\(what) has \(items.count) entries; payarch grades at most \(limit)",
+                notes: ["split the spec into several files"])
+        }
+        return items
     }
 
     private static func entries(_ node: YAMLNode, what: String) throws(PayarchError) -> [PromptSpec.Entry] {

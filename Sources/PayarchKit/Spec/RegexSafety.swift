@@ -8,7 +8,9 @@
 ///   `(a+)+`, `(x*y*)*`, `(\w+\s?){1,60}`;
 /// - a repeated alternation whose branches can start with the same character: `(.|\s)*`, `(a|aa)+`;
 /// - two unbounded repeats that can match the same characters with nothing mandatory between them
-///   that the first cannot also match: `.*.*`, `\w+\s?\w+`, `\d*\d+`.
+///   that the first cannot also match: `.*.*`, `\w+\s?\w+`, `\d*\d+`;
+/// - any backreference: `(.*)\1b` is quadratic per start position while ICU counts each comparison as one
+///   step, so neither this check's shapes nor the step budget would bound it.
 enum RegexSafety {
     static let maxGroupRepeats = 3
 
@@ -16,7 +18,19 @@ enum RegexSafety {
     static func problem(in pattern: String) -> String? {
         var parser = Parser(Array(pattern.unicodeScalars))
         let root = parser.parseAlternation()
+        if containsBackreference(root) {
+            return "a backreference (\\1, \\k<name>) compares text of any length in one step of ICU's budget, so its cost cannot be bounded; evaluator patterns may not use them"
+        }
         return Checker().check(root)
+    }
+
+    static func containsBackreference(_ node: Node) -> Bool {
+        switch node {
+        case .anyText: true
+        case .character, .empty: false
+        case .sequence(let items), .alternation(let items): items.contains(where: containsBackreference)
+        case .repeated(let inner, _, _): containsBackreference(inner)
+        }
     }
 
     // MARK: - A small regex syntax tree

@@ -126,4 +126,21 @@ import Testing
         #expect(results.map(\.status) == [.passed])
         #expect(budget.remaining == 10)
     }
+
+    /// `contains` runs in linear time whatever the operand (Knuth–Morris–Pratt on the lowercased text):
+    /// a long operand that almost matches everywhere is a plain failure.
+    @Test func aLongAlmostMatchingOperandIsAPlainFailure() throws {
+        let operand = String(repeating: "a", count: 5_000) + "b"
+        let results = try run("  - name: s\n    string:\n      contains: '\(operand)'\n", on: String(repeating: "A", count: 20_000))
+        #expect(results.first?.status == .failed)
+        #expect(results.first?.details.contains("(5001 characters)") == true, "the operand is clipped in the report")
+    }
+
+    /// A report quotes at most 200 characters of an operand, a pattern, a match or an expected text.
+    @Test func reportLinesQuoteAtMostTwoHundredCharacters() throws {
+        let expected = String(repeating: "Z", count: 10_000)
+        let results = try DocumentEvaluator(evaluators: []).evaluate("doc", variables: [:], expected: expected)
+        #expect(results[0].details.count < 300)
+        #expect(results[0].details.contains("(10000 characters)"))
+    }
 }

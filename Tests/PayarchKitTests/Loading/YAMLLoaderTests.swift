@@ -91,4 +91,16 @@ import Testing
         #expect(items.count == 10)
         #expect(items.allSatisfy { $0 === items[0] })
     }
+
+    /// libyaml resolves anchors and aliases by scanning a list, so their product is bounded first.
+    @Test func manyAnchorsAreRefusedBeforeLibyamlScansThem() throws {
+        let text = "x:\n" + (0..<3_000).map { "  - &a\($0) v\n" }.joined()
+        #expect {
+            _ = try YAMLLoader().loadDocuments(SourceFile(path: "anchors.yml", text: text))
+        } throws: { error in
+            (error as? PayarchError)?.diagnostics.first?.id == "yaml.too-many-anchors"
+        }
+        let fine = "x:\n" + (0..<500).map { "  - &a\($0) v\n" }.joined() + "y: *a499\n"
+        #expect(try YAMLLoader().loadDocuments(SourceFile(path: "ok.yml", text: fine)).count == 1)
+    }
 }

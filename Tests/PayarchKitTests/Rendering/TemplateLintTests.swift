@@ -84,4 +84,63 @@ import Testing
             "x@1:3", "#s@2:3", "{raw@2:9", "/s@2:18", "!c@2:25", "<p@2:33", "$b@2:39", "/b@2:45", "/p@2:51",
         ])
     }
+
+    /// Eight nested sections over an eight-row list would render 8⁸ times: refused before rendering.
+    @Test func nestedSectionsOverAListAreBoundedByTheirProduct() throws {
+        let directory = try Repository.patchedTemplates(
+            "design.mustache", contents: "# X\n" + String(repeating: "{{#basis}}", count: 8) + "x" + String(repeating: "{{/basis}}", count: 8) + "\n")
+        let templates = try TemplateSet.load(directory: directory)
+        let plan = try Bundled.generator.plan(try Bundled.caseInputs(1)).0
+        let context = DesignContext(rules: Bundled.rules).build(plan)
+        #expect {
+            _ = try templates.render(context)
+        } throws: { error in
+            (error as? PayarchError)?.diagnostics.first?.id == "template.too-large"
+        }
+    }
+
+    /// Ten templates each including the next ten times: 10¹⁰ leaves, refused before rendering.
+    @Test func partialFanOutIsBoundedByItsProduct() throws {
+        let directory = try Repository.patchedTemplates("design.mustache", contents: "# X\n" + String(repeating: "{{>p1}}", count: 10) + "\n")
+        for index in 1..<10 {
+            try Repository.write(String(repeating: "{{>p\(index + 1)}}", count: 10), to: directory + "/p\(index).mustache")
+        }
+        try Repository.write("x", to: directory + "/p10.mustache")
+        let templates = try TemplateSet.load(directory: directory)
+        #expect(templates.cost.renderedBytes(from: "design", context: [:]) > TemplateCost.maxBytes)
+    }
+
+    /// A chain of partials each nesting sections overflows the renderer's stack: the depth through
+    /// partials is limited at load.
+    @Test func nestingThroughAChainOfPartialsIsLimited() throws {
+        let directory = try Repository.patchedTemplates("design.mustache", contents: "# X\n{{>p1}}\n")
+        for index in 1..<20 {
+            try Repository.write(String(repeating: "{{#outbox}}", count: 30) + "{{>p\(index + 1)}}" + String(repeating: "{{/outbox}}", count: 30), to: directory + "/p\(index).mustache")
+        }
+        try Repository.write("x", to: directory + "/p20.mustache")
+        do {
+            _ = try TemplateSet.load(directory: directory)
+            Issue.record("a 600-level chain must be refused")
+        } catch {
+            #expect(error.diagnostics.first?.id == "template.too-deep")
+            #expect(error.diagnostics.first?.message.contains("design → p1 → p2") == true)
+        }
+    }
+
+    /// The bundled templates are far inside both bounds.
+    @Test func theBundledTemplatesAreWellInsideTheBounds() throws {
+        let templates = try TemplateSet.load(directory: Repository.templates)
+        #expect(templates.cost.depth(from: "design").depth <= 8)
+        for number in 1...2 {
+            let plan = try Bundled.generator.plan(try Bundled.caseInputs(number)).0
+            let bound = templates.cost.renderedBytes(from: "design", context: DesignContext(rules: Bundled.rules).build(plan))
+            #expect(bound < TemplateCost.maxBytes / 4, "case \(number): \(bound)")
+        }
+    }
+
+    @Test func theTemplatesTogetherObeyATotalSize() throws {
+        let directory = try Repository.patchedTemplates("unused.mustache", contents: String(repeating: "x", count: TemplateSet.maxTotalBytes))
+        #expect(try loadError("unused.mustache", String(repeating: "x", count: TemplateSet.maxTotalBytes)).map(\.id) == "template.too-large")
+        _ = directory
+    }
 }

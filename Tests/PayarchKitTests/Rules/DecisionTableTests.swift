@@ -155,4 +155,81 @@ import Testing
             }
         }
     }
+
+    func loadFailure(_ file: String, _ old: String, _ new: String) throws -> Diagnostic? {
+        let directory = try Repository.patchedRules(file, replacing: old, with: new)
+        do {
+            _ = try RuleBookLoader().load(directory: directory)
+            return nil
+        } catch {
+            return error.diagnostics.first
+        }
+    }
+
+    /// Examples are matched against every row; aliases can list thousands under every row.
+    @Test func examplesTimesRowsCountTowardsTheCheckBudget() throws {
+        let directory = try Repository.patchedRules("throughput.yml", replacing: "bands:", with: "bands:")
+        var text = "id: junk\ntitle: Junk\norder: 99\nhitPolicy: unique\nkeys: [apState]\noutputs: [o]\nsummary: \"{o}\"\nrows:\n"
+        text += "  - id: r0\n    when: {apState: any}\n    then: {o: x}\n    rationale: x\n    examples: &ex\n"
+        text += String(repeating: "      - given: {apState: cp-only}\n", count: DecisionTableDecoder.maxExamples)
+        text += (1..<DecisionTableDecoder.maxRows).map { "  - {id: r\($0), when: {apState: any}, then: {o: x}, rationale: x, examples: *ex}\n" }.joined()
+        try Repository.write(text, to: directory + "/decisions/zz-junk.yml")
+        do {
+            _ = try RuleBookLoader().load(directory: directory)
+            Issue.record("the example budget must stop this table")
+        } catch {
+            #expect(error.diagnostics.first?.id == "rules.key-space")
+        }
+        let many = "  - id: r0\n    when: {apState: any}\n    then: {o: x}\n    rationale: x\n    examples:\n"
+            + String(repeating: "      - given: {apState: cp-only}\n", count: DecisionTableDecoder.maxExamples + 1)
+        try Repository.write(
+            "id: junk\ntitle: Junk\norder: 99\nhitPolicy: unique\nkeys: [apState]\noutputs: [o]\nsummary: \"{o}\"\nrows:\n" + many,
+            to: directory + "/decisions/zz-junk.yml")
+        do {
+            _ = try RuleBookLoader().load(directory: directory)
+            Issue.record("51 examples must be refused")
+        } catch {
+            #expect(error.diagnostics.first?.id == "rules.too-many-examples")
+        }
+    }
+
+    @Test func moreDecisionTablesThanTheLimitAreRefused() throws {
+        let directory = try Repository.patchedRules("throughput.yml", replacing: "bands:", with: "bands:")
+        let locking = try #require(Repository.read(directory + "/decisions/locking.yml"))
+        for index in 0..<RuleBookLoader.maxTables {
+            try Repository.write(locking.replacingOccurrences(of: "id: locking", with: "id: junk\(index)"), to: directory + "/decisions/zz\(index).yml")
+        }
+        do {
+            _ = try RuleBookLoader().load(directory: directory)
+            Issue.record("too many tables must be refused")
+        } catch {
+            #expect(error.diagnostics.first?.id == "rules.too-many-tables")
+        }
+    }
+
+    @Test func theRulesFilesTogetherObeyATotalSize() throws {
+        let directory = try Repository.patchedRules("throughput.yml", replacing: "bands:", with: "bands:")
+        let filler = "# " + String(repeating: "x", count: 3_900_000) + "\n"
+        for index in 0..<5 { try Repository.write(filler + "id: f\(index)\n", to: directory + "/decisions/zz\(index).yml") }
+        do {
+            _ = try RuleBookLoader().load(directory: directory)
+            Issue.record("more than 16 MiB of rules must be refused")
+        } catch {
+            #expect(error.diagnostics.first?.id == "rules.too-large")
+        }
+    }
+
+    @Test func aRailFactOverTheLengthLimitIsRefused() throws {
+        let long = String(repeating: "q", count: RailDefinition.maxFactLength + 1)
+        let diagnostic = try #require(try loadFailure(
+            "rails/psp-card-api.yml", "        text: \"In API v1 Stripe stores", "        text: \"\(long) In API v1 Stripe stores"))
+        #expect(diagnostic.id == "rules.fact-too-long")
+    }
+
+    @Test func aRailWithMoreFactsThanTheLimitIsRefused() throws {
+        let fact = "      - {topic: conflict, text: x, source: \"https://example.com\"}\n"
+        let diagnostic = try #require(try loadFailure(
+            "rails/psp-card-api.yml", "    facts:\n", "    facts:\n" + String(repeating: fact, count: RailDefinition.maxFacts)))
+        #expect(diagnostic.id == "rules.too-many-facts")
+    }
 }

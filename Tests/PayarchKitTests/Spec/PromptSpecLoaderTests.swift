@@ -132,4 +132,35 @@ import Testing
         #expect(spec.warnings.map(\.id) == ["spec.unknown-key"])
         #expect(spec.warnings.first?.location?.line == 2)
     }
+
+    static let header = "name: x\nvariables:\n  - name: payment_rails\n"
+
+    @Test func moreTestCasesThanTheLimitAreRefusedAtTheList() throws {
+        let cases = (0...PromptSpecLoader.maxTestCases).map { "  - input: {payment_rails: \"r\($0)\"}\n" }.joined()
+        let diagnostic = try #require(failure(Self.header + "testData:\n" + cases))
+        #expect(diagnostic.id == "spec.too-many-cases")
+        #expect(diagnostic.location?.line == 5)
+        let atLimit = (1...PromptSpecLoader.maxTestCases).map { "  - input: {payment_rails: \"r\($0)\"}\n" }.joined()
+        #expect(try load(Self.header + "testData:\n" + atLimit).testData.count == PromptSpecLoader.maxTestCases)
+    }
+
+    @Test func moreEvaluatorsThanTheLimitAreRefused() throws {
+        let evaluators = (0...PromptSpecLoader.maxEvaluators).map { "  - {name: e\($0), type: regex, pattern: x}\n" }.joined()
+        #expect(failure(Self.header + "evaluators:\n" + evaluators)?.id == "spec.too-many-evaluators")
+    }
+
+    @Test func anEvaluatorNameOverTwoHundredCharactersIsRefused() throws {
+        let name = String(repeating: "N", count: 201)
+        #expect(failure(Self.header + "evaluators:\n  - {name: \(name), type: regex, pattern: x}\n")?.id == "spec.name-too-long")
+        #expect(failure(Self.header + "evaluators:\n  - {name: \(name.dropLast()), type: regex, pattern: x}\n") == nil)
+    }
+
+    /// Aliases let one large case stand for many: the expanded size is what counts.
+    @Test func testDataLargerThanTheLimitOnceAliasesAreFollowedIsRefused() throws {
+        let big = String(repeating: "Z", count: 100_000)
+        let text = Self.header + "testData:\n  - &c\n    input: {payment_rails: x}\n    expected: \"\(big)\"\n" + String(repeating: "  - *c\n", count: 60)
+        #expect(failure(text)?.id == "spec.test-data-too-large")
+        let fits = Self.header + "testData:\n  - &c\n    input: {payment_rails: x}\n    expected: \"\(big)\"\n" + String(repeating: "  - *c\n", count: 30)
+        #expect(failure(fits) == nil)
+    }
 }

@@ -26,4 +26,10 @@ import Testing
     func ordinaryPatternsAreAccepted(_ pattern: String) {
         #expect(RegexSafety.problem(in: pattern) == nil)
     }
+
+    /// ICU counts a backreference comparison as one step, so `(.*)\\1b` is quadratic inside the budget.
+    @Test(arguments: ["(.*)\\1b", "([\\s\\S]*)\\1Q", "(.+)\\1+b", "(?<w>a+)\\k<w>", "(a)\\1"])
+    func backreferencesAreRefused(_ pattern: String) {
+        #expect(RegexSafety.problem(in: pattern)?.contains("backreference") == true, "\(pattern)")
+    }
 }

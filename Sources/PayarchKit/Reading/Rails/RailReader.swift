@@ -418,21 +418,23 @@ public struct RailReader: Sendable {
             index -= 1
         }
         // The rest of its sentence (clauses split at ";" and contrast words, not at sentence ends).
-        let sentence = sentenceIndex(match.first, in: text)
-        let nearby = tokens.indices.filter { sentenceIndex($0, in: text) == sentence && (directionAt[$0] != nil) }
-            .min { abs($0 - match.first) < abs($1 - match.first) }
+        let sentence = text.sentence[match.first]
+        var nearby: Int?
+        var low = match.first - 1
+        var high = match.last
+        // The nearest direction word of the sentence, searched outwards from the scheme's name.
+        while nearby == nil, (low >= 0 && text.sentence[low] == sentence) || (high < tokens.count && text.sentence[high] == sentence) {
+            if low >= 0, text.sentence[low] == sentence {
+                if directionAt[low] != nil, (high >= tokens.count || directionAt[high] == nil || match.first - low <= high - match.first) { nearby = low; break }
+                low -= 1
+            }
+            if high < tokens.count, text.sentence[high] == sentence {
+                if directionAt[high] != nil { nearby = high; break }
+                high += 1
+            }
+        }
         if let nearby, case .direction(let direction) = directionAt[nearby] { return [direction] }
         return []
-    }
-
-    /// The sentence of a token: sentences end at `.`, `!`, `?` and line breaks.
-    func sentenceIndex(_ position: Int, in text: ReadingText) -> Int {
-        var sentence = 0
-        for index in 0..<position {
-            let token = text.tokens[index]
-            if token.isLineBreak || token.text == "!" || token.text == "?" || (token.text == "." && text.isSeparator[index]) { sentence += 1 }
-        }
-        return sentence
     }
 
     func isRailWord(_ word: Word) -> Bool {

@@ -11,6 +11,9 @@ public struct ReadingText: Sendable {
     public let item: [Int]
     /// True for the tokens that end a clause or an item (the separators themselves).
     public let isSeparator: [Bool]
+    /// Sentence index of each token: sentences end at `.` (not after an abbreviation), `!`, `?` and line
+    /// breaks, not at `;` or contrast words.
+    public let sentence: [Int]
 
     static let itemWords: Set<String> = ["and", "or", "plus", "nor", "&"]
     static let itemPunctuation: Set<String> = [",", "/", "+", "&", "(", ")", "[", "]", "|", "·", "•", "*", "-"]
@@ -62,6 +65,14 @@ public struct ReadingText: Sendable {
         self.clause = clause
         self.item = item
         self.isSeparator = separator
+        var sentence = [Int](repeating: 0, count: tokens.count)
+        var sentenceIndex = 0
+        for position in tokens.indices {
+            sentence[position] = sentenceIndex
+            let token = tokens[position]
+            if token.isLineBreak || token.text == "!" || token.text == "?" || (token.text == "." && separator[position]) { sentenceIndex += 1 }
+        }
+        self.sentence = sentence
     }
 
     /// A `.` ends a sentence when a space or the end follows and it does not end an abbreviation
