@@ -1,7 +1,7 @@
 import PayarchKit
 
 /// Rules, templates and the default spec, loaded once from the checkout.
-let resources = ResourceLocator.locate()!
+let resources = (try! ResourceLocator.locate())!
 let generator = try! DesignGenerator(rulesDirectory: resources.rulesDirectory, templatesDirectory: resources.templatesDirectory)
 let fallbackSpec = try! PromptSpecLoader().load(SourceFile.read(resources.defaultSpec))
 

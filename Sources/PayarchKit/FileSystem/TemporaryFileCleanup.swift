@@ -5,10 +5,10 @@
 #endif
 
 /// Removes the temporary output file when a signal that would end payarch arrives while it is writing
-/// (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF, SIGXCPU), then lets
+/// (SIGINT, SIGTERM, SIGHUP, SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF, SIGXCPU), then lets
 /// the signal end the process as usual. SIGPIPE and SIGXFSZ are not here: the CLI ignores them, so a
 /// closed pipe or a file-size limit reach the writer as write errors (EPIPE, EFBIG) that it cleans up
-/// after. SIGKILL cannot be caught. The path lives in a fixed C buffer because a signal
+/// after. SIGKILL cannot be caught. A signal the host process already handles or ignores is left to it. The path lives in a fixed C buffer because a signal
 /// handler may only call async-signal-safe functions (`unlink`, `signal`, `raise`).
 enum TemporaryFileCleanup {
     private static let capacity = 4096
@@ -19,7 +19,7 @@ enum TemporaryFileCleanup {
     }()
     nonisolated(unsafe) private static var installed = false
     private static let signals: [CInt] = [
-        SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF, SIGXCPU,
+        SIGINT, SIGTERM, SIGHUP, SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF, SIGXCPU,
     ]
 
     /// Installs the handlers; called before the temporary file exists.
@@ -55,6 +55,11 @@ enum TemporaryFileCleanup {
             for number in signals { sigaddset(&set, number) }
             pthread_sigmask(SIG_UNBLOCK, &set, nil)
             for number in signals {
+                // A handler the host already installed (a fuzzer's SIGALRM timer, a server's SIGUSR1) and an
+                // ignored signal are left alone: payarch only takes signals whose default would kill it.
+                var current = sigaction()
+                sigaction(number, nil, &current)
+                guard current.__sigaction_handler.sa_handler == nil, (current.sa_flags & SA_SIGINFO) == 0 else { continue }
                 signal(number) { received in
                     if TemporaryFileCleanup.buffer[0] != 0 { unlink(TemporaryFileCleanup.buffer) }
                     signal(received, SIG_DFL)

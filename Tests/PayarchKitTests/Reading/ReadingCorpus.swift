@@ -26,7 +26,11 @@ struct ReadingCase: Sendable, CustomTestStringConvertible {
     var testDescription: String { id }
 
     static func load(_ name: String) -> [ReadingCase] {
-        let source = try! SourceFile.read(Repository.fixtures + "/reading/" + name)
+        load(path: Repository.fixtures + "/reading/" + name)
+    }
+
+    static func load(path: String) -> [ReadingCase] {
+        let source = try! SourceFile.read(path)
         let root = try! YAMLLoader().loadDocuments(source)[0]
         let cases = try! MappingReader(root, what: "corpus").required("cases").sequenceItems(for: "cases")
         return cases.map { node in

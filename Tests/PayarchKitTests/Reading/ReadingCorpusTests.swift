@@ -28,4 +28,11 @@ import Testing
 
     @Test(arguments: expert)
     func expertExample(_ entry: ReadingCase) throws { try check(entry) }
+
+    /// `PAYARCH_EXTRA_CORPUS=/path/to/cases.yml swift test --filter extraCorpus` reads a corpus kept
+    /// outside the repository (a held-out set) with the same checks.
+    @Test func extraCorpus() throws {
+        guard let path = ProcessInfo.processInfo.environment["PAYARCH_EXTRA_CORPUS"] else { return }
+        for entry in ReadingCase.load(path: path) { try check(entry) }
+    }
 }

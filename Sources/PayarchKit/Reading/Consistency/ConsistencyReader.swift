@@ -102,7 +102,14 @@ public struct ConsistencyReader: Sendable {
             default: return false
             }
         }
+        // A negation turns around only the levels of its own comma-segment: "never charge twice, BI can be
+        // stale" does not make the BI strong.
         let marks = context.marks(for: levelMatches.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text, triggers: triggers)
+            .enumerated().map { index, mark -> ContextReader.Mark? in
+                guard let mark, text.clause[mark.trigger.first] == text.clause[levelMatches[index].first] else { return mark }
+                let segments = commaSegments(text, clause: text.clause[mark.trigger.first])
+                return segments[mark.trigger.first] == segments[levelMatches[index].first] ? mark : nil
+            }
 
         var statements: [Statement] = []
         for (index, match) in levelMatches.enumerated() {
@@ -249,8 +256,15 @@ public struct ConsistencyReader: Sendable {
                 continue
             }
             // Several levels in one clause bind per comma-segment; a relaxer joins the level it qualifies.
+            // A relaxer in a comma-segment of its own ("…, BI can be stale by a few hours") binds there too.
+            let clauseSegments = commaSegments(text, clause: clause)
             let strong = clauseStatements.filter { !$0.relaxing }
-            let bindable = strong.isEmpty ? [clauseStatements[0]] : strong
+            let strongSegments = Set(strong.map { clauseSegments[$0.first] })
+            let separateRelaxers = clauseStatements.filter { statement in
+                statement.relaxing && !strongSegments.contains(clauseSegments[statement.first])
+                    && scopeMatches.contains { clauseSegments[$0.1] == clauseSegments[statement.first] }
+            }
+            let bindable = strong.isEmpty ? [clauseStatements[0]] : (strong + separateRelaxers).sorted { $0.first < $1.first }
             if scopeMatches.isEmpty, bindable.allSatisfy({ $0.impliedScope == nil }), !previousClauseScopes.isEmpty,
                 !clauseMatches.contains(where: { $0.payload == .universal }), startsClause(bindable[0], in: text)
             {
@@ -353,7 +367,7 @@ public struct ConsistencyReader: Sendable {
     }
 
     static let prepositions: Set<String> = [
-        "against", "vs", "versus", "with", "from", "of", "on", "before", "after", "until", "per", "than", "into", "to", "via",
+        "against", "vs", "versus", "with", "from", "of", "on", "in", "before", "after", "until", "per", "than", "into", "to", "via",
     ]
 
     /// The words that say what a level is about: a scope word right after "per" ("exactly once per

@@ -15,6 +15,8 @@ public struct ContextReader: Sendable {
         case either(Modifier)
         case pseudo
         case termination
+        /// Ends a forward scope only ("via", "through").
+        case forwardTermination
     }
 
     /// A span of tokens the context can apply to.
@@ -46,7 +48,10 @@ public struct ContextReader: Sendable {
             for phrase in pre { triggers.add(phrase, both.contains(phrase.lowercased()) ? .either(modifier) : .pre(modifier)) }
             for phrase in post where !both.contains(phrase.lowercased()) { triggers.add(phrase, .post(modifier)) }
         }
-        for phrase in vocabulary.termination { triggers.add(phrase, .termination) }
+        let forwardOnly = Set(vocabulary.forwardOnlyTermination.map { $0.lowercased() })
+        for phrase in vocabulary.termination {
+            triggers.add(phrase, forwardOnly.contains(phrase.lowercased()) ? .forwardTermination : .termination)
+        }
         self.triggers = triggers
         window = vocabulary.window
         joiners = vocabulary.listJoiners
@@ -66,9 +71,13 @@ public struct ContextReader: Sendable {
     ) -> [Mark?] {
         var marks = [Mark?](repeating: nil, count: entities.count)
         let tokens = text.tokens
-        let terminations = found.filter { if case .termination = $0.payload { return true } else { return false } }
+        let terminations = found.filter { $0.payload == .termination || $0.payload == .forwardTermination }
+        let backwardTerminations = found.filter { $0.payload == .termination }
         func terminated(between start: Int, and end: Int) -> Bool {
             terminations.contains { $0.first >= start && $0.last <= end }
+        }
+        func terminatedBackward(between start: Int, and end: Int) -> Bool {
+            backwardTerminations.contains { $0.first >= start && $0.last <= end }
         }
         /// A parenthesis between two positions that is not part of a group holding no entity.
         func parenthesis(between start: Int, and end: Int) -> Bool {
@@ -95,7 +104,7 @@ public struct ContextReader: Sendable {
         for match in found {
             switch match.payload {
             case .pre, .post, .either: triggerTokens.formUnion(match.first..<match.last)
-            case .pseudo, .termination: break
+            case .pseudo, .termination, .forwardTermination: break
             }
         }
         /// Only joiners and at most one other word between two entities of one list.
@@ -131,7 +140,7 @@ public struct ContextReader: Sendable {
                 let backward = before.map { distance($0.last, trigger.first) } ?? Int.max
                 let ahead = after.map { distance(trigger.last, $0.first) } ?? Int.max
                 (modifier, forward) = (value, ahead <= backward && ahead != Int.max)
-            case .pseudo, .termination: continue
+            case .pseudo, .termination, .forwardTermination: continue
             }
             let mark = Mark(modifier: modifier, trigger: Span(first: trigger.first, last: trigger.last))
             if forward {
@@ -176,8 +185,8 @@ public struct ContextReader: Sendable {
                     guard text.clause[entity.first] == clause else { break }
                     let ok = taken == 0
                         ? text.words(from: entity.last, to: nextStart) <= window && !parenthesis(between: entity.last, and: nextStart)
-                            && !terminated(between: entity.last, and: nextStart)
-                        : coordinated(from: entity.last, to: nextStart) && !terminated(between: entity.last, and: nextStart)
+                            && !terminatedBackward(between: entity.last, and: nextStart)
+                        : coordinated(from: entity.last, to: nextStart) && !terminatedBackward(between: entity.last, and: nextStart)
                             && !parenthesis(between: entity.last, and: nextStart)
                     guard ok else { break }
                     if marks[index] == nil { marks[index] = mark }

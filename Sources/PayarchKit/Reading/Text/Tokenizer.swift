@@ -135,6 +135,34 @@ public enum Tokenizer {
                 digits = String(digits.prefix(lead))
                 index = start + lead
             }
+            // European style: "3.000" and "1.234.567" group thousands with dots (three digits after each
+            // dot, nothing after the last group); "1,4 Mio." has a decimal comma (one or two digits).
+            if groups.isEmpty {
+                var dotted: [Int] = []
+                var cursor = index
+                while cursor + 1 < scalars.count, scalars[cursor] == ".", isDigit(scalars[cursor + 1]) {
+                    let groupEnd = digitRun(cursor + 1)
+                    guard groupEnd - cursor - 1 == 3 else { dotted = []; break }
+                    dotted.append(groupEnd)
+                    cursor = groupEnd
+                }
+                let endsThere = cursor >= scalars.count || !(scalars[cursor] == "," || scalars[cursor] == "." || isLetter(scalars[cursor]))
+                if !dotted.isEmpty, endsThere {
+                    for groupEnd in dotted { digits.unicodeScalars.append(contentsOf: scalars[(groupEnd - 3)..<groupEnd]) }
+                    index = cursor
+                    return (index, Double(digits) ?? .infinity)
+                }
+                if index + 1 < scalars.count, scalars[index] == ",", isDigit(scalars[index + 1]) {
+                    let fractionEnd = digitRun(index + 1)
+                    let length = fractionEnd - index - 1
+                    let followed = fractionEnd < scalars.count && (isDigit(scalars[fractionEnd]) || scalars[fractionEnd] == "," || scalars[fractionEnd] == ".")
+                    if length <= 2, !followed {
+                        digits += "."
+                        digits.unicodeScalars.append(contentsOf: scalars[(index + 1)..<fractionEnd])
+                        return (fractionEnd, Double(digits) ?? .infinity)
+                    }
+                }
+            }
         }
         if index + 1 < scalars.count, scalars[index] == ".", isDigit(scalars[index + 1]) {
             end = digitRun(index + 1)

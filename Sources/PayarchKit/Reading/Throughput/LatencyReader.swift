@@ -61,7 +61,10 @@ enum LatencyReader {
             let seg = segment[index]
             let segmentTokens = tokens.indices.filter { segment[$0] == seg }
             let phrase = text.phrase(first, last)
-            let isTimeout = segmentTokens.contains { candidate in
+            // A percentile makes it a latency target whatever else the segment says ("deposit confirmation
+            // p95 < 350 ms").
+            let hasPercentile = percentiles.contains { segment[$0.index] == seg }
+            let isTimeout = !hasPercentile && segmentTokens.contains { candidate in
                 if case .timeout = words[candidate] { return true }
                 return ["window", "windows", "hold", "lease"].contains(tokens[candidate].lower)
             }

@@ -1,3 +1,4 @@
+import Foundation
 /// Reads `throughput_requirements` into a peak, a sustained rate and a latency target.
 ///
 /// Numbers become rates through their unit (TPS, rps, per second; per minute, hour, day, week, month or
@@ -76,6 +77,10 @@ public struct ThroughputReader: Sendable {
         var fastUnit: Bool
         /// The token after its number, where the noun of the figure starts.
         var numberEnd: Int?
+        /// The seconds of its unit, when it had one.
+        var unitSeconds: Double?
+        /// Its own stream, apart from every other ("another 1.5M funding transactions", "plus 600k payouts").
+        var separateStream = false
     }
 
     struct Output {
@@ -149,6 +154,9 @@ public struct ThroughputReader: Sendable {
                         tps: perPeriod / batch.seconds, role: .sustained, first: quantity.first, last: quantity.last,
                         derivation: "\(format(perPeriod)) per \(batch.name) ÷ \(format(batch.seconds)) s", fastUnit: false,
                         numberEnd: quantity.last))
+            } else if let unit = sharedPeriod(of: quantity, in: text, rates: rates) {
+                // "180,000 deposits and 60,000 withdrawals a day": the period of the coordinated figure.
+                rates.append(rate(quantity, unit: unit))
             } else if nounAfter(quantity, in: text, words: words), let unit = clausePeriod(clause, in: text, words: words, excluding: rates) {
                 rates.append(rate(quantity, unit: unit))
             } else if textHasPerSecond || unitInParentheses(clause: clause, text: text, words: words),
@@ -224,7 +232,19 @@ public struct ThroughputReader: Sendable {
                 dropped += 1
                 continue
             }
-            rate.combined = segmentTokens.contains { if case .combined = words[$0] { return true } else { return false } }
+            // A combined figure is the total of every stream, unless it names the rails it combines ("FedNow +
+            // RTP together: 40 TPS" is one stream of two rails).
+            let namesRails = segmentTokens.contains { if case .rail = words[$0] { return true } else { return false } }
+            rate.combined = !namesRails && segmentTokens.contains { if case .combined = words[$0] { return true } else { return false } }
+            // "another 1.5M funding transactions", "plus 600k driver payouts": a stream of its own.
+            let before = (max(0, rate.first - 3)..<rate.first).map { text.tokens[$0].lower }
+            if before.contains(where: { ["another", "plus", "additional", "additionally"].contains($0) })
+                || before.suffix(2) == ["in", "addition"]
+            {
+                rate.subject = "stream@\(rate.first)"
+                kept.append(rate)
+                continue
+            }
             // A segment with no subject takes the one of the nearest segment before it in its clause.
             let shared = rates.contains { $0.first != rate.first && segment[$0.first] == segment[rate.first] }
             rate.subject = subject(in: segmentTokens, words: words, own: ownSubject(of: rate, in: text, words: words), near: shared ? rate.first : nil)
@@ -263,7 +283,9 @@ public struct ThroughputReader: Sendable {
             let phrase = text.phrase(multiplier.first, multiplier.last)
             let subject = subject(in: segmentTokens, words: words)
             let bases = kept.filter { $0.role == .sustained && (subject == nil || $0.subject == subject || $0.subject == nil) }
-            guard let base = bases.max(by: { $0.tps < $1.tps }) ?? (sustained.map { Rate(tps: $0.tps, role: .sustained, first: 0, last: 0, derivation: nil, fastUnit: false) }) else {
+            // A multiplier that names no stream ("5x the average rate") multiplies the total of all streams.
+            let total = subject == nil ? sustained.map { Rate(tps: $0.tps, role: .sustained, first: 0, last: 0, derivation: nil, fastUnit: false) } : nil
+            guard let base = total ?? bases.max(by: { $0.tps < $1.tps }) ?? (sustained.map { Rate(tps: $0.tps, role: .sustained, first: 0, last: 0, derivation: nil, fastUnit: false) }) else {
                 // "40k TPS peak, 4x baseline": the peak is the multiple, so the base is the peak divided.
                 if let peakValue = peak, multiplier.factor > 1, sustained == nil,
                     (multiplier.last..<min(tokens.count, multiplier.last + 3)).contains(where: { if case .sustained = words[$0] { return true } else { return false } })
@@ -346,7 +368,7 @@ public struct ThroughputReader: Sendable {
         }
         return Rate(
             tps: quantity.value / unit.seconds, role: nil, first: quantity.first, last: max(quantity.last, unit.last),
-            derivation: derivation, fastUnit: unit.seconds <= 60, numberEnd: quantity.last)
+            derivation: derivation, fastUnit: unit.seconds <= 60, numberEnd: quantity.last, unitSeconds: unit.seconds)
     }
 
     func windowRate(_ count: Double, _ window: Window, first: Int, last: Int) -> Rate {
@@ -418,15 +440,20 @@ public struct ThroughputReader: Sendable {
             switch words[index] {
             case .countNoun, .subject, .rail: skippable = true
             case nil:
-                // A function word ends the noun phrase unless it starts a compound ("on-chain").
+                // A function word ends the noun phrase unless it starts a compound ("on-chain"), or it is the
+                // "of" of "8 millions of transactions".
                 let compound = index + 1 < tokens.count && tokens[index + 1].text == "-" && !tokens[index + 1].spaceBefore
-                skippable = token.isWord && (compound || !["in", "at", "on", "of", "with", "for", "and", "or", "to", "from", "by", "during", "over", "within"].contains(token.lower))
+                let scaleOf = token.lower == "of" && index == quantity.last && index > 0 && tokens[index - 1].isWord
+                skippable = token.isWord && (compound || scaleOf || !["in", "at", "on", "of", "with", "for", "and", "or", "to", "from", "by", "during", "over", "within"].contains(token.lower))
             default: skippable = false
             }
             if skippable, skipped < 4 {
                 index = words.end[index]
                 skipped += 1
             } else if (token.text == "-" || token.text == "/") && !token.spaceBefore, skipped < 4 {
+                index += 1
+            } else if token.text == ".", !token.spaceBefore, index == quantity.last, index > quantity.first + 1 {
+                // The period of an abbreviated scale: "1,4 Mio. direct debits per month".
                 index += 1
             } else {
                 break
@@ -477,6 +504,22 @@ public struct ThroughputReader: Sendable {
             return Unit(seconds: seconds, name: periodName(seconds), last: words.end[index + 1])
         }
         return nil
+    }
+
+    /// The period of the next figure when only "and" or "," and its noun stand between: "180,000 deposits and
+    /// 60,000 withdrawals a day" gives both figures per day.
+    func sharedPeriod(of quantity: QuantityReader.Quantity, in text: ReadingText, rates: [Rate]) -> Unit? {
+        let tokens = text.tokens
+        var index = quantity.last
+        var skipped = 0
+        while index < tokens.count, skipped < 4, tokens[index].isWord, tokens[index].number == nil, !["and", "or", "plus"].contains(tokens[index].lower) {
+            index += 1
+            skipped += 1
+        }
+        guard index < tokens.count, ["and", "&", ","].contains(tokens[index].lower), index + 1 < tokens.count,
+            let next = rates.first(where: { $0.first == index + 1 }), !next.fastUnit, let seconds = next.unitSeconds
+        else { return nil }
+        return Unit(seconds: seconds, name: periodName(seconds), last: quantity.last)
     }
 
     /// A period stated anywhere in a clause ("… on the 1st of each month", "nightly batch of …"), for counts
@@ -611,7 +654,9 @@ public struct ThroughputReader: Sendable {
             var end = index + 1
             if ["within", "in", "over"].contains(token.lower) {
                 var cursor = index + 1
-                while cursor < tokens.count, ["a", "an", "the", "first", "single", "~", "about", "around", "roughly"].contains(tokens[cursor].lower) {
+                var article = false
+                while cursor < tokens.count, ["a", "an", "the", "first", "last", "final", "single", "~", "about", "around", "roughly"].contains(tokens[cursor].lower) {
+                    article = true
                     cursor += 1
                 }
                 if cursor < tokens.count, let amount = tokens[cursor].number {
@@ -621,7 +666,19 @@ public struct ThroughputReader: Sendable {
                         seconds = amount * unit
                         end = words.end[unitIndex]
                     }
+                } else if article, cursor < tokens.count, case .period(let unit) = words[cursor], unit >= 60, unit <= 86_400,
+                    ["hour", "minute", "min", "hr"].contains(tokens[cursor].lower)
+                {
+                    // "in the first hour", "in the last hour before cut-off": one of the period.
+                    seconds = unit
+                    end = words.end[cursor]
                 }
+            }
+            // "17-20h", "17h-20h", "5-8pm", "5pm-8pm": a clock range written with hours only.
+            if seconds == nil, let range = hourRange(at: index, in: tokens) {
+                seconds = range.seconds
+                clock = true
+                end = range.end
             }
             if ["busiest", "peak", "rush"].contains(token.lower), index + 1 < tokens.count, tokens[index + 1].lower == "hour" {
                 seconds = 3600
@@ -650,7 +707,7 @@ public struct ThroughputReader: Sendable {
             let share = quantities.first { $0.isPercent && text.clause[$0.first] == clause }.map { $0.value / 100 }
             if clock || token.lower == "busiest" || token.lower == "rush", share == nil { continue }
             let clauseText = tokens.indices.filter { text.clause[$0] == clause }.map { tokens[$0].lower }.joined(separator: " ")
-            let ownCount = quantities.contains { !$0.isPercent && !$0.isVague && text.clause[$0.first] == clause && ($0.first < index || $0.first >= end) && !(tokens[$0.first].number != nil && $0.last < tokens.count && tokens[$0.last].text == ":") && !isClock($0, tokens) }
+            let ownCount = quantities.contains { !$0.isPercent && !$0.isVague && text.clause[$0.first] == clause && ($0.first < index || $0.first >= end) && !isClock($0, tokens) }
             windows[clause] = Window(
                 seconds: window, share: share, ownCount: ownCount,
                 ofDayTotal: clauseText.contains("day ' s total") || clauseText.contains("day's total") || clauseText.contains("daily total") || clauseText.contains("of the total"),
@@ -659,8 +716,37 @@ public struct ThroughputReader: Sendable {
         return windows
     }
 
+    /// "17-20h", "17h-20h", "5-8pm", "5pm-8pm", "5 pm - 8 pm": the length of an hour range, in seconds.
+    func hourRange(at index: Int, in tokens: [Token]) -> (seconds: Double, end: Int)? {
+        guard let startHour = tokens[index].number, startHour >= 0, startHour <= 24, startHour == startHour.rounded() else { return nil }
+        var cursor = index + 1
+        var startSuffix: String?
+        if cursor < tokens.count, ["h", "am", "pm"].contains(tokens[cursor].lower) {
+            startSuffix = tokens[cursor].lower
+            cursor += 1
+        }
+        guard cursor + 1 < tokens.count, tokens[cursor].text == "-" || tokens[cursor].lower == "to", let endHour = tokens[cursor + 1].number,
+            endHour <= 24, endHour == endHour.rounded()
+        else { return nil }
+        cursor += 2
+        guard cursor < tokens.count, ["h", "am", "pm"].contains(tokens[cursor].lower) else { return nil }
+        let endSuffix = tokens[cursor].lower
+        func hour(_ value: Double, _ suffix: String?) -> Double {
+            suffix == "pm" && value < 12 ? value + 12 : (suffix == "am" && value == 12 ? 0 : value)
+        }
+        let span = hour(endHour, endSuffix) - hour(startHour, startSuffix ?? endSuffix)
+        guard span > 0 else { return nil }
+        return (span * 3600, cursor + 1)
+    }
+
+    /// A number that is part of a clock time ("17:00"), not a label's colon ("Monthly run: 400k").
     func isClock(_ quantity: QuantityReader.Quantity, _ tokens: [Token]) -> Bool {
-        (quantity.last < tokens.count && tokens[quantity.last].text == ":") || (quantity.first > 0 && tokens[quantity.first - 1].text == ":")
+        let last = quantity.last
+        let first = quantity.first
+        let before = last < tokens.count && tokens[last].text == ":" && !tokens[last].spaceBefore && last + 1 < tokens.count
+            && tokens[last + 1].number != nil && !tokens[last + 1].spaceBefore
+        let after = first > 1 && tokens[first - 1].text == ":" && !tokens[first].spaceBefore && tokens[first - 2].number != nil
+        return before || after
     }
 
     // MARK: - Roles and subjects
@@ -729,9 +815,23 @@ public struct ThroughputReader: Sendable {
             default: break
             }
         }
-        if nouns.count > 1, let own, nouns.contains(own) { nouns = [own] }
         var railIds: [String] = []
         for rail in rails where !railIds.contains(rail.id) { railIds.append(rail.id) }
+        // Several figures in one segment: each takes the stream named right after its number, else the
+        // nearest one before it ("pay-ins average 35 TPS and payouts average 5 TPS").
+        if let position, railIds.count + nouns.count > 1 {
+            if let own { return own }
+            var nearestBefore: (index: Int, name: String)?
+            for index in segment where index < position {
+                switch words[index] {
+                case .rail(let id): nearestBefore = (index, id)
+                case .subject(let noun): nearestBefore = (index, noun)
+                default: break
+                }
+            }
+            if let nearestBefore { return nearestBefore.name }
+        }
+        if nouns.count > 1, let own, nouns.contains(own) { nouns = [own] }
         if railIds.count > 1, let own, railIds.contains(own) {
             railIds = [own]
         } else if railIds.count > 1, let position, let nearest = rails.min(by: { abs($0.index - position) < abs($1.index - position) }) {

@@ -12,6 +12,8 @@ public struct ReadingVocabulary: Sendable {
         public var historyPre: [String]
         public var historyPost: [String]
         public var termination: [String]
+        /// Terminations that end only a forward scope ("via", "through").
+        public var forwardOnlyTermination: [String]
         /// Words that make a rail the owner of another ("Sofort (now Klarna)"), not a rail of the design.
         public var ownership: [String]
         public var clauseBreaks: [String]

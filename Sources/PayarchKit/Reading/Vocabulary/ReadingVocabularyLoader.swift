@@ -13,7 +13,7 @@ extension RuleBookLoader {
 
     private func loadContext(_ path: String) throws(PayarchError) -> ReadingVocabulary.Context {
         let root = try MappingReader(try document(path), what: "context.yml")
-        try root.rejectUnknownKeys(["window", "negation", "deferral", "history", "ownership", "termination", "clauseBreaks", "abbreviations", "closingAbbreviations", "lists"])
+        try root.rejectUnknownKeys(["window", "negation", "deferral", "history", "ownership", "termination", "clauseBreaks", "abbreviations", "closingAbbreviations", "lists", "forwardOnlyTermination"])
         let lists = try MappingReader(try root.required("lists"), what: "'lists'")
         try lists.rejectUnknownKeys(["joiners", "breakers"])
         func section(_ key: String, extra: [String] = []) throws(PayarchError) -> MappingReader {
@@ -49,6 +49,7 @@ extension RuleBookLoader {
             pseudo: try negation.stringList("pseudo"), deferralPre: try deferral.stringList("pre"),
             deferralPost: try deferral.stringList("post"), historyPre: try history.stringList("pre"),
             historyPost: try history.stringList("post"), termination: try root.stringList("termination"),
+            forwardOnlyTermination: try root.stringList("forwardOnlyTermination"),
             ownership: try root.stringList("ownership"),
             clauseBreaks: try root.stringList("clauseBreaks"), abbreviations: try root.stringList("abbreviations"),
             closingAbbreviations: try root.stringList("closingAbbreviations"),
