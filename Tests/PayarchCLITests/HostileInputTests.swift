@@ -106,7 +106,7 @@ import Testing
             while let relative = enumerator.nextObject() as? String {
                 let source = Repository.root + "/" + folder + "/" + relative
                 var isDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory)
+                _ = FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory)
                 let target = home + "/" + folder + "/" + relative
                 if isDirectory.boolValue {
                     try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)

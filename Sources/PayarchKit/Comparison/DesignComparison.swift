@@ -105,7 +105,7 @@ struct FactColumns {
             throughput.designPeak.phrase.map { [$0] } ?? [])
         add("Sustained", throughput.sustained.map { "\(format($0.tps)) TPS" }, throughput.sustained?.phrase.map { [$0] } ?? [])
         add(
-            "Latency", throughput.latency.isEmpty ? nil : throughput.latency.map(DesignContext.latencyText).joined(separator: "; "),
+            "Latency", throughput.latency.isEmpty ? nil : throughput.latency.map(DesignViewBuilder.latencyText).joined(separator: "; "),
             throughput.latency.map(\.phrase))
         add(
             "Load shape",

@@ -24,6 +24,10 @@ public struct DesignPlanner: Sendable {
             "apState": .init(
                 dimension: "apState", value: facts.consistency.apState, phrases: facts.consistency.apPhrases,
                 assumed: false),
+            "regions": .init(
+                dimension: "regions", value: facts.consistency.regionMode,
+                phrases: facts.consistency.multiRegion.map { [$0] } ?? facts.consistency.singleRegion.map { [$0] } ?? [],
+                assumed: facts.consistency.multiRegion == nil && facts.consistency.singleRegion == nil),
         ]
     }
 
@@ -44,9 +48,14 @@ public struct DesignPlanner: Sendable {
                 }
             }
         }
-        return DesignPlan(
-            facts: facts, decisions: decisions,
-            sizing: Sizing(peakTps: facts.throughput.designPeak.tps, planning: rules.throughput.planning))
+        let storeKind = decisions.first { $0.table == "datastore" }?.text("storeKind") ?? "single-primary"
+        var classes: [String] = []
+        for rail in facts.rails where !classes.contains(rail.railClass) { classes.append(rail.railClass) }
+        let sizing = Sizing(
+            peakTps: facts.throughput.designPeak.tps, planning: rules.throughput.planning, storeKind: storeKind,
+            lifecycles: classes.compactMap { rules.lifecycle(of: $0, pattern: decisions.first { $0.table == "coordination" }?.text("pattern")) },
+            latencyTarget: facts.throughput.latency.map(\.milliseconds).min(), capacities: rules.throughput.capacities)
+        return DesignPlan(facts: facts, decisions: decisions, sizing: sizing)
     }
 
     private func decide(_ table: DecisionTable, keys: [String: Decision.Key], railFamily: String?) throws(PayarchError)

@@ -1,37 +1,100 @@
-/// Capacity figures derived from the design peak with the planning figures in `rules/throughput.yml`,
-/// each kept with its arithmetic so the document can show it.
+/// Capacity figures derived from the design peak, the chosen store and the rail classes present, with
+/// the planning figures in `rules/throughput.yml`; each keeps its arithmetic so the document can show it.
+///
+/// - Shards follow the store: one primary stays one (and a load beyond its planning figure is a warning,
+///   not a silent second shard); hash shards are a power of two, at least two; a distributed or
+///   key-value store splits itself.
+/// - Little's law uses mean times: a connection is held for the mean database time per payment, a rail
+///   call for the slowest present class's mean call time.
+/// - Each synchronous rail class keeps its own deadline (its scheme or API timeout); a latency target
+///   shorter than a deadline is stated as a conflict, never enforced by cutting the rail call short.
+/// - A peak above a published network capacity is a feasibility warning.
 public struct Sizing: Sendable, Codable, Hashable {
+    public struct Deadline: Sendable, Codable, Hashable {
+        public var railClass: String
+        public var milliseconds: Double
+        public var basis: String
+        /// False for a planning figure with no published source.
+        public var published: Bool
+        public var source: String?
+    }
+
     public var peakTps: Double
     public var headroom: Double
-    public var shards: Int
-    public var peakPerShard: Double
-    public var streamPartitions: Int
-    public var eventsPerSecond: Double
-    public var connectionsPerShard: Int
-    public var processorConcurrency: Int
+    public var targetTps: Double
+    public var storeKind: String
+    /// Nil when the store splits itself (distributed and key-value stores).
+    public var shards: Int?
+    public var peakPerShard: Double?
     public var paymentsPerShard: Double
-    public var messagesPerPartition: Double
     public var eventsPerPayment: Double
+    public var eventsPerSecond: Double
+    public var messagesPerPartition: Double
+    public var streamPartitions: Int
     public var databaseMilliseconds: Double
-    public var processorMilliseconds: Double
+    /// Connections in use per shard (or in total, when the store splits itself).
+    public var connections: Int
+    /// The slowest mean rail call among the classes present, and its class.
+    public var railMeanMilliseconds: Double
+    public var railMeanClass: String
+    public var railConcurrency: Int
+    public var deadlines: [Deadline]
+    /// The tightest latency target of the input, in milliseconds.
+    public var latencyTargetMilliseconds: Double?
+    /// Classes whose own deadline is longer than the latency target.
+    public var latencyConflicts: [Deadline]
+    public var warnings: [String]
 
-    public init(peakTps: Double, planning: ThroughputRules.Planning) {
+    public init(
+        peakTps: Double, planning: ThroughputRules.Planning, storeKind: String = "single-primary",
+        lifecycles: [ClassLifecycle] = [], latencyTarget: Double? = nil, capacities: [ThroughputRules.Capacity] = []
+    ) {
         self.peakTps = peakTps
+        self.storeKind = storeKind
         headroom = planning.headroom
         paymentsPerShard = planning.paymentsPerShard
         messagesPerPartition = planning.messagesPerPartition
         eventsPerPayment = planning.eventsPerPayment
         databaseMilliseconds = planning.databaseSecondsPerPayment * 1000
-        processorMilliseconds = planning.processorSecondsP99 * 1000
         let target = peakTps * planning.headroom
-        shards = Self.powerOfTwo(atLeast: (target / planning.paymentsPerShard).rounded(.up))
-        peakPerShard = peakTps / Double(shards)
+        targetTps = target
+        var warnings: [String] = []
+        switch storeKind {
+        case "sharded":
+            shards = max(2, Self.powerOfTwo(atLeast: (target / planning.paymentsPerShard).rounded(.up)))
+        case "distributed", "key-value":
+            shards = nil
+        default:
+            shards = 1
+            if target > planning.paymentsPerShard {
+                warnings.append(
+                    "The target of \(ThroughputFormat.format(target)) TPS is above the \(ThroughputFormat.format(planning.paymentsPerShard)) payments/s planned for one primary; measure the primary under load, or move to the sharded layout.")
+            }
+        }
+        peakPerShard = shards.map { peakTps / Double($0) }
         eventsPerSecond = peakTps * planning.eventsPerPayment
         streamPartitions = max(
-            shards, Self.powerOfTwo(atLeast: (eventsPerSecond * planning.headroom / planning.messagesPerPartition).rounded(.up)))
-        // Little's law: connections in use = arrival rate × time each payment holds one.
-        connectionsPerShard = max(4, Self.count(peakPerShard * planning.headroom * planning.databaseSecondsPerPayment))
-        processorConcurrency = max(4, Self.count(target * planning.processorSecondsP99))
+            shards ?? 1, Self.powerOfTwo(atLeast: (eventsPerSecond * planning.headroom / planning.messagesPerPartition).rounded(.up)))
+        // Little's law: items in the system = arrival rate × mean time each one spends there.
+        let perShard = (peakPerShard ?? peakTps) * planning.headroom
+        connections = max(4, Self.count(perShard * planning.databaseSecondsPerPayment))
+        let slowest = lifecycles.max { $0.meanMilliseconds < $1.meanMilliseconds }
+        railMeanMilliseconds = slowest?.meanMilliseconds ?? 1000
+        railMeanClass = slowest?.railClass ?? ""
+        railConcurrency = max(4, Self.count(target * railMeanMilliseconds / 1000))
+        let deadlines = lifecycles.compactMap { lifecycle in
+            lifecycle.deadline.map {
+                Deadline(railClass: lifecycle.railClass, milliseconds: $0.milliseconds, basis: $0.text, published: $0.source != nil, source: $0.source)
+            }
+        }
+        self.deadlines = deadlines
+        latencyTargetMilliseconds = latencyTarget
+        latencyConflicts = latencyTarget.map { target in deadlines.filter { $0.milliseconds > target } } ?? []
+        for capacity in capacities where lifecycles.contains(where: { capacity.classes.contains($0.railClass) }) && peakTps > capacity.tps {
+            warnings.append(
+                "The design peak of \(ThroughputFormat.format(peakTps)) TPS is \(ThroughputFormat.format((peakTps / capacity.tps * 10).rounded() / 10))× \(capacity.name)'s published capacity (\(capacity.text); \(capacity.source)); check the figure before sizing anything for it.")
+        }
+        self.warnings = warnings
     }
 
     /// A figure rounded up to a whole count, clamped so no input can overflow the conversion.

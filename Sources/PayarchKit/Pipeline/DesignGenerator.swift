@@ -7,14 +7,14 @@ public struct DesignGenerator: Sendable {
     public let templates: TemplateSet
     let reader: InputReader
     let planner: DesignPlanner
-    let context: DesignContext
+    let views: DesignViewBuilder
 
     public init(rules: RuleBook, templates: TemplateSet) {
         self.rules = rules
         self.templates = templates
         reader = InputReader(rules: rules)
         planner = DesignPlanner(rules: rules)
-        context = DesignContext(rules: rules)
+        views = DesignViewBuilder(rules: rules)
     }
 
     /// Loads rules and templates from their directories.
@@ -36,13 +36,31 @@ public struct DesignGenerator: Sendable {
         return (try planner.plan(reading.facts), reading.warnings.map { $0.diagnostic(in: inputs) })
     }
 
-    public func markdown(_ plan: DesignPlan) throws(PayarchError) -> String {
-        try templates.render(context.build(plan))
+    /// The typed view of a plan: what the document says, resolved once.
+    public func view(_ plan: DesignPlan) throws(PayarchError) -> DesignView {
+        try views.build(plan)
     }
 
-    /// The plan as JSON in the documented `payarch.design/1` shape, keys sorted.
+    public func markdown(_ plan: DesignPlan) throws(PayarchError) -> String {
+        try templates.render(try context(plan))
+    }
+
+    /// The Mustache context of a plan: its view as plain values, plus the template flags.
+    public func context(_ plan: DesignPlan) throws(PayarchError) -> [String: Any] {
+        let view = try views.build(plan)
+        var context: [String: Any]
+        do {
+            context = try MustacheEncoder.encode(view)
+        } catch {
+            throw PayarchError.data(at: nil, id: "template.context", "cannot build the template context: \(error)")
+        }
+        for (flag, value) in TemplateFlags.flags(plan: plan, rules: rules) { context[flag] = value }
+        return context
+    }
+
+    /// The plan as JSON in the documented `payarch.design/2` shape, keys sorted.
     public func json(_ plan: DesignPlan, inputs: InputSet, warnings: [Diagnostic]) throws(PayarchError) -> String {
-        let report = DesignReport(plan: plan, inputs: inputs, warnings: warnings)
+        let report = DesignReport(plan: plan, view: try views.build(plan), inputs: inputs, warnings: warnings)
         do {
             return try JSONOutput.encode(report)
         } catch {

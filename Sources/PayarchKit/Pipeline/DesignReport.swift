@@ -16,9 +16,12 @@ public struct DesignReport: Sendable, Codable {
     public var facts: DesignFacts
     public var decisions: [Decision]
     public var sizing: Sizing
+    /// What the document says, as the templates read it.
+    public var design: DesignView
     public var warnings: [Warning]
 
-    public init(plan: DesignPlan, inputs: InputSet, warnings: [Diagnostic]) {
+    public init(plan: DesignPlan, view: DesignView, inputs: InputSet, warnings: [Diagnostic]) {
+        design = view
         origin = inputs.origin
         self.inputs = inputs.values.map { Input(name: $0.name, value: $0.value) }
         facts = plan.facts

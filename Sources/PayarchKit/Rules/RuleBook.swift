@@ -2,6 +2,9 @@
 /// reader's vocabularies, throughput bands and the decision tables.
 public struct RuleBook: Sendable {
     public var rails: [RailDefinition]
+    /// Per rail class: its events, unknown-outcome resolver, deadline, compensations and flow steps; a
+    /// class has one lifecycle for every pattern, or one per group of patterns.
+    public var lifecycles: [String: [ClassLifecycle]]
     public var railClasses: [RailClass]
     public var families: [RailFamily]
     public var unknownRailClass: String
@@ -9,10 +12,21 @@ public struct RuleBook: Sendable {
     public var reading: ReadingVocabulary
     public var throughput: ThroughputRules
     public var tables: [DecisionTable]
+    /// What a rendered design must never contain (`rules/self-check.yml`), for the self-check.
+    public var selfCheck: SelfCheckRules = SelfCheckRules()
     public var directory: String
+
+    /// The lifecycle of a rail class under a coordination pattern: the one written for that pattern, else
+    /// the one written for every pattern.
+    public func lifecycle(of railClass: String, pattern: String?) -> ClassLifecycle? {
+        let candidates = lifecycles[railClass] ?? []
+        return candidates.first { pattern.map($0.patterns.contains) ?? false } ?? candidates.first { $0.patterns.isEmpty }
+    }
 
     /// The two values of the `apState` dimension.
     public static let apStates = ["cp-only", "ap-allowed"]
+    /// The two values of the `regions` dimension.
+    public static let regionModes = ["single-region", "multi-region"]
 
     /// The values each decision dimension can take; the completeness check enumerates their product.
     public var domains: [String: [String]] {
@@ -22,6 +36,7 @@ public struct RuleBook: Sendable {
             "consistency": vocabulary.tiers,
             "ledgerConsistency": vocabulary.tiers,
             "apState": Self.apStates,
+            "regions": Self.regionModes,
         ]
     }
 

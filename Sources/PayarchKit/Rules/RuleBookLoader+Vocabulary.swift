@@ -193,7 +193,7 @@ extension RuleBookLoader {
 
     func loadThroughput(_ path: String) throws(PayarchError) -> ThroughputRules {
         let root = try MappingReader(try document(path), what: "throughput.yml")
-        try root.rejectUnknownKeys(["bands", "planning"])
+        try root.rejectUnknownKeys(["bands", "planning", "capacities"])
         var bands: [ThroughputRules.Band] = []
         for node in try root.required("bands").sequenceItems(for: "'bands'") {
             let map = try MappingReader(node, what: "a band")
@@ -217,7 +217,7 @@ extension RuleBookLoader {
         let plan = try MappingReader(try root.required("planning"), what: "'planning'")
         try plan.rejectUnknownKeys([
             "peakToSustained", "defaultPeakTps", "headroom", "paymentsPerShard", "messagesPerPartition",
-            "databaseSecondsPerPayment", "processorSecondsP99", "eventsPerPayment",
+            "databaseSecondsPerPayment", "eventsPerPayment",
         ])
         func figure(_ key: String) throws(PayarchError) -> Double {
             let value = try plan.required(key).number(for: "'\(key)'")
@@ -233,7 +233,18 @@ extension RuleBookLoader {
                 headroom: try figure("headroom"), paymentsPerShard: try figure("paymentsPerShard"),
                 messagesPerPartition: try figure("messagesPerPartition"),
                 databaseSecondsPerPayment: try figure("databaseSecondsPerPayment"),
-                processorSecondsP99: try figure("processorSecondsP99"),
-                eventsPerPayment: try figure("eventsPerPayment")))
+                eventsPerPayment: try figure("eventsPerPayment")),
+            capacities: try (root["capacities"]?.sequenceItems(for: "'capacities'") ?? []).map { node throws(PayarchError) in
+                let map = try MappingReader(node, what: "a capacity")
+                try map.rejectUnknownKeys(["classes", "name", "tps", "text", "source"])
+                let sourceNode = try map.required("source")
+                let source = try sourceNode.string(for: "'source'")
+                guard source.hasPrefix("https://") || source.hasPrefix("http://") else {
+                    throw PayarchError.data(at: sourceNode.location, id: "rules.source", "a source must be the address of a public page")
+                }
+                return ThroughputRules.Capacity(
+                    classes: try map.stringList("classes"), name: try map.required("name").string(for: "'name'"),
+                    tps: try map.required("tps").number(for: "'tps'"), text: try map.required("text").string(for: "'text'"), source: source)
+            })
     }
 }

@@ -12,22 +12,31 @@ public struct RuleBookLoader: Sendable {
     /// Decision tables the planner reads, with the outputs it needs from each.
     public static let requiredTables: [String: [String]] = [
         "coordination": ["pattern", "patternName", "style", "recoveryPoints", "topology"],
-        "locking": ["locking", "lockingName", "statement"],
-        "datastore": ["engine", "database", "isolation", "keyStore", "claim", "retry"],
+        "locking": ["locking", "lockingName"],
+        "datastore": [
+            "engine", "storeKind", "database", "isolation", "keyStore", "claim", "retry", "readRule", "workQueue", "gateFailure",
+            // One statement per value of `locking.locking`, in the store's dialect.
+            "pessimistic", "optimistic", "conditional",
+        ],
         "ledger": ["posting", "postingName"],
         "replicated-state": ["model", "modelName"],
         "reconciliation": ["cadence", "matchAgainst"],
-        "compensation": ["steps"],
         "partitioning": ["strategy"],
-        "retention": ["retention", "reason"],
+        "retention": ["floorDays", "marginDays", "reason"],
+        "regions": ["mode", "modeName", "keyHome"],
     ]
 
     /// Outputs whose values select template sections, with the values the templates know.
     public static let enumeratedOutputs: [String: [String: [String]]] = [
         "coordination": ["pattern": ["outbox", "saga", "two-phase-commit"]],
         "ledger": ["posting": ["asynchronous", "synchronous"]],
+        "locking": ["locking": ["pessimistic", "optimistic", "conditional"]],
         "replicated-state": ["model": ["cp-only", "crdt"]],
-        "datastore": ["engine": ["postgresql", "cockroachdb", "spanner", "dynamodb", "xa-database"]],
+        "datastore": [
+            "engine": ["postgresql", "cockroachdb", "spanner", "dynamodb", "xa-database"],
+            "storeKind": ["single-primary", "sharded", "distributed", "key-value", "xa"],
+        ],
+        "regions": ["mode": ["single-region", "home-region", "global-store"]],
     ]
 
     /// All the rules files together, and the decision tables, stay within what any real rule book needs;
@@ -40,13 +49,17 @@ public struct RuleBookLoader: Sendable {
         let (railClasses, families, unknownRailClass) = try loadClasses(directory + "/rail-classes.yml")
         let classIds = Set(railClasses.map(\.id))
         let rails = try loadCatalogue(directory + "/rails", classIds: classIds)
+        let lifecycles = try loadLifecycles(
+            directory + "/lifecycle", classIds: classIds,
+            railClasses: Dictionary(rails.map { ($0.id, $0.railClass) }, uniquingKeysWith: { first, _ in first }))
         let vocabulary = try loadVocabulary(directory + "/consistency.yml")
         let reading = try loadReading(directory + "/reading", railIds: Set(rails.map(\.id)), classIds: classIds)
         let throughput = try loadThroughput(directory + "/throughput.yml")
         var book = RuleBook(
-            rails: rails, railClasses: railClasses, families: families, unknownRailClass: unknownRailClass,
+            rails: rails, lifecycles: lifecycles, railClasses: railClasses, families: families, unknownRailClass: unknownRailClass,
             vocabulary: vocabulary, reading: reading, throughput: throughput, tables: [], directory: directory)
         book.tables = try loadTables(directory + "/decisions", domains: book.domains)
+        book.selfCheck = try loadSelfCheck(directory + "/self-check.yml", book: book)
         return book
     }
 
@@ -88,7 +101,7 @@ public struct RuleBookLoader: Sendable {
     /// The sizes of every file the loader reads, added up before any is parsed.
     private func checkTotalSize(_ directory: String) throws(PayarchError) {
         var paths = ["rail-classes.yml", "consistency.yml", "throughput.yml"].map { directory + "/" + $0 }
-        for folder in ["rails", "reading", "decisions"] {
+        for folder in ["rails", "reading", "decisions", "lifecycle"] {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: directory + "/" + folder)) ?? []
             paths += names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.map { directory + "/" + folder + "/" + $0 }
         }

@@ -91,7 +91,7 @@ import Testing
             "design.mustache", contents: "# X\n" + String(repeating: "{{#basis}}", count: 8) + "x" + String(repeating: "{{/basis}}", count: 8) + "\n")
         let templates = try TemplateSet.load(directory: directory)
         let plan = try Bundled.generator.plan(try Bundled.caseInputs(1)).0
-        let context = DesignContext(rules: Bundled.rules).build(plan)
+        let context = try Bundled.generator.context(plan)
         #expect {
             _ = try templates.render(context)
         } throws: { error in
@@ -133,7 +133,7 @@ import Testing
         #expect(templates.cost.depth(from: "design").depth <= 8)
         for number in 1...2 {
             let plan = try Bundled.generator.plan(try Bundled.caseInputs(number)).0
-            let bound = templates.cost.renderedBytes(from: "design", context: DesignContext(rules: Bundled.rules).build(plan))
+            let bound = templates.cost.renderedBytes(from: "design", context: try Bundled.generator.context(plan))
             #expect(bound < TemplateCost.maxBytes / 4, "case \(number): \(bound)")
         }
     }

@@ -160,4 +160,7 @@ public struct ConsistencyFacts: Sendable, Codable {
     public var atomicCommit: SourcedPhrase?
     public var multiRegion: SourcedPhrase?
     public var singleRegion: SourcedPhrase?
+
+    /// `multi-region` when the input asks for several active regions and does not also pin one.
+    public var regionMode: String { multiRegion != nil && singleRegion == nil ? "multi-region" : "single-region" }
 }

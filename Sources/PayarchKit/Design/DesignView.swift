@@ -1,0 +1,222 @@
+/// Everything a design document says, resolved once from a plan: rails and their classes looked up once,
+/// every choice a typed value, every sentence that depends on a rail class, a store or a pattern already
+/// chosen. The Markdown templates, the JSON report and `compare` all read this one view, so text that
+/// does not apply to the design's rails, store or pattern has no way in.
+///
+/// Strings here are Markdown: text from the rules is trusted, text from the input was escaped by the
+/// builder.
+public struct DesignView: Sendable, Codable {
+    public enum Pattern: String, Sendable, Codable, CaseIterable {
+        case outbox, saga
+        case twoPhaseCommit = "two-phase-commit"
+    }
+
+    public enum StoreKind: String, Sendable, Codable, CaseIterable {
+        case singlePrimary = "single-primary", sharded, distributed
+        case keyValue = "key-value"
+        case xa
+    }
+
+    public enum LedgerMode: String, Sendable, Codable, CaseIterable {
+        case synchronous, asynchronous
+    }
+
+    public enum RegionMode: String, Sendable, Codable, CaseIterable {
+        case singleRegion = "single-region"
+        case homeRegion = "home-region"
+        case globalStore = "global-store"
+    }
+
+    public struct Choice: Sendable, Codable {
+        public var name: String
+        public var detail: String
+    }
+
+    public struct Risk: Sendable, Codable {
+        public var event: String
+        public var className: String
+        public var risk: String
+        public var handling: String
+    }
+
+    public struct BasisRow: Sendable, Codable {
+        public var label: String
+        public var reading: String
+        public var phrase: String
+    }
+
+    public struct Note: Sendable, Codable {
+        public var id: String
+        public var text: String
+    }
+
+    public struct Fact: Sendable, Codable {
+        public var topic: String
+        public var text: String
+        public var source: String
+    }
+
+    public struct Rail: Sendable, Codable {
+        public var name: String
+        public var railClass: String
+        public var className: String
+        public var known: Bool
+        /// The rail's own duplicate guard, as a noun phrase.
+        public var nativeKey: String
+        /// How an unknown outcome on this rail is resolved, as a sentence.
+        public var unknownOutcome: String
+        public var reconciliationArtefact: String
+        public var checks: [String]
+        public var facts: [Fact]
+    }
+
+    public struct Event: Sendable, Codable {
+        public var name: String
+        public var risk: String
+        public var text: String
+        public var handling: String
+        public var source: String
+    }
+
+    public struct Compensation: Sendable, Codable {
+        /// The rails it applies to: those of its tags that were given, or every rail of its class.
+        public var rails: String
+        public var stage: String
+        public var text: String
+    }
+
+    /// How long a class's call may take, and why: a sourced rule or a planning figure that says so.
+    public struct Deadline: Sendable, Codable {
+        public var milliseconds: String
+        public var basis: String
+    }
+
+    /// One rail class present in the design, with its rails and its lifecycle.
+    public struct RailClass: Sendable, Codable {
+        public var id: String
+        public var name: String
+        public var rails: String
+        public var lifecycle: String
+        public var states: String
+        public var unknownOutcome: String
+        public var resolver: String
+        public var lateEvents: String
+        /// The call's deadline; empty for classes that answer asynchronously (a list of at most one, so a
+        /// template section renders it only when there is one).
+        public var deadline: [Deadline]
+        /// What the client gets when the rail has not answered by the deadline (the flow bullet), and the
+        /// call and answer as the sequence diagram shows them.
+        public var timeoutFlow: String
+        public var callLabel: String
+        public var timeoutLabel: String
+        public var flow: [String]
+        public var events: [Event]
+        public var compensations: [Compensation]
+        public var checks: [String]
+    }
+
+    public struct Database: Sendable, Codable {
+        public var name: String
+        public var isolation: String
+        public var keyStore: String
+        public var claim: String
+        public var retry: String
+        public var readRule: String
+        public var workQueue: String
+        public var gateFailure: String
+        public var tables: [Table]
+        public var lockingName: String
+        public var lockingStatement: String
+    }
+
+    public struct ReconciliationGroup: Sendable, Codable {
+        public var rails: String
+        public var cadence: String
+        public var matchAgainst: String
+    }
+
+    public struct SizingRow: Sendable, Codable {
+        public var quantity: String
+        public var value: String
+        public var derivation: String
+    }
+
+    public struct Capacity: Sendable, Codable {
+        public var partitioning: String
+        public var rows: [SizingRow]
+        /// Deadlines per synchronous rail class, and at most one conflict with the latency target.
+        public var deadlines: [String]
+        public var conflicts: [String]
+        public var warnings: [String]
+        /// At most one note on batch rails' cut-offs.
+        public var batchNote: [String]
+    }
+
+    public struct Table: Sendable, Codable {
+        public var name: String
+        public var key: String
+        public var purpose: String
+    }
+
+    public struct Provenance: Sendable, Codable {
+        public var decision: String
+        public var choice: String
+        public var row: String
+        public var selectedBy: String
+        public var rationale: String
+    }
+
+    public var title: String
+    public var pattern: Pattern
+    public var storeKind: StoreKind
+    public var ledger: LedgerMode
+    public var regions: RegionMode
+    public var crdt: Bool
+
+    // Design at a glance.
+    public var coordination: Choice
+    public var locking: Choice
+    public var store: Choice
+    public var ledgerChoice: Choice
+    public var regionChoice: Choice
+    public var risks: [Risk]
+
+    // Design basis.
+    public var basis: [BasisRow]
+    public var assumptions: [String]
+    public var notes: [Note]
+    public var hasNotes: Bool
+
+    // Topology and lifecycle.
+    public var governingClassName: String
+    public var governingLifecycle: String
+    public var patternTopology: String
+    public var recoveryPoints: String
+    public var derivedKeyFormat: String
+    public var derivedKeyLength: Int
+    public var keyLimitNote: String
+    public var shortKeyNote: String
+    public var rails: [Rail]
+    public var hasRailFacts: Bool
+    public var railNames: String
+    public var classes: [RailClass]
+    public var database: Database
+
+    // Barriers, recovery, reconciliation.
+    /// The terminal states of every class present, for the transition barrier.
+    public var terminalStates: String
+    public var moneyPathLevel: String
+    public var ledgerLevel: String
+    public var retention: String
+    public var retentionReason: String
+    public var keyHome: String
+    public var apScopeNames: String
+    public var reconciliation: [ReconciliationGroup]
+    public var railNativeKeys: String
+
+    public var capacity: Capacity
+    public var sequenceDiagram: String
+    /// The flow's bullets for a rail that has not answered by its deadline, one per distinct answer.
+    public var timeoutFlows: [String]
+    public var provenance: [Provenance]
+}

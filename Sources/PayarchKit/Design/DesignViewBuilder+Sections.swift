@@ -1,0 +1,219 @@
+/// The parts of the design view that take more than one line: the design-basis table, the rail rows, the
+/// key-length notes, consistency level names, retention and the capacity figures.
+extension DesignViewBuilder {
+    func basisRows(_ facts: DesignFacts) -> [DesignView.BasisRow] {
+        var rows: [DesignView.BasisRow] = []
+        func row(_ label: String, _ reading: String, _ phrases: [SourcedPhrase]) {
+            rows.append(
+                .init(
+                    label: label, reading: reading,
+                    phrase: phrases.isEmpty ? "(none)" : phrases.map { MarkdownEscaper.quoted($0.text) }.joined(separator: ", ")))
+        }
+        for rail in facts.rails {
+            let className = rules.railClass(rail.railClass)?.name ?? rail.railClass
+            let name = Self.name(rail)
+            row("Rail", rail.known ? "\(name), \(className)" : "\(name), unknown rail treated as a generic \(className)", rail.phrase.map { [$0] } ?? [])
+        }
+        let throughput = facts.throughput
+        let bandName = rules.throughput.bands.first { $0.id == throughput.band }?.name ?? throughput.band
+        let peak = throughput.designPeak
+        row("Design peak", "\(ThroughputFormat.format(peak.tps)) TPS, \(bandName) band" + (peak.derivation.map { " (\($0))" } ?? ""), peak.phrase.map { [$0] } ?? [])
+        if let sustained = throughput.sustained, sustained.phrase != peak.phrase {
+            row("Sustained", "\(ThroughputFormat.format(sustained.tps)) TPS" + (sustained.derivation.map { " (\($0))" } ?? ""), sustained.phrase.map { [$0] } ?? [])
+        }
+        for target in throughput.latency {
+            row("Latency", Self.latencyText(target), [target.phrase])
+        }
+        if let batch = throughput.batch { row("Load shape", "batch-oriented", [batch]) }
+        if let burst = throughput.burst { row("Load shape", "bursty", [burst]) }
+        for entry in facts.consistency.scopes {
+            let scope = rules.vocabulary.scope(entry.scope)?.name ?? entry.scope
+            let level = rules.vocabulary.level(entry.level)?.name ?? entry.level
+            row(
+                "Consistency: \(scope)",
+                level + (entry.availabilityFirst ? ", availability first" : "") + (entry.explicit ? "" : " (stated for all scopes)"),
+                [entry.phrase])
+        }
+        if let phrase = facts.consistency.consistencyFirst { row("CAP stance", "consistency over availability on the money path", [phrase]) }
+        if let phrase = facts.consistency.atomicCommit { row("Atomicity", "atomic commit across resources", [phrase]) }
+        if let phrase = facts.consistency.multiRegion, facts.consistency.singleRegion == nil { row("Regions", "several active regions", [phrase]) }
+        if let phrase = facts.consistency.singleRegion { row("Regions", "one region", [phrase]) }
+        return rows
+    }
+
+    func railViews(_ facts: DesignFacts, lifecycles: [String: ClassLifecycle]) -> [DesignView.Rail] {
+        facts.rails.map { mention in
+            let className = rules.railClass(mention.railClass)?.name ?? mention.railClass
+            if let rail = mention.id.flatMap(rules.rail), let override = lifecycles[mention.railClass]?.railOverride {
+                return .init(
+                    name: rail.name, railClass: mention.railClass, className: className, known: true, nativeKey: override.nativeKey,
+                    unknownOutcome: override.unknownOutcome, reconciliationArtefact: Self.cell(override.reconciliationArtefact), checks: [], facts: [])
+            }
+            if let rail = mention.id.flatMap(rules.rail) {
+                return .init(
+                    name: rail.name, railClass: mention.railClass, className: className, known: true, nativeKey: rail.nativeKey, unknownOutcome: rail.unknownOutcome,
+                    reconciliationArtefact: Self.cell(rail.reconciliationArtefact), checks: rail.checks,
+                    facts: rail.facts.map { .init(topic: $0.topic, text: Self.cell($0.text), source: Self.cell($0.source)) })
+            }
+            return .init(
+                name: MarkdownEscaper.inline(mention.name), railClass: mention.railClass, className: className, known: false,
+                nativeKey: "unknown: payarch has no sourced facts on this rail, so the design assumes a client-generated key sent on every request",
+                unknownOutcome: "Resolve it as the rail's class prescribes below, and confirm with the provider how a request can be looked up after a timeout.",
+                reconciliationArtefact: "the provider's settlement report (confirm its format)",
+                checks: ["Confirm the rail's key mechanism, key retention and duplicate-detection behaviour with the provider before relying on them."],
+                facts: [])
+        }
+    }
+
+    /// The derived key is at most `derivedKeyLength` characters: it fits rails whose documented limit is at
+    /// least that; a rail with a shorter identifier (a 15-digit trace number) gets an allocated one.
+    func keyLimitNote(_ rails: [RailDefinition]) -> String {
+        let limited = rails.filter { $0.keyMaxLength != nil }
+        guard let tightest = limited.filter({ $0.keyMaxLength! >= Self.derivedKeyLength }).min(by: { $0.keyMaxLength! < $1.keyMaxLength! }) else {
+            return ""
+        }
+        return ", inside the \(tightest.keyMaxLength!)-character limit of \(tightest.name), the tightest documented limit among the rails that take it"
+    }
+
+    func shortKeyNote(_ rails: [RailDefinition]) -> String {
+        let short = rails.filter { $0.keyMaxLength != nil && $0.keyMaxLength! < Self.derivedKeyLength }
+        guard !short.isEmpty else { return "" }
+        return Self.list(short.map { "\($0.name) (\($0.keyMaxLength!) characters)" }) + (short.count == 1 ? " takes" : " take")
+            + " a shorter identifier than the derived key, so for " + (short.count == 1 ? "it" : "them")
+            + " the identifier is allocated from a per-rail sequence, stored with a unique constraint on the attempt row before submission, and mapped back to the payment; a resubmission reuses the stored value, never a new one."
+    }
+
+    func levelName(_ tier: ConsistencyFacts.Tier, scopes: [ConsistencyFacts.ScopeLevel]) -> String {
+        let strongest = scopes.filter { $0.tier == tier.tier }.first
+        let name = strongest.flatMap { rules.vocabulary.level($0.level)?.name } ?? "\(tier.tier) consistency"
+        return tier.assumed ? name + ", assumed" : name
+    }
+
+    /// The local record's retention: the family floor, raised to the longest key window or late-event
+    /// window of the rails present plus the margin.
+    func retention(_ plan: DesignPlan, _ rails: [RailDefinition]) -> (text: String, reason: String) {
+        let decision = plan.decision("retention")
+        let floor = Double(decision?.text("floorDays") ?? "") ?? 30
+        let margin = Double(decision?.text("marginDays") ?? "") ?? 7
+        let windows = rails.flatMap { rail in
+            rail.windows.filter { ["key-retention", "late-event"].contains($0.kind) }.map { (rail: rail.name, window: $0) }
+        }
+        let longest = windows.max { $0.window.days < $1.window.days }
+        let days = max(floor, (longest?.window.days ?? 0) + margin).rounded(.up)
+        var reason = decision?.text("reason") ?? ""
+        if let longest, longest.window.days + margin > floor {
+            reason += "; the longest window among the rails given is \(longest.rail)'s \(ThroughputFormat.format(longest.window.days)) days (\(longest.window.kind)), plus a \(ThroughputFormat.format(margin))-day margin"
+        }
+        return ("\(ThroughputFormat.format(days)) days", reason)
+    }
+
+    /// The tables of the store, named for the pattern: an outbox only where events leave through one, a
+    /// saga log only for sagas.
+    func tables(pattern: DesignView.Pattern, storeKind: DesignView.StoreKind) -> [DesignView.Table] {
+        var tables: [DesignView.Table] = [
+            .init(
+                name: "`idempotency_keys`", key: "unique `(merchant_id, idempotency_key)`",
+                purpose: "fingerprint, lease with fencing token, `recovery_point`, stored `response_code` and `response_body`, `expires_at`"),
+            .init(
+                name: "`payments`", key: "`id`, unique `(merchant_id, idempotency_key_id)`",
+                purpose: "amount, currency, rail, `status`, `version`, the rail's reference (unique)"),
+            .init(
+                name: "`payment_attempts`", key: "unique `(payment_id, operation, attempt_no)`",
+                purpose: "derived downstream key or allocated rail identifier, request and response, outcome class"),
+        ]
+        if pattern == .saga {
+            tables.append(.init(name: "`saga_instances`", key: "`payment_id`", purpose: "current step, state, the command sent and whether its reply arrived"))
+        }
+        if pattern != .twoPhaseCommit {
+            tables.append(
+                .init(
+                    name: "`outbox`", key: "`id` (event id)",
+                    purpose: "`aggregate_id` = payment id (the partition key), event or command type, payload, `traceparent`"))
+        }
+        tables.append(.init(name: "`inbox`", key: "unique `(consumer, message_id)`", purpose: "written in the consumer's business transaction"))
+        tables.append(
+            .init(name: "`ledger_entries`", key: "unique `transfer_id`", purpose: "debit account, credit account, amount, posting type; immutable"))
+        if storeKind == .keyValue {
+            tables = tables.map { table in
+                var item = table
+                item.name += " items"
+                return item
+            }
+        }
+        return tables
+    }
+
+    func capacity(_ plan: DesignPlan, _ partitioning: String, groups: [(railClass: String, rails: [RailMention])]) -> DesignView.Capacity {
+        let sizing = plan.sizing
+        let format = ThroughputFormat.format
+        let peak = plan.facts.throughput.designPeak
+        var rows: [DesignView.SizingRow] = []
+        rows.append(
+            .init(
+                quantity: "Design peak", value: "\(format(sizing.peakTps)) TPS",
+                derivation: peak.phrase.map { "stated: " + MarkdownEscaper.quoted($0.text) + (peak.derivation.map { ", \($0)" } ?? "") } ?? "assumed"))
+        rows.append(.init(quantity: "Capacity target", value: "\(format(sizing.targetTps)) TPS", derivation: "peak × \(format(sizing.headroom)) headroom"))
+        switch sizing.storeKind {
+        case "sharded":
+            rows.append(
+                .init(
+                    quantity: "Database shards", value: format(Double(sizing.shards ?? 1)),
+                    derivation: "target ÷ \(format(sizing.paymentsPerShard)) payments/s per primary, rounded up to a power of two, at least two"))
+            rows.append(.init(quantity: "Peak per shard", value: "\(format(sizing.peakPerShard ?? sizing.peakTps)) TPS", derivation: "peak ÷ shards"))
+        case "distributed", "key-value":
+            rows.append(
+                .init(
+                    quantity: "Database splits", value: "managed by the store",
+                    derivation: "the store splits and moves the key space under load; capacity is bought as nodes or throughput units"))
+        default:
+            rows.append(
+                .init(
+                    quantity: "Database primaries", value: "1",
+                    derivation: "one primary plans for \(format(sizing.paymentsPerShard)) payments/s; the target uses \(format((sizing.targetTps / sizing.paymentsPerShard * 100).rounded()))% of it"))
+        }
+        rows.append(
+            .init(
+                quantity: "Events", value: "\(format(sizing.eventsPerSecond)) events/s",
+                derivation: "peak × \(format(sizing.eventsPerPayment)) events per payment"))
+        rows.append(
+            .init(
+                quantity: "Log partitions", value: format(Double(sizing.streamPartitions)),
+                derivation: "events × headroom ÷ \(format(sizing.messagesPerPartition)) messages/s per partition, power of two"))
+        rows.append(
+            .init(
+                quantity: sizing.shards == nil ? "Database connections" : "Connections per primary", value: format(Double(sizing.connections)),
+                derivation: "Little's law: arrivals × mean database time of \(format(sizing.databaseMilliseconds)) ms per payment, with headroom"))
+        let meanClass = rules.railClass(sizing.railMeanClass)?.name ?? sizing.railMeanClass
+        rows.append(
+            .init(
+                quantity: "Concurrent rail calls", value: format(Double(sizing.railConcurrency)),
+                derivation: "Little's law: target × mean call time of \(format(sizing.railMeanMilliseconds)) ms (\(meanClass), "
+                    + (rules.lifecycle(of: sizing.railMeanClass, pattern: plan.decision("coordination")?.text("pattern"))?.meanBasis ?? "planning figure") + ")"))
+        let deadlines = sizing.deadlines.map { deadline -> String in
+            let name = rules.railClass(deadline.railClass)?.name ?? deadline.railClass
+            return "**\(name)**: the call waits up to \(format(deadline.milliseconds)) ms before the attempt is recorded `UNKNOWN`. " + deadline.basis
+        }
+        // One conflict sentence for the classes answered with `202`, and each other class's own.
+        let pattern = plan.decision("coordination")?.text("pattern")
+        func name(_ id: String) -> String { rules.railClass(id)?.name ?? id }
+        let stated = "The stated latency target (\(format(sizing.latencyTargetMilliseconds ?? 0)) ms) is shorter than the rail's own deadline ("
+        var conflicts: [String] = []
+        let defaultAnswer = sizing.latencyConflicts.filter { rules.lifecycle(of: $0.railClass, pattern: pattern)?.timeoutAnswer == nil }
+        if !defaultAnswer.isEmpty {
+            conflicts.append(
+                stated + Self.list(defaultAnswer.map { "\(format($0.milliseconds)) ms for a \(name($0.railClass)) call" })
+                    + "). The API therefore answers within the target with `202` and the payment id whenever the rail has not answered yet, and the call keeps its full deadline: cutting it to fit the target would only manufacture unknown outcomes.")
+        }
+        for deadline in sizing.latencyConflicts {
+            guard let answer = rules.lifecycle(of: deadline.railClass, pattern: pattern)?.timeoutAnswer else { continue }
+            conflicts.append(stated + "\(format(deadline.milliseconds)) ms for a \(name(deadline.railClass)) call). " + answer.latencyConflict)
+        }
+        let batchClasses = groups.filter { ["batch-credit", "direct-debit"].contains($0.railClass) }
+        let batchNote = batchClasses.isEmpty
+            ? []
+            : ["Throughput of " + Self.list(batchClasses.flatMap { $0.rails.map(Self.name) })
+                + " is bounded by file cut-offs, not by request rate: the batch builder drains `READY` payments, and the figures above size the intake path, which must absorb a whole day's volume between cut-offs."]
+        return .init(
+            partitioning: partitioning, rows: rows, deadlines: deadlines, conflicts: conflicts, warnings: sizing.warnings, batchNote: batchNote)
+    }
+}

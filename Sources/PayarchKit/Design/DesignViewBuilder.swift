@@ -1,0 +1,241 @@
+import Foundation
+
+/// Builds the `DesignView` of a plan. Rails and rail classes are resolved here, once; every sentence that
+/// depends on a class, a store or a pattern is chosen here or comes from the rules data of that class or
+/// row, so the templates only arrange text. Text from the input is escaped here, once, with
+/// `MarkdownEscaper`; text from the rules is trusted Markdown.
+public struct DesignViewBuilder: Sendable {
+    let rules: RuleBook
+    /// The longest downstream key payarch derives: `p_` + a 26-character ULID + `_` + an operation name.
+    static let derivedKeyLength = 39
+    static let derivedKeyFormat = "p_<payment ULID>_<operation>"
+    /// With several active regions the key must not depend on anything a region mints: it is derived from
+    /// what the client sent, so any region computes the same one. 26 base32 characters carry the first 130
+    /// bits of the digest, the same length as a ULID.
+    static let regionFreeKeyFormat = "k_<first 26 base32 characters of SHA-256(merchant id, client key)>_<operation>"
+    /// What the client gets from an outbox design when the rail has not answered by its deadline, unless the
+    /// class's lifecycle says otherwise.
+    static let defaultTimeoutFlow = "No answer by the rail's deadline: commit `UNKNOWN` with the attempt and answer `202` with the payment id; the client polls or retries with the same key and receives the same `202` until the completer resolves the attempt."
+    /// At most this many risks are listed at a glance.
+    static let glanceRisks = 5
+
+    public init(rules: RuleBook) {
+        self.rules = rules
+    }
+
+    /// The rail classes present, the governing class first, then by falling rank, each with its rails.
+    func classes(of facts: DesignFacts) -> [(railClass: String, rails: [RailMention])] {
+        var groups: [(railClass: String, rails: [RailMention])] = []
+        for rail in facts.rails {
+            if let index = groups.firstIndex(where: { $0.railClass == rail.railClass }) {
+                groups[index].rails.append(rail)
+            } else {
+                groups.append((rail.railClass, [rail]))
+            }
+        }
+        func rank(_ id: String) -> Int { id == facts.governingClass ? Int.max : rules.railClass(id)?.rank ?? 0 }
+        return groups.enumerated().sorted { (rank($0.element.railClass), -$0.offset) > (rank($1.element.railClass), -$1.offset) }.map(\.element)
+    }
+
+    public func build(_ plan: DesignPlan) throws(PayarchError) -> DesignView {
+        let facts = plan.facts
+        func decision(_ table: String) -> Decision? { plan.decision(table) }
+        func output(_ table: String, _ name: String) -> String { decision(table)?.text(name) ?? "" }
+        func typed<T: RawRepresentable>(_ table: String, _ name: String, as type: T.Type) throws(PayarchError) -> T where T.RawValue == String {
+            guard let value = T(rawValue: output(table, name)) else {
+                throw PayarchError.data(
+                    at: nil, id: "rules.unknown-value", "table '\(table)' gives '\(output(table, name))' for '\(name)', which the design view does not know")
+            }
+            return value
+        }
+        let pattern = try typed("coordination", "pattern", as: DesignView.Pattern.self)
+        let storeKind = try typed("datastore", "storeKind", as: DesignView.StoreKind.self)
+        let ledger = try typed("ledger", "posting", as: DesignView.LedgerMode.self)
+        let regions = try typed("regions", "mode", as: DesignView.RegionMode.self)
+        let crdt = output("replicated-state", "model") == "crdt"
+
+        let groups = classes(of: facts)
+        let railNames = facts.rails.map(Self.name)
+        let governing = rules.railClass(facts.governingClass)
+        let knownRails = facts.rails.compactMap { $0.id.flatMap(rules.rail) }
+        // Each class's lifecycle narrowed to the rails given: a design names only the events, steps and
+        // checks of its own rails.
+        let given = Set(knownRails.map(\.id))
+        var lifecycles: [String: ClassLifecycle] = [:]
+        for group in groups {
+            lifecycles[group.railClass] = rules.lifecycle(of: group.railClass, pattern: pattern.rawValue)?.narrowed(to: given)
+        }
+        let lifecycle = lifecycles[facts.governingClass]
+        let vocabulary = rules.vocabulary
+
+        let classViews = groups.map { group -> DesignView.RailClass in
+            let data = lifecycles[group.railClass]
+            let names = Self.list(group.rails.map(Self.name))
+            /// The given rails among an item's tags, by name.
+            func taggedNames(_ tags: [String]) -> String {
+                Self.list(group.rails.filter { $0.id.map(tags.contains) ?? false }.map(Self.name))
+            }
+            return DesignView.RailClass(
+                id: group.railClass, name: rules.railClass(group.railClass)?.name ?? group.railClass, rails: names,
+                lifecycle: data?.lifecycle ?? "", states: data?.states ?? "", unknownOutcome: data?.unknownOutcome ?? "",
+                resolver: data?.resolver ?? "", lateEvents: data?.lateEvents ?? "",
+                deadline: data?.deadline.map { deadline in
+                    [.init(milliseconds: "\(ThroughputFormat.format(deadline.milliseconds)) ms", basis: deadline.text)]
+                } ?? [],
+                timeoutFlow: data?.timeoutAnswer?.flow.replacingOccurrences(of: "{rails}", with: names) ?? Self.defaultTimeoutFlow,
+                callLabel: data?.timeoutAnswer?.call ?? "call with the derived key",
+                timeoutLabel: data?.timeoutAnswer?.answer ?? "202 with the payment id",
+                flow: (data?.flow ?? []).map { $0.text.replacingOccurrences(of: "{rails}", with: names) },
+                events: (data?.events ?? []).map { event in
+                    .init(
+                        name: event.name + (group.rails.count > 1 && !event.rails.isEmpty ? " (\(taggedNames(event.rails)))" : ""),
+                        risk: Self.riskLabel(event.risk), text: Self.cell(event.text), handling: Self.cell(event.handling), source: event.source)
+                },
+                compensations: (data?.compensations ?? []).map { item in
+                    .init(rails: item.rails.isEmpty ? names : taggedNames(item.rails), stage: item.stage, text: item.text)
+                },
+                checks: (data?.checks ?? []).map(\.text))
+        }
+
+        // Risks at a glance: what can charge twice first, then what can lose money, one per class before a
+        // second from any class.
+        var risks: [DesignView.Risk] = []
+        for risk in [ClassLifecycle.Risk.doubleCharge, .loss] {
+            var round = 0
+            while risks.count < Self.glanceRisks {
+                var added = false
+                for group in groups {
+                    let events = (lifecycles[group.railClass]?.events ?? []).filter { $0.risk == risk }
+                    guard round < events.count, risks.count < Self.glanceRisks else { continue }
+                    let event = events[round]
+                    risks.append(
+                        .init(
+                            event: event.name, className: rules.railClass(group.railClass)?.name ?? group.railClass,
+                            risk: risk == .doubleCharge ? "double charge" : "loss", handling: event.handling))
+                    added = true
+                }
+                if !added { break }
+                round += 1
+            }
+        }
+
+        let coordination = decision("coordination")
+        let lockingDecision = decision("locking")
+        let moneyScopes = facts.consistency.scopes.filter { vocabulary.scope($0.scope)?.moneyPath == true }
+        let apScopes = facts.consistency.scopes.filter(\.availabilityFirst).compactMap { vocabulary.scope($0.scope)?.name }
+
+        return DesignView(
+            title: railNames.joined(separator: ", "), pattern: pattern, storeKind: storeKind, ledger: ledger, regions: regions, crdt: crdt,
+            coordination: .init(name: output("coordination", "patternName"), detail: output("coordination", "style") + ": " + (coordination?.rationale ?? "")),
+            locking: .init(name: output("locking", "lockingName"), detail: lockingDecision?.rationale ?? ""),
+            store: .init(name: output("datastore", "database"), detail: "isolation " + output("datastore", "isolation")),
+            ledgerChoice: .init(name: output("ledger", "postingName"), detail: decision("ledger")?.rationale ?? ""),
+            regionChoice: .init(name: output("regions", "modeName"), detail: output("regions", "keyHome")),
+            risks: risks,
+            basis: basisRows(facts), assumptions: facts.assumptions.map { MarkdownEscaper.inline($0.text) },
+            notes: facts.notes.map { note in
+                .init(id: note.id, text: MarkdownEscaper.inline(note.message.hasSuffix(".") ? note.message : note.message + "."))
+            },
+            hasNotes: !facts.notes.isEmpty,
+            governingClassName: governing?.name ?? facts.governingClass, governingLifecycle: lifecycle?.lifecycle ?? "",
+            patternTopology: output("coordination", "topology"), recoveryPoints: output("coordination", "recoveryPoints"),
+            derivedKeyFormat: regions == .singleRegion ? Self.derivedKeyFormat : Self.regionFreeKeyFormat, derivedKeyLength: Self.derivedKeyLength,
+            keyLimitNote: keyLimitNote(knownRails), shortKeyNote: shortKeyNote(knownRails),
+            rails: railViews(facts, lifecycles: lifecycles), hasRailFacts: railViews(facts, lifecycles: lifecycles).contains { !$0.facts.isEmpty }, railNames: Self.list(railNames),
+            classes: classViews,
+            database: .init(
+                name: output("datastore", "database"), isolation: output("datastore", "isolation"), keyStore: output("datastore", "keyStore"),
+                claim: output("datastore", "claim"), retry: output("datastore", "retry"), readRule: output("datastore", "readRule"),
+                workQueue: output("datastore", "workQueue"), gateFailure: output("datastore", "gateFailure"),
+                tables: tables(pattern: pattern, storeKind: storeKind), lockingName: output("locking", "lockingName"),
+                lockingStatement: output("datastore", output("locking", "locking"))),
+            terminalStates: Self.list(uniqued(classViews.flatMap { Self.codeSpans($0.states) }), conjunction: "or"),
+            moneyPathLevel: levelName(facts.consistency.moneyPath, scopes: moneyScopes),
+            ledgerLevel: levelName(facts.consistency.ledger, scopes: facts.consistency.scopes.filter { $0.scope == "ledger" }),
+            retention: retention(plan, knownRails).text, retentionReason: retention(plan, knownRails).reason,
+            keyHome: output("regions", "keyHome"), apScopeNames: Self.list(apScopes),
+            reconciliation: plan.decisions("reconciliation").map { decision in
+                .init(
+                    rails: Self.list(facts.rails.filter { $0.family == decision.railFamily }.map(Self.name)),
+                    cadence: decision.text("cadence"), matchAgainst: decision.text("matchAgainst"))
+            },
+            railNativeKeys: Self.list(uniqued(railViews(facts, lifecycles: lifecycles).map { rail in
+                rail.known ? Self.identifierName(rail.nativeKey) : "`Idempotency-Key` header (assumed)"
+            })),
+            capacity: capacity(plan, output("partitioning", "strategy"), groups: groups),
+            sequenceDiagram: SequenceDiagram.text(pattern: pattern, ledger: ledger, classes: classViews, railNames: railNames),
+            timeoutFlows: uniqued(classViews.map(\.timeoutFlow)),
+            provenance: plan.decisions.map { decision in
+                .init(
+                    decision: decision.title + (decision.railFamily.map { " (\(rules.family($0)?.name ?? $0))" } ?? ""),
+                    choice: Self.cell(decision.summary + (decision.table == "retention" ? "; \(retention(plan, knownRails).text) for the rails given" : "")),
+                    row: decision.row,
+                    selectedBy: decision.keys.map(Self.describe).joined(separator: "; "), rationale: Self.cell(decision.rationale))
+            })
+    }
+
+    func uniqued(_ items: [String]) -> [String] {
+        var seen: [String] = []
+        for item in items where !seen.contains(item) { seen.append(item) }
+        return seen
+    }
+
+    // MARK: - Formatting
+
+    static func latencyText(_ target: ThroughputFacts.LatencyTarget) -> String {
+        let percentile = target.percentile.map { "P" + ThroughputFormat.format($0) + " " } ?? ""
+        return percentile + "under " + ThroughputFormat.format(target.milliseconds) + " ms"
+    }
+
+    static func describe(_ key: Decision.Key) -> String {
+        var text = "\(key.dimension) = \(key.value)"
+        if !key.phrases.isEmpty {
+            text += " ← " + key.phrases.map { MarkdownEscaper.quoted($0.text) }.joined(separator: ", ")
+        }
+        if key.assumed { text += key.phrases.isEmpty ? " (assumed)" : " (derived)" }
+        return text
+    }
+
+    /// A rail's name for the document: catalogue names are trusted, names read from the input are escaped.
+    static func name(_ rail: RailMention) -> String {
+        rail.known ? rail.name : MarkdownEscaper.inline(rail.name)
+    }
+
+    /// Rules text placed in a table cell: a literal pipe would end the cell.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|")
+    }
+
+    /// The name of a rail's identifier: its duplicate-guard text up to the first parenthesis or semicolon
+    /// ("`Idempotency-Key` header on every POST (client-generated …)" → "`Idempotency-Key` header on every
+    /// POST").
+    static func identifierName(_ nativeKey: String) -> String {
+        let cut = nativeKey.firstIndex { $0 == "(" || $0 == ";" } ?? nativeKey.endIndex
+        let name = nativeKey[..<cut].trimmingCharacters(in: .whitespaces)
+        if name.hasPrefix("none of its own") { return "file and entry identifiers" }
+        if name.hasPrefix("none in this design") { return "transfer keys and message ids" }
+        return name
+    }
+
+    static func riskLabel(_ risk: ClassLifecycle.Risk) -> String {
+        switch risk {
+        case .doubleCharge: "double charge"
+        case .loss: "loss"
+        case .none: "mechanism"
+        }
+    }
+
+    /// The code spans of a Markdown text, in order: "`CAPTURED`, `VOIDED` or `EXPIRED`" → the three states.
+    static func codeSpans(_ text: String) -> [String] {
+        text.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map { "`" + $0.element + "`" }
+    }
+
+    static func list(_ items: [String], conjunction: String = "and") -> String {
+        switch items.count {
+        case 0: ""
+        case 1: items[0]
+        case 2: items[0] + " \(conjunction) " + items[1]
+        default: items.dropLast().joined(separator: ", ") + " \(conjunction) " + items[items.count - 1]
+        }
+    }
+}

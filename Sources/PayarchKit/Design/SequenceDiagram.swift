@@ -1,0 +1,105 @@
+import Foundation
+
+/// The Mermaid `sequenceDiagram` of a design's transaction flow: the five hops, the happy path and the
+/// unknown-outcome branch, for the design's pattern and ledger mode. The grammar is kept small
+/// (`participant … as …`, `->>`, `-->>`, `alt`/`else`/`end`, `Note over`), and every label is reduced to
+/// characters with no meaning in Mermaid message text (`;`, `#`, `:` and line breaks have one).
+enum SequenceDiagram {
+    static func text(pattern: DesignView.Pattern, ledger: DesignView.LedgerMode, classes: [DesignView.RailClass], railNames: [String]) -> String {
+        let rails = label(plainList(railNames))
+        var lines = [
+            "sequenceDiagram",
+            "    participant C as Client",
+            "    participant G as API Gateway",
+            "    participant S as Payment Service",
+            "    participant D as Database",
+            pattern == .twoPhaseCommit ? "    participant R as Transaction manager and resource managers" : "    participant R as External Processor (\(rails))",
+            "    participant L as Ledger",
+        ]
+        func add(_ line: String) { lines.append("    " + line) }
+        let resolver = label(classes.first?.resolver ?? "a status inquiry")
+        let call = label(classes.first?.callLabel ?? "call with the derived key")
+        let timeoutAnswer = label(classes.first?.timeoutLabel ?? "202 with the payment id")
+        switch pattern {
+        case .outbox:
+            add("C->>G: POST /payments with Idempotency-Key")
+            add("G->>S: forward with the fingerprint and traceparent")
+            add("S->>D: claim the key, create the payment PENDING, store the attempt and its derived key")
+            add("D-->>S: claim committed")
+            add("S->>R: \(call)")
+            add("alt answer before the rail's deadline")
+            add("    R-->>S: result")
+            add(ledger == .synchronous ? "    S->>D: commit the result, the ledger entries and the stored response" : "    S->>D: commit the result, the outbox event and the stored response")
+            add("    S-->>C: stored response")
+            add("else timeout or reset")
+            add("    S->>D: record UNKNOWN on the attempt")
+            add("    S-->>C: \(timeoutAnswer)")
+            add("    S->>R: resolve by \(resolver)")
+            add("    R-->>S: authoritative result")
+            add("    S->>D: commit the result under the same derived key")
+            add("end")
+            if ledger == .asynchronous {
+                add("D-->>L: outbox relay delivers the event at least once")
+                add("Note over L: the inbox drops redeliveries and postings are keyed by transfer id")
+            } else {
+                add("Note over D,L: ledger entries commit with the result, keyed by transfer id")
+            }
+        case .saga:
+            add("C->>G: POST /payments with Idempotency-Key")
+            add("G->>S: forward with the fingerprint and traceparent")
+            add("S->>D: claim the key, create the payment and its saga READY, place a ledger hold")
+            add("S-->>C: 202 with the payment id")
+            add("S->>R: submit with the identifier stored before submission")
+            add("alt accepted and settled")
+            add("    R-->>S: acknowledgement, then settlement")
+            add("    S->>D: move the saga to SETTLED, post the entry that clears the hold")
+            add("else no answer")
+            add("    S->>D: record UNKNOWN")
+            add("    S->>R: resolve by \(resolver)")
+            add("else rejected, returned or recalled")
+            add("    R-->>S: reject, return or recall answer")
+            add("    S->>D: run the compensation, release or reverse the hold")
+            add("end")
+            add("S->>L: postings keyed by transfer id")
+        case .twoPhaseCommit:
+            add("C->>G: POST /transfers with Idempotency-Key")
+            add("G->>S: forward with the fingerprint and traceparent")
+            add("S->>D: claim the key in a local transaction")
+            add("S->>R: begin the global transaction and enlist the branches")
+            add("R->>R: prepare every branch, force the commit decision to the log")
+            add("alt all branches prepared")
+            add("    R->>L: commit each branch one after the other")
+            add("    S->>D: store the response on the key")
+            add("    S-->>C: stored response")
+            add("else a branch failed to prepare")
+            add("    R->>R: roll back every branch")
+            add("    S-->>C: stored failure")
+            add("end")
+            add("Note over R: after a crash prepared branches wait for the logged decision")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func plainList(_ items: [String]) -> String {
+        items.count <= 1 ? (items.first ?? "") : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+    }
+
+    /// Text safe inside a Mermaid label: letters, digits, spaces and `. , - ( ) / '`; anything else (a
+    /// Markdown escape, a colon, a semicolon, a hash, a line break) becomes a space.
+    static func label(_ text: String) -> String {
+        var result = ""
+        var lastSpace = false
+        for scalar in text.unicodeScalars {
+            let keep = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || " .,-()/'".unicodeScalars.contains(scalar)
+            let character: Unicode.Scalar = keep && !scalar.properties.isWhitespace ? scalar : " "
+            if character == " " {
+                if !lastSpace && !result.isEmpty { result.unicodeScalars.append(" ") }
+                lastSpace = true
+            } else {
+                result.unicodeScalars.append(character)
+                lastSpace = false
+            }
+        }
+        return result.trimmingCharacters(in: .whitespaces)
+    }
+}

@@ -1,0 +1,137 @@
+/// What happens to a payment on one rail class, from `rules/lifecycle/<class>.yml`: the events that can
+/// charge twice or lose money and how the design handles each, how an unknown outcome is resolved, how
+/// long the rail may take, the compensations per stage, and the class's own steps of the flow. A design
+/// shows only the lifecycle of the classes its rails belong to.
+public struct ClassLifecycle: Sendable, Hashable {
+    public enum Risk: String, Sendable, Hashable, CaseIterable {
+        case doubleCharge = "double-charge"
+        case loss
+        case none
+    }
+
+    public struct Event: Sendable, Hashable {
+        public var id: String
+        public var name: String
+        public var risk: Risk
+        public var text: String
+        public var handling: String
+        public var source: String
+        /// The rail ids this event is specific to; empty when it holds for every rail of the class.
+        public var rails: [String] = []
+    }
+
+    /// A sentence of the flow or a check, with the rails it is specific to (empty: every rail of the class).
+    public struct Item: Sendable, Hashable {
+        public var text: String
+        public var rails: [String] = []
+    }
+
+    /// How long the design waits for the rail's own answer before recording `UNKNOWN`.
+    public struct Deadline: Sendable, Hashable {
+        public var milliseconds: Double
+        public var text: String
+        /// Nil when the figure is a planning figure, not a published one.
+        public var source: String?
+    }
+
+    public struct Compensation: Sendable, Hashable {
+        public var stage: String
+        public var text: String
+        public var rails: [String] = []
+    }
+
+    /// Replaces what the catalogue says about each rail of the class when this lifecycle does not use the
+    /// rails' own mechanism (resource managers linked by an outbox open no XA branch, so their `Xid` and
+    /// recovery facts do not apply): the rails' facts and checks are then not shown either.
+    public struct RailOverride: Sendable, Hashable {
+        public var nativeKey: String
+        public var unknownOutcome: String
+        public var reconciliationArtefact: String
+    }
+
+    /// How the client is answered when the rail has not answered by the deadline, where it differs from
+    /// the default (`202` with the payment id, then the completer resolves it): a card network's host
+    /// declines the payment and reverses it instead.
+    public struct TimeoutAnswer: Sendable, Hashable {
+        /// The flow bullet, a whole sentence.
+        public var flow: String
+        /// The call in the sequence diagram ("0100 with a new STAN, stored first").
+        public var call: String
+        /// The answer to the client in the sequence diagram's timeout branch.
+        public var answer: String
+        /// What the design does when a stated latency target is shorter than the deadline.
+        public var latencyConflict: String
+    }
+
+    public var railClass: String
+    public var railOverride: RailOverride?
+    public var timeoutAnswer: TimeoutAnswer?
+    /// The coordination patterns this lifecycle is written for; empty for every pattern. A class may have
+    /// one lifecycle per pattern family (resource managers under a global transaction, or linked by an
+    /// outbox), chosen by the design's pattern.
+    public var patterns: [String] = []
+    /// The rest of a sentence that starts "A payment on this class …".
+    public var lifecycle: String
+    /// Terminal states as Markdown code spans.
+    public var states: String
+    public var unknownOutcome: String
+    /// The same as a noun phrase: "resolved by <resolver>".
+    public var resolver: String
+    /// How late events arrive and are deduplicated.
+    public var lateEvents: String
+    /// Nil for classes that answer asynchronously (files, confirmations, the transaction manager's log).
+    public var deadline: Deadline?
+    /// The typical time of one rail call, for concurrency sizing.
+    public var meanMilliseconds: Double
+    public var meanBasis: String
+    public var events: [Event]
+    public var compensations: [Compensation]
+    /// The class's own steps of the transaction flow; `{rails}` stands for the rail names.
+    public var flow: [Item]
+    /// Phrases a design whose rails are all of this class must never contain.
+    public var forbidden: [String]
+    /// Items to confirm before relying on them (unconfirmed, never stated as facts).
+    public var checks: [Item]
+    public var sources: [String]
+    public var location: SourceLocation
+
+    public init(
+        railClass: String, lifecycle: String, states: String, unknownOutcome: String, resolver: String, lateEvents: String,
+        deadline: Deadline?, meanMilliseconds: Double, meanBasis: String, events: [Event], compensations: [Compensation],
+        flow: [Item], forbidden: [String], checks: [Item], sources: [String], location: SourceLocation
+    ) {
+        self.railClass = railClass
+        self.lifecycle = lifecycle
+        self.states = states
+        self.unknownOutcome = unknownOutcome
+        self.resolver = resolver
+        self.lateEvents = lateEvents
+        self.deadline = deadline
+        self.meanMilliseconds = meanMilliseconds
+        self.meanBasis = meanBasis
+        self.events = events
+        self.compensations = compensations
+        self.flow = flow
+        self.forbidden = forbidden
+        self.checks = checks
+        self.sources = sources
+        self.location = location
+    }
+
+    /// Whether an item tagged with `rails` applies to a design whose known rail ids are `given`: an untagged
+    /// item applies to every rail of the class, a tagged one only when one of its rails was given.
+    public static func applies(_ rails: [String], to given: Set<String>) -> Bool {
+        rails.isEmpty || rails.contains(where: given.contains)
+    }
+
+    /// The lifecycle as it applies to the rails given: the events, compensations, flow steps and checks
+    /// that are generic to the class or specific to one of those rails.
+    public func narrowed(to given: Set<String>) -> ClassLifecycle {
+        var copy = self
+        copy.events = events.filter { Self.applies($0.rails, to: given) }
+        copy.compensations = compensations.filter { Self.applies($0.rails, to: given) }
+        copy.flow = flow.filter { Self.applies($0.rails, to: given) }
+        copy.checks = checks.filter { Self.applies($0.rails, to: given) }
+        return copy
+    }
+}

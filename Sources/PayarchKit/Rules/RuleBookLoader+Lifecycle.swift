@@ -1,0 +1,151 @@
+/// The loader for `rules/lifecycle/<class>.yml`: one file per rail class, every key required, every
+/// event sourced.
+extension RuleBookLoader {
+    func loadLifecycles(_ directory: String, classIds: Set<String>, railClasses: [String: String]) throws(PayarchError)
+        -> [String: [ClassLifecycle]]
+    {
+        var lifecycles: [String: [ClassLifecycle]] = [:]
+        for name in try yamlFiles(in: directory, id: "rules.no-lifecycle", what: "the lifecycle directory") {
+            let path = directory + "/" + name
+            let root = try document(path)
+            let map = try MappingReader(root, what: name)
+            try map.rejectUnknownKeys([
+                "class", "patterns", "railOverride", "timeoutAnswer", "lifecycle", "states", "unknownOutcome", "resolver", "lateEvents", "deadline", "meanMilliseconds",
+                "meanBasis", "events", "compensations", "flow", "forbidden", "checks", "sources",
+            ])
+            let classNode = try map.required("class")
+            let railClass = try classNode.string(for: "'class'")
+            guard classIds.contains(railClass) else {
+                throw PayarchError.data(at: classNode.location, id: "rules.unknown-class", "unknown rail class '\(railClass)'")
+            }
+            let patterns = try map.stringList("patterns")
+            let patternValues = RuleBookLoader.enumeratedOutputs["coordination"]?["pattern"] ?? []
+            for pattern in patterns where !patternValues.contains(pattern) {
+                throw PayarchError.data(
+                    at: map["patterns"]?.location, id: "rules.unknown-value",
+                    "unknown pattern '\(pattern)'; patterns are " + patternValues.joined(separator: ", "))
+            }
+            // Two lifecycles of one class may not both apply to a pattern (or both to every pattern).
+            for other in lifecycles[railClass] ?? [] {
+                let clash = patterns.isEmpty ? other.patterns.isEmpty : patterns.contains(where: other.patterns.contains)
+                if clash {
+                    throw PayarchError.data(
+                        at: classNode.location, id: "rules.duplicate-lifecycle",
+                        "a second lifecycle for '\(railClass)'" + (patterns.isEmpty ? "" : " under " + patterns.joined(separator: ", ")))
+                }
+            }
+            func text(_ key: String) throws(PayarchError) -> String { try map.required(key).string(for: "'\(key)'") }
+            func address(_ node: YAMLNode, _ what: String) throws(PayarchError) -> String {
+                let source = try node.string(for: what)
+                guard source.hasPrefix("https://") || source.hasPrefix("http://") else {
+                    throw PayarchError.data(at: node.location, id: "rules.source", "a source must be the address of a public page")
+                }
+                return source
+            }
+            /// The optional `rails:` tag of an item: ids of known rails of this class.
+            func tags(_ entry: MappingReader) throws(PayarchError) -> [String] {
+                guard let node = entry["rails"] else { return [] }
+                let items = try node.sequenceItems(for: "'rails'")
+                guard !items.isEmpty else {
+                    throw PayarchError.data(at: node.location, id: "rules.rails-tag", "'rails' lists at least one rail id, or is left out")
+                }
+                return try items.map { item throws(PayarchError) in
+                    let id = try item.string(for: "a rail id")
+                    guard let owner = railClasses[id] else {
+                        throw PayarchError.data(at: item.location, id: "rules.rails-tag", "unknown rail id '\(id)'")
+                    }
+                    guard owner == railClass else {
+                        throw PayarchError.data(
+                            at: item.location, id: "rules.rails-tag", "rail '\(id)' is of class '\(owner)', not '\(railClass)'")
+                    }
+                    return id
+                }
+            }
+            func items(_ key: String) throws(PayarchError) -> [ClassLifecycle.Item] {
+                try (map[key]?.sequenceItems(for: "'\(key)'") ?? []).map { node throws(PayarchError) in
+                    if node.scalar != nil { return .init(text: try node.string(for: "an item of '\(key)'")) }
+                    let entry = try MappingReader(node, what: "an item of '\(key)'")
+                    try entry.rejectUnknownKeys(["text", "rails"])
+                    return .init(text: try entry.required("text").string(for: "'text'"), rails: try tags(entry))
+                }
+            }
+            var deadline: ClassLifecycle.Deadline?
+            if let node = map["deadline"], !node.isNull {
+                let entry = try MappingReader(node, what: "'deadline'")
+                try entry.rejectUnknownKeys(["milliseconds", "text", "source"])
+                let milliseconds = try entry.required("milliseconds").number(for: "'milliseconds'")
+                guard milliseconds > 0, milliseconds <= 600_000 else {
+                    throw PayarchError.data(at: node.location, id: "rules.deadline", "a deadline is between 1 ms and 10 minutes")
+                }
+                let sourceNode = entry["source"]
+                deadline = .init(
+                    milliseconds: milliseconds, text: try entry.required("text").string(for: "'text'"),
+                    source: try sourceNode.flatMap { node throws(PayarchError) in node.isNull ? nil : try address(node, "'source'") })
+            }
+            let events = try map.required("events").sequenceItems(for: "'events'").map { node throws(PayarchError) in
+                let event = try MappingReader(node, what: "an event")
+                try event.rejectUnknownKeys(["id", "name", "risk", "text", "handling", "source", "rails"])
+                let riskNode = try event.required("risk")
+                guard let risk = ClassLifecycle.Risk(rawValue: try riskNode.string(for: "'risk'")) else {
+                    throw PayarchError.data(
+                        at: riskNode.location, id: "rules.unknown-value",
+                        "risk must be one of " + ClassLifecycle.Risk.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                return ClassLifecycle.Event(
+                    id: try event.required("id").string(for: "'id'"), name: try event.required("name").string(for: "'name'"), risk: risk,
+                    text: try event.required("text").string(for: "'text'"), handling: try event.required("handling").string(for: "'handling'"),
+                    source: try address(try event.required("source"), "'source' of an event"), rails: try tags(event))
+            }
+            let compensations = try map.required("compensations").sequenceItems(for: "'compensations'").map { node throws(PayarchError) in
+                let entry = try MappingReader(node, what: "a compensation")
+                try entry.rejectUnknownKeys(["stage", "text", "rails"])
+                return ClassLifecycle.Compensation(
+                    stage: try entry.required("stage").string(for: "'stage'"), text: try entry.required("text").string(for: "'text'"),
+                    rails: try tags(entry))
+            }
+            let mean = try map.required("meanMilliseconds").number(for: "'meanMilliseconds'")
+            guard mean > 0, mean <= 600_000 else {
+                throw PayarchError.data(at: map["meanMilliseconds"]?.location, id: "rules.deadline", "'meanMilliseconds' is between 1 ms and 10 minutes")
+            }
+            guard !events.isEmpty, !compensations.isEmpty else {
+                throw PayarchError.data(at: root.location, id: "rules.lifecycle", "the lifecycle of '\(railClass)' needs events and compensations")
+            }
+            var lifecycle = ClassLifecycle(
+                railClass: railClass, lifecycle: try text("lifecycle"), states: try text("states"), unknownOutcome: try text("unknownOutcome"),
+                resolver: try text("resolver"), lateEvents: try text("lateEvents"), deadline: deadline, meanMilliseconds: mean,
+                meanBasis: try text("meanBasis"), events: events, compensations: compensations, flow: try items("flow"),
+                forbidden: try map.stringList("forbidden"), checks: try items("checks"),
+                sources: try (map["sources"]?.sequenceItems(for: "'sources'") ?? []).map { node throws(PayarchError) in try address(node, "a source") },
+                location: root.location)
+            lifecycle.patterns = patterns
+            if let node = map["timeoutAnswer"], !node.isNull {
+                let entry = try MappingReader(node, what: "'timeoutAnswer'")
+                try entry.rejectUnknownKeys(["flow", "call", "answer", "latencyConflict"])
+                lifecycle.timeoutAnswer = .init(
+                    flow: try entry.required("flow").string(for: "'flow'"), call: try entry.required("call").string(for: "'call'"),
+                    answer: try entry.required("answer").string(for: "'answer'"),
+                    latencyConflict: try entry.required("latencyConflict").string(for: "'latencyConflict'"))
+            }
+            if let node = map["railOverride"], !node.isNull {
+                let entry = try MappingReader(node, what: "'railOverride'")
+                try entry.rejectUnknownKeys(["nativeKey", "unknownOutcome", "reconciliationArtefact"])
+                lifecycle.railOverride = .init(
+                    nativeKey: try entry.required("nativeKey").string(for: "'nativeKey'"),
+                    unknownOutcome: try entry.required("unknownOutcome").string(for: "'unknownOutcome'"),
+                    reconciliationArtefact: try entry.required("reconciliationArtefact").string(for: "'reconciliationArtefact'"))
+            }
+            lifecycles[railClass, default: []].append(lifecycle)
+        }
+        // Every class has a lifecycle for every pattern.
+        let patternValues = RuleBookLoader.enumeratedOutputs["coordination"]?["pattern"] ?? []
+        for id in classIds.sorted() {
+            let files = lifecycles[id] ?? []
+            for pattern in patternValues where !files.contains(where: { $0.patterns.isEmpty || $0.patterns.contains(pattern) }) {
+                throw PayarchError.data(
+                    at: SourceLocation.file(directory), id: "rules.missing-lifecycle",
+                    "no lifecycle file for rail class '\(id)'" + (files.isEmpty ? "" : " under the \(pattern) pattern"))
+            }
+        }
+        return lifecycles
+    }
+}
