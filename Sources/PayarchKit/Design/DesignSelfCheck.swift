@@ -1,0 +1,138 @@
+import Foundation
+
+/// Checks a rendered design for text that does not apply to it: phrases `rules/self-check.yml` forbids for
+/// the decisions taken, phrases every rail class present forbids (`rules/lifecycle/`), rails named that
+/// were not given, paragraphs written twice, and Mermaid blocks that are not well-formed sequence diagrams.
+/// The tests run it over every reachable design; a finding is a template or rules bug, never the user's.
+public struct DesignSelfCheck: Sendable {
+    public struct Finding: Sendable, Hashable, CustomStringConvertible {
+        public var id: String
+        public var message: String
+        public var description: String { "[\(id)] \(message)" }
+    }
+
+    let rules: RuleBook
+    /// Paragraphs, bullets and table rows shorter than this may repeat (a heading-like "- **Match keys.**").
+    static let minimumRepeatedLength = 60
+
+    public init(rules: RuleBook) {
+        self.rules = rules
+    }
+
+    public func check(_ markdown: String, plan: DesignPlan) -> [Finding] {
+        var findings: [Finding] = []
+        let prose = PhraseIndex(Self.rulesText(markdown))
+        // Phrases the decisions taken rule out.
+        for entry in rules.selfCheck.decisions where plan.decisions(entry.table).contains(where: { $0.text(entry.output) == entry.value }) {
+            for phrase in entry.phrases where prose.contains(phrase, caseInsensitive: true) {
+                findings.append(
+                    .init(id: "self-check.decision", message: "'\(phrase)' in a design where \(entry.table).\(entry.output) = \(entry.value): \(entry.because)"))
+            }
+        }
+        // Phrases every rail class present rules out.
+        let classes = Set(plan.facts.rails.map(\.railClass))
+        let pattern = plan.decision("coordination")?.text("pattern")
+        let lists = classes.compactMap { rules.lifecycle(of: $0, pattern: pattern)?.forbidden }
+        if let first = lists.first {
+            for phrase in first where lists.allSatisfy({ $0.contains(phrase) }) && prose.contains(phrase, caseInsensitive: true) {
+                findings.append(.init(id: "self-check.class", message: "'\(phrase)' does not apply to \(classes.sorted().joined(separator: ", "))"))
+            }
+        }
+        // Rails named that were not given; a name inside an allowed rail's name ("SEPA Direct Debit" in
+        // "SEPA Direct Debit B2B") does not count.
+        let given = Set(plan.facts.rails.compactMap(\.id))
+        let allowed = given.union((classes.union(given)).flatMap { rules.selfCheck.contextNames[$0] ?? [] })
+        let ignored = Set(rules.selfCheck.ignoredNames)
+        let allowedSpans = Set(rules.rails.filter { allowed.contains($0.id) }.flatMap { [$0.name] + $0.aliases }).flatMap {
+            prose.occurrences(of: $0, caseInsensitive: false)
+        }
+        for rail in rules.rails where !allowed.contains(rail.id) {
+            for name in Set([rail.name] + rail.aliases).subtracting(ignored).sorted() {
+                let standalone = prose.occurrences(of: name, caseInsensitive: false).filter { span in
+                    !allowedSpans.contains { $0.lowerBound <= span.lowerBound && span.upperBound <= $0.upperBound }
+                }
+                if !standalone.isEmpty {
+                    findings.append(.init(id: "self-check.foreign-rail", message: "names \(rail.name) ('\(name)'), which was not given"))
+                    break
+                }
+            }
+        }
+        // Paragraphs, bullets and rows written twice.
+        var seen: Set<String> = []
+        for block in Self.blocks(markdown) where block.count >= Self.minimumRepeatedLength {
+            if !seen.insert(block).inserted {
+                findings.append(.init(id: "self-check.repeated", message: "written twice: \(block.prefix(100))"))
+            }
+        }
+        // Diagrams.
+        for diagram in Self.mermaidBlocks(markdown) {
+            for problem in MermaidSequenceCheck.problems(diagram) {
+                findings.append(.init(id: "self-check.mermaid", message: problem))
+            }
+        }
+        return findings
+    }
+
+    /// The document without what came from the input (the design-basis rows and the input phrases quoted
+    /// in the provenance) and without addresses, which name a source, not a mechanism.
+    static func rulesText(_ markdown: String) -> String {
+        var lines: [Substring] = []
+        var section = ""
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("## ") { section = String(line) }
+            if section == "## Design Basis" && line.hasPrefix("|") { continue }
+            lines.append(line)
+        }
+        var text = lines.joined(separator: "\n")
+        text = text.replacingOccurrences(of: #"← "[^|]*"#, with: "← ", options: .regularExpression)
+        text = text.replacingOccurrences(of: #"https?://[^\s|)]+"#, with: "", options: .regularExpression)
+        return text
+    }
+
+    /// Paragraphs (outside code blocks), each bullet and each table row, whitespace-normalised.
+    static func blocks(_ markdown: String) -> [String] {
+        var blocks: [String] = []
+        var paragraph: [Substring] = []
+        var inCode = false
+        func flush() {
+            if !paragraph.isEmpty { blocks.append(paragraph.joined(separator: " ")) }
+            paragraph = []
+        }
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("```") {
+                flush()
+                inCode.toggle()
+                continue
+            }
+            if inCode { continue }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") {
+                flush()
+            } else if trimmed.hasPrefix("- ") || trimmed.hasPrefix("|") {
+                flush()
+                if !trimmed.hasPrefix("|---") { blocks.append(trimmed) }
+            } else {
+                paragraph.append(Substring(trimmed))
+            }
+        }
+        flush()
+        return blocks
+    }
+
+    /// The bodies of the fenced `mermaid` blocks.
+    static func mermaidBlocks(_ markdown: String) -> [String] {
+        var diagrams: [String] = []
+        var current: [Substring]?
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == nil, line == "```mermaid" {
+                current = []
+            } else if current != nil, line == "```" {
+                diagrams.append(current!.joined(separator: "\n"))
+                current = nil
+            } else {
+                current?.append(line)
+            }
+        }
+        return diagrams
+    }
+}
