@@ -8,7 +8,7 @@ extension DesignComparison {
             "- **B:** " + MarkdownEscaper.inline(right.label),
             "- \(rows.filter(\.differs).count) of \(rows.count) rows differ; the designs \(designsDiffer ? "differ" : "are identical").",
         ]
-        for (section, title) in [("facts", "Facts"), ("decisions", "Decisions")] {
+        for (section, title) in [("facts", "Facts"), ("decisions", "Decisions"), ("design", "Design")] {
             lines += ["", "## \(title)", "", "| | Item | A | B |", "|---|---|---|---|"]
             for row in rows where row.section == section {
                 lines.append("| \(row.differs ? "≠" : "") | \(row.item) | \(Self.cell(row.left)) | \(Self.cell(row.right)) |")

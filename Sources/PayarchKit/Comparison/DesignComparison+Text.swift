@@ -13,7 +13,7 @@ extension DesignComparison {
             "A: \(PrintableText.escape(left.label))", "B: \(PrintableText.escape(right.label))",
             "\(differing) of \(rows.count) rows differ; the designs \(designsDiffer ? "differ" : "are identical")",
         ]
-        for section in ["facts", "decisions"] {
+        for section in ["facts", "decisions", "design"] {
             lines.append("")
             lines.append(Self.line("", section.uppercased(), "A", "B"))
             lines.append(String(repeating: "─", count: 2 + Self.itemWidth + 2 * (Self.sideWidth + 3)))

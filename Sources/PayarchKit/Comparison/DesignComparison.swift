@@ -22,7 +22,8 @@ public struct DesignComparison: Sendable {
     }
 
     public struct Row: Sendable, Codable {
-        /// `facts` or `decisions`.
+        /// `facts`, `decisions` or `design` (what the typed design view derives: retention, sizing, how each
+        /// rail class resolves an unknown outcome, the top risks).
         public var section: String
         public var item: String
         public var left: Side
@@ -77,7 +78,37 @@ public struct DesignComparison: Sendable {
                 rows.append(Row(section: "decisions", item: item, left: side(left.plan), right: side(right.plan)))
             }
         }
+        rows += Self.designRows(left: left.plan, right: right.plan, rules: rules)
         self.rows = rows
+    }
+
+    /// Rows from the typed view both designs are rendered from, so compare shows what the documents say
+    /// and not only what the tables decided.
+    static func designRows(left: DesignPlan, right: DesignPlan, rules: RuleBook) -> [Row] {
+        let builder = DesignViewBuilder(rules: rules)
+        let views = (try? builder.build(left), try? builder.build(right))
+        guard let a = views.0, let b = views.1 else { return [] }
+        var items: [(String, (DesignView) -> String?)] = [
+            ("Idempotency-record retention", { $0.retention }),
+            ("Rail key format", { $0.derivedKeyFormat }),
+        ]
+        var quantities: [String] = []
+        for row in a.capacity.rows + b.capacity.rows where !quantities.contains(row.quantity) { quantities.append(row.quantity) }
+        for quantity in quantities {
+            items.append(("Sizing: " + quantity, { view in view.capacity.rows.first { $0.quantity == quantity }?.value }))
+        }
+        var classes: [String] = []
+        for item in a.classes + b.classes where !classes.contains(item.name) { classes.append(item.name) }
+        for name in classes {
+            items.append(("Unknown outcome: " + name, { view in view.classes.first { $0.name == name }?.resolver }))
+            items.append(("Deadline: " + name, { view in view.classes.first { $0.name == name }.map { $0.deadline.first?.milliseconds ?? "none (answers later)" } }))
+        }
+        items.append(("Top risks", { view in view.risks.map { "\($0.event) (\($0.className))" }.joined(separator: "; ") }))
+        return items.map { name, value in
+            Row(
+                section: "design", item: name, left: Side(value: value(a) ?? "—", rule: nil, phrases: [], isMarkdown: true),
+                right: Side(value: value(b) ?? "—", rule: nil, phrases: [], isMarkdown: true))
+        }
     }
 }
 

@@ -64,6 +64,13 @@ public struct DesignSelfCheck: Sendable {
                 findings.append(.init(id: "self-check.repeated", message: "written twice: \(block.prefix(100))"))
             }
         }
+        // Typographic slips a template join can leave: a word twice, a stray space before punctuation, a
+        // sentence ending inside and after a parenthesis, a doubled closing parenthesis after a note.
+        for block in Self.blocks(markdown) {
+            if let slip = Self.typographicSlip(block) {
+                findings.append(.init(id: "self-check.typography", message: "\(slip) in: \(block.prefix(100))"))
+            }
+        }
         // Diagrams.
         for diagram in Self.mermaidBlocks(markdown) {
             for problem in MermaidSequenceCheck.problems(diagram) {
@@ -117,6 +124,21 @@ public struct DesignSelfCheck: Sendable {
         }
         flush()
         return blocks
+    }
+
+    static func typographicSlip(_ block: String) -> String? {
+        for slip in [" ,", " .", " ;", ".).", "..", ")).", "))", ",,", ";;"] where block.contains(slip) {
+            // "…" and code spans such as `…` or `(a (b))` in SQL are not prose; ".." only outside "...".
+            if slip == ".." && (block.contains("...") || block.contains("`")) { continue }
+            if slip == "))" || slip == ")).", block.contains("`") { continue }
+            return "'\(slip)'"
+        }
+        // A word written twice with one space between ("it it"), outside code spans.
+        let prose = block.replacingOccurrences(of: #"`[^`]*`"#, with: "`", options: .regularExpression)
+        if let range = prose.range(of: #"(?i)\b([a-z]{2,}) \1\b"#, options: .regularExpression) {
+            return "'\(prose[range])'"
+        }
+        return nil
     }
 
     /// The bodies of the fenced `mermaid` blocks.

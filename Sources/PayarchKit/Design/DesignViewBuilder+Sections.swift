@@ -187,8 +187,8 @@ extension DesignViewBuilder {
         rows.append(
             .init(
                 quantity: "Concurrent rail calls", value: format(Double(sizing.railConcurrency)),
-                derivation: "Little's law: target × mean call time of \(format(sizing.railMeanMilliseconds)) ms (\(meanClass), "
-                    + (rules.lifecycle(of: sizing.railMeanClass, pattern: plan.decision("coordination")?.text("pattern"))?.meanBasis ?? "planning figure") + ")"))
+                derivation: "Little's law: target × mean call time of \(format(sizing.railMeanMilliseconds)) ms for a \(meanClass) call: "
+                    + (rules.lifecycle(of: sizing.railMeanClass, pattern: plan.decision("coordination")?.text("pattern"))?.meanBasis ?? "planning figure")))
         let deadlines = sizing.deadlines.map { deadline -> String in
             let name = rules.railClass(deadline.railClass)?.name ?? deadline.railClass
             return "**\(name)**: the call waits up to \(format(deadline.milliseconds)) ms before the attempt is recorded `UNKNOWN`. " + deadline.basis

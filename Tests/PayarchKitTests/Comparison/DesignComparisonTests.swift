@@ -31,6 +31,12 @@ import Testing
         #expect(pattern.left.phrases.contains("Stripe"))
         #expect(pattern.right.phrases.contains("Direct ACH"))
         #expect(comparison.designsDiffer)
+        // What the typed view derives is compared too: retention, sizing, each class's resolver.
+        let retention = try #require(comparison.rows.first { $0.section == "design" && $0.item == "Idempotency-record retention" })
+        #expect(retention.left.value == "52 days" && retention.right.value != "52 days")
+        let resolver = try #require(comparison.rows.first { $0.item == "Unknown outcome: card PSP API" })
+        #expect(resolver.left.value.contains("same PSP idempotency key") && resolver.right.value == "—")
+        #expect(comparison.rows.contains { $0.item == "Sizing: Database shards" && $0.left.value == "4" && $0.right.value == "—" })
         try Golden.check(comparison.text(), named: "compare-case1-case2.txt")
         try Golden.check(comparison.markdown(), named: "compare-case1-case2.md")
     }

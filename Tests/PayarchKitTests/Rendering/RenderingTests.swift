@@ -116,5 +116,12 @@ import Testing
         #expect(report.facts.rails.map(\.name) == ["Stripe", "PayPal"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["schema", "origin", "inputs", "facts", "decisions", "sizing", "design", "warnings"])
+        // The typed view the templates render is in the report as it is.
+        #expect(report.design.pattern == .outbox)
+        #expect(report.design.storeKind == .sharded)
+        #expect(report.design.ledger == .asynchronous)
+        #expect(report.design.regions == .singleRegion)
+        #expect(report.design.classes.map(\.id) == ["wallet", "psp-card-api"])
+        #expect(report.design.sequenceDiagram.hasPrefix("sequenceDiagram\n"))
     }
 }

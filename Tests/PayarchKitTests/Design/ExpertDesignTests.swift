@@ -1,0 +1,216 @@
+import Foundation
+import PayarchTestSupport
+import Testing
+@testable import PayarchKit
+
+/// Each error the payments architect's review found, pinned by the behaviour that fixes it.
+@Suite struct ExpertDesignTests {
+    func design(_ rails: String, _ throughput: String = "100 TPS", _ consistency: String = "strong consistency") throws -> (DesignPlan, String) {
+        try Bundled.design(try Bundled.inputs(rails: rails, throughput: throughput, consistency: consistency))
+    }
+
+    /// The text of one `## ` section.
+    func section(_ title: String, of markdown: String) throws -> String {
+        let parts = markdown.components(separatedBy: "\n## " + title + "\n")
+        try #require(parts.count == 2, "no section \(title)")
+        return parts[1].components(separatedBy: "\n## ").first ?? ""
+    }
+
+    // MARK: - Rail facts
+
+    @Test func stripeKeyReusedWithOtherParametersFailsAgainWhileTheKeyIsKept() throws {
+        let markdown = try design("Stripe").1
+        #expect(markdown.contains("the same mismatched retry fails again for as long as the key is kept, so it is a client bug"))
+        #expect(markdown.contains("nothing is saved for that request (nor for one that fails parameter validation)"))
+        #expect(!markdown.contains("neither result is saved"))
+        #expect(!markdown.contains("both are safe to retry"))
+    }
+
+    /// Local retention is the longest key or late-event window of the rails given plus the margin, never a
+    /// fixed 30 days, and it is not the audit record-keeping period.
+    @Test(arguments: [("Adyen", 38, "Adyen's 31 days"), ("PayPal", 52, "PayPal's 45 days"), ("Braintree", 37, "Braintree's 30 days"), ("Stripe and PayPal", 52, "PayPal's 45 days")])
+    func retentionOutlivesTheLongestRailWindow(_ rails: String, _ days: Int, _ reason: String) throws {
+        let markdown = try design(rails).1
+        #expect(markdown.contains("**Reaper.** Keys expire after \(days) days"))
+        #expect(markdown.contains("the longest window among the rails given is \(reason) (key-retention), plus a 7-day margin"))
+        #expect(markdown.contains("payments and ledger entries are kept for the record-keeping period the business's regulator sets"))
+        #expect(!markdown.contains("Keys expire after 30 days: it outlives every processor key window"))
+    }
+
+    /// Each class resolves an unknown outcome its own way; none by a lookup by merchant reference at the
+    /// processor, and the completer waits for the rail's own deadline, not an hour.
+    @Test(arguments: [
+        ("Stripe", "card PSP API", "re-send the identical request under the same key"),
+        ("PayPal", "wallet", "query the order by the order id or merchant order number stored before the call"),
+        ("Visa", "card network (ISO 8583)", "send a reversal of the original: an 0400 request or an 0420 advice"),
+        ("Ethereum", "account-based chain", "Look the payout up by the transaction id computed before broadcast"),
+        ("Bitcoin", "UTXO chain", "Look the payout up by the `txid` computed before broadcast"),
+        ("FedNow", "instant push credit", "a status request (pacs.028) referencing it"),
+    ])
+    func unknownOutcomeIsResolvedAsTheClassPrescribes(_ rails: String, _ className: String, _ resolution: String) throws {
+        let markdown = try design(rails).1
+        let paragraph = try #require(markdown.components(separatedBy: "**Unknown outcome on \(className): \(rails).**").dropFirst().first?.components(separatedBy: "\n").first)
+        #expect(paragraph.contains(resolution))
+        #expect(!markdown.contains("lookup by merchant reference at the processor"))
+        let completer = try #require(markdown.components(separatedBy: "**Completer.**").dropFirst().first?.components(separatedBy: "\n").first)
+        #expect(completer.contains("passed its rail's deadline"))
+        #expect(!completer.contains("hour"))
+    }
+
+    @Test func achHasNoRailDuplicateGuardAndItsOwnCorrections() throws {
+        let markdown = try design("ACH Debit").1
+        #expect(markdown.contains("Duplicate guard: none of its own: a Trace Number (15 digits) identifies an entry within a file and the File ID Modifier tells same-day files apart, but a duplicate entry surfaces only days later as an R24 return, so the guard is your own file and entry records."))
+        #expect(markdown.contains("Reversing Entry"))
+        #expect(markdown.contains("5 banking days"))
+        #expect(markdown.contains("Notification of Change"))
+        #expect(!markdown.contains("the 15-digit Nacha trace number"))
+    }
+
+    @Test(arguments: ["FedNow", "BACS Direct Debit", "SEPA Direct Debit Core", "SEPA Instant", "ACH Debit"])
+    func pushAndDebitRailsGetNoCardText(_ rails: String) throws {
+        let markdown = try design(rails).1.lowercased()
+        for phrase in ["void the authorisation", "before capture", "chargeback", "3-d secure", "authorisation expiry"] {
+            #expect(!markdown.contains(phrase), "\(rails): \(phrase)")
+        }
+    }
+
+    @Test func directDebitsCarryTheirMandateAndRefundRights() throws {
+        let sepa = try design("SEPA Direct Debit Core").1
+        #expect(sepa.contains("refunded within 8 weeks with no reason"))
+        #expect(sepa.contains("13 months"))
+        let bacs = try design("BACS Direct Debit").1
+        for term in ["AUDDIS", "ARUDD", "ADDACS", "indemnity"] { #expect(bacs.contains(term), "\(term)") }
+    }
+
+    @Test func instantPushHoldsFundsBeforeTheIrrevocableSend() throws {
+        let markdown = try design("FedNow").1.lowercased()
+        #expect(markdown.contains("funds hold") || markdown.contains("hold the funds"))
+    }
+
+    @Test func cryptoFollowsEachChainsModel() throws {
+        let bitcoin = try design("Bitcoin").1
+        #expect(!bitcoin.contains("next nonce") && !bitcoin.contains("same nonce"))
+        #expect(bitcoin.contains("RBF replacement that spends the same inputs") && bitcoin.contains("a child transaction spending its change output"))
+        #expect(bitcoin.contains("1,674"))
+        #expect(bitcoin.contains("never by a new transaction built from other inputs"))
+        let ethereum = try design("Ethereum").1
+        #expect(ethereum.contains("receipt `status` 0 and has still used up its nonce"))
+        let solana = try design("Solana").1
+        #expect(!solana.contains("next nonce") && !solana.contains("EVM"))
+    }
+
+    @Test func iso8583NetworksGetReversalsNotWebhooksOrA202() throws {
+        let markdown = try design("Visa", "1,000 TPS, P99 under 300 ms").1
+        let processor = try #require(markdown.components(separatedBy: "### 4. External Processor").last?.components(separatedBy: "### 5. Ledger").first)
+        #expect(!markdown.lowercased().contains("webhook"))
+        #expect(!processor.contains("Idempotency-Key"))
+        for term in ["0420", "0421", "STAN", "RRN"] { #expect(markdown.contains(term), "\(term)") }
+        let flow = try section("Transaction Flow", of: markdown)
+        #expect(!flow.contains("202"))
+        #expect(flow.contains("- No 0110 by the deadline: the payment is answered as declined once the 0420 reversal advice for it is queued"))
+        #expect(try section("Sequence Diagram", of: markdown).contains("S-->>C: declined, reversal advice queued"))
+        #expect(markdown.contains("state the latency target over answered authorisations"))
+        #expect(!markdown.contains("answers within the target with `202`"))
+    }
+
+    // MARK: - Contradictions
+
+    @Test func theProseAgreesWithTheDecisions() throws {
+        let synchronous = try design("Stripe", "1,000 TPS", "strong consistency everywhere")
+        #expect(synchronous.0.decision("ledger")?.text("posting") == "synchronous")
+        #expect(!synchronous.1.contains("ledger consumer") && !synchronous.1.contains("the ledger consume"))
+        let single = try design("Stripe", "100 TPS")
+        #expect(!single.1.contains("Database shards") && !single.1.contains("per shard"))
+        let spanner = try design("Stripe", "100,000 TPS", "strict serializability")
+        #expect(spanner.0.decision("datastore")?.text("engine") == "spanner")
+        for idiom in ["SKIP LOCKED", "40P01", "the primary", "= $1", "ON CONFLICT"] { #expect(!spanner.1.contains(idiom), "\(idiom)") }
+        let xa = try design("Oracle and IBM MQ as XA resource managers", "40 TPS", "atomic commit across both; strict serializability")
+        #expect(xa.0.decision("coordination")?.text("pattern") == "two-phase-commit")
+        #expect(!xa.1.contains("outbox accumulates") && !xa.1.contains("CDC relay"))
+        for rails in ["SWIFT gpi", "Bitcoin", "Ethereum", "FedNow"] {
+            #expect(!(try design(rails).1.contains("file cut-off")), "\(rails)")
+        }
+        #expect(try design("ACH Credit").1.contains("cut-off"))
+    }
+
+    // MARK: - Sizing
+
+    @Test func shardingHashesMerchantAndKeySoOneMerchantSpreads() throws {
+        let markdown = try design("Stripe", "10,000 TPS, flash sales").1
+        #expect(markdown.contains("**Partitioning:** a hash of (merchant id, idempotency key) selects the shard, so one merchant's flash sale spreads over every shard"))
+        #expect(!markdown.contains("hash-sharded by merchant"))
+    }
+
+    @Test func littlesLawUsesTheMeanAndDeadlinesComeFromTheRail() throws {
+        let (plan, markdown) = try design("Stripe", "10,000 TPS, sub-second P99 latency")
+        // 10,000 × 1.5 headroom × 1.5 s mean = 22,500 calls in flight; the P99 target plays no part.
+        #expect(plan.sizing.railConcurrency == 22_500)
+        #expect(markdown.contains("| Concurrent rail calls | 22,500 | Little's law: target × mean call time of 1,500 ms for a card PSP API call: planning figure"))
+        #expect(markdown.contains("the call waits up to 30,000 ms before the attempt is recorded `UNKNOWN`"))
+        #expect(markdown.contains("**Latency conflict:** The stated latency target (1,000 ms) is shorter than the rail's own deadline (30,000 ms for a card PSP API call)"))
+        // A rail allowed 10 s keeps its 10 s whatever the latency target.
+        let visa = try design("Visa", "1,000 TPS, P99 under 300 ms").1
+        #expect(visa.contains("the call waits up to 10,000 ms"))
+    }
+
+    @Test func aLoadBeyondPublishedNetworkCapacityIsQuestioned() throws {
+        let markdown = try design("Stripe", "1.2M TPS").1
+        #expect(markdown.contains("**Feasibility warning:** The design peak of 1,200,000 TPS is 18.5× VisaNet's published capacity"))
+        #expect(!(try design("Stripe", "10,000 TPS").1.contains("Feasibility warning")))
+    }
+
+    // MARK: - Regions
+
+    @Test func activeActiveInputsGetAHomeRegionAndARegionFreeKey() throws {
+        let (plan, markdown) = try design("Stripe", "5,000 TPS", "strict serializability, active-active across us-east and eu-west")
+        #expect(plan.decision("regions")?.text("mode") == "home-region")
+        let regions = try section("Multi-Region", of: markdown)
+        #expect(regions.contains("home region"))
+        #expect(markdown.contains("k_<first 26 base32 characters of SHA-256(merchant id, client key)>_<operation>"))
+        #expect(!markdown.contains("p_<payment ULID>"))
+        let global = try design("Stripe", "100,000 TPS", "strict serializability, active-active across us-east and eu-west").0
+        #expect(global.decision("regions")?.text("mode") == "global-store")
+        let single = try design("Stripe", "5,000 TPS", "strict serializability").1
+        #expect(!single.contains("## Multi-Region") && single.contains("p_<payment ULID>_<operation>"))
+    }
+
+    // MARK: - Reading order
+
+    @Test func theDocumentReadsGlanceFirstAndProvenanceLast() throws {
+        let markdown = try design("Stripe and PayPal", "10,000 TPS", "strict serializability").1
+        let headings = markdown.split(separator: "\n").filter { $0.hasPrefix("## ") }.map(String.init)
+        #expect(headings.first == "## Design at a Glance")
+        #expect(headings.last == "## Appendix: Decision Provenance")
+        #expect(headings.filter { $0.contains("Database") }.count == 1)
+        let glance = try section("Design at a Glance", of: markdown)
+        for item in ["- **Coordination: ", "- **Locking: ", "- **Store: ", "- **Ledger: ", "- **Regions: ", "- **Top risks of the rails given**"] {
+            #expect(glance.contains(item), "\(item)")
+        }
+        // Rule ids and selection chains live only in the appendix.
+        let body = try #require(markdown.components(separatedBy: "## Appendix: Decision Provenance").first)
+        #expect(body.range(of: #"`(COORD|LOCK|STORE|LEDGER|PART|RETAIN|RECON|REGION|STATE)-[A-Z-]+`"#, options: .regularExpression) == nil)
+        #expect(!body.contains("Selected by"))
+        // The claim statement appears once.
+        #expect(markdown.components(separatedBy: "ON CONFLICT (merchant_id, idempotency_key) DO NOTHING").count == 2)
+        #expect(markdown.contains("```mermaid\nsequenceDiagram\n"))
+    }
+
+    @Test func templateSlipsAreGone() throws {
+        for example in try FileManager.default.contentsOfDirectory(atPath: Repository.examples) where example.hasSuffix(".md") {
+            let markdown = try #require(Repository.read(Repository.examples + "/" + example))
+            for slip in ["(assumed))", "it a chain", "planning figure: Planning figure", ".)."] {
+                #expect(!markdown.contains(slip), "\(example): \(slip)")
+            }
+        }
+    }
+
+    /// Every example passes the spec's evaluators and the document lint.
+    @Test func validatePassesOnEveryExample() throws {
+        for example in try FileManager.default.contentsOfDirectory(atPath: Repository.examples) where example.hasSuffix(".md") {
+            let markdown = try #require(Repository.read(Repository.examples + "/" + example))
+            #expect(DocumentLinter.lint(markdown).isEmpty, "\(example)")
+            let results = try DocumentEvaluator(evaluators: Bundled.spec.evaluators).evaluate(markdown, variables: [:], expected: nil)
+            #expect(!results.isEmpty && results.allSatisfy { $0.status != .failed }, "\(example): \(results.filter { $0.status == .failed }.map(\.evaluatorName))")
+        }
+    }
+}

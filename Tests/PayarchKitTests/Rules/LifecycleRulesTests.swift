@@ -1,0 +1,94 @@
+import Foundation
+import PayarchTestSupport
+import Testing
+@testable import PayarchKit
+
+/// `rules/lifecycle/`: what each class brings to a design, narrowed to the rails given, and the loader's
+/// checks on it.
+@Suite struct LifecycleRulesTests {
+    func loadError(_ file: String, _ old: String, _ new: String) throws -> Diagnostic? {
+        let directory = try Repository.patchedRules(file, replacing: old, with: new)
+        do {
+            _ = try RuleBookLoader().load(directory: directory)
+            return nil
+        } catch {
+            return error.diagnostics.first
+        }
+    }
+
+    @Test func everyClassHasALifecycleForEveryPatternAndEveryEventASource() throws {
+        let patterns = try #require(RuleBookLoader.enumeratedOutputs["coordination"]?["pattern"])
+        for railClass in Bundled.rules.railClasses {
+            for pattern in patterns {
+                let lifecycle = try #require(Bundled.rules.lifecycle(of: railClass.id, pattern: pattern), "\(railClass.id) \(pattern)")
+                #expect(!lifecycle.events.isEmpty && !lifecycle.compensations.isEmpty)
+                for event in lifecycle.events { #expect(event.source.hasPrefix("http"), "\(railClass.id)/\(event.id)") }
+                // A deadline without a published source says it is a planning figure.
+                if let deadline = lifecycle.deadline, deadline.source == nil {
+                    #expect(deadline.text.hasPrefix("Planning figure"), "\(railClass.id)")
+                }
+            }
+        }
+        #expect(Bundled.rules.lifecycle(of: "xa-resource", pattern: "two-phase-commit")?.patterns == ["two-phase-commit"])
+        #expect(Bundled.rules.lifecycle(of: "xa-resource", pattern: "outbox")?.railOverride != nil)
+        #expect(Bundled.rules.lifecycle(of: "psp-card-api", pattern: "saga")?.patterns == [])
+    }
+
+    /// An item tagged with rails appears only when one of them is given; an untagged one always.
+    @Test func aLifecycleIsNarrowedToTheRailsGiven() throws {
+        let lifecycle = try #require(Bundled.rules.lifecycle(of: "psp-card-api", pattern: "outbox"))
+        let stripeOnly = lifecycle.narrowed(to: ["stripe"])
+        let adyenOnly = lifecycle.narrowed(to: ["adyen"])
+        #expect(stripeOnly.events.allSatisfy { $0.rails.isEmpty || $0.rails.contains("stripe") })
+        #expect(adyenOnly.events.allSatisfy { $0.rails.isEmpty || $0.rails.contains("adyen") })
+        #expect(stripeOnly.events.contains { $0.rails == ["stripe"] })
+        #expect(!adyenOnly.events.contains { $0.rails == ["stripe"] })
+        #expect(lifecycle.narrowed(to: []).events.allSatisfy { $0.rails.isEmpty })
+        #expect(ClassLifecycle.applies([], to: ["x"]))
+        #expect(ClassLifecycle.applies(["a", "b"], to: ["b"]))
+        #expect(!ClassLifecycle.applies(["a"], to: ["b"]))
+        // In a design: a Stripe event is absent from an Adyen design and present in a Stripe one.
+        let tagged = try #require(lifecycle.events.first { $0.rails == ["stripe"] })
+        let adyen = try Bundled.design(try Bundled.inputs(rails: "Adyen", throughput: "100 TPS", consistency: "strong")).1
+        let stripe = try Bundled.design(try Bundled.inputs(rails: "Stripe", throughput: "100 TPS", consistency: "strong")).1
+        let row = "| \(tagged.name) |"
+        #expect(stripe.contains(row) && !adyen.contains(row))
+    }
+
+    @Test func aTagMustNameAKnownRailOfTheSameClass() throws {
+        let unknown = try loadError("lifecycle/wallet.yml", #"class: "wallet""#, "class: \"wallet\"\n# x")
+        #expect(unknown == nil)
+        let original = try #require(Repository.read(Repository.rules + "/lifecycle/psp-card-api.yml"))
+        let tag = try #require(original.range(of: #"rails: \["stripe"\]"#, options: .regularExpression))
+        let tagText = String(original[tag])
+        #expect(try loadError("lifecycle/psp-card-api.yml", tagText, #"rails: ["strype"]"#)?.message.contains("unknown rail id 'strype'") == true)
+        #expect(try loadError("lifecycle/psp-card-api.yml", tagText, #"rails: ["paypal"]"#)?.message.contains("rail 'paypal' is of class 'wallet', not 'psp-card-api'") == true)
+        #expect(try loadError("lifecycle/psp-card-api.yml", tagText, "rails: []")?.id == "rules.rails-tag")
+    }
+
+    @Test func patternsMustBeKnownAndCoverEveryPatternOnce() throws {
+        #expect(try loadError("lifecycle/xa-resource-local.yml", #"patterns: ["outbox", "saga"]"#, #"patterns: ["outbox", "sagas"]"#)?.id == "rules.unknown-value")
+        // Dropping saga leaves the class without a lifecycle under the saga pattern.
+        let missing = try loadError("lifecycle/xa-resource-local.yml", #"patterns: ["outbox", "saga"]"#, #"patterns: ["outbox"]"#)
+        #expect(missing?.id == "rules.missing-lifecycle")
+        #expect(missing?.message.contains("under the saga pattern") == true)
+        // Claiming two-phase-commit twice is a clash.
+        #expect(
+            try loadError("lifecycle/xa-resource-local.yml", #"patterns: ["outbox", "saga"]"#, #"patterns: ["outbox", "saga", "two-phase-commit"]"#)?.id
+                == "rules.duplicate-lifecycle")
+    }
+
+    @Test func theTimeoutAnswerAndRailOverrideAreCheckedKeyByKey() throws {
+        #expect(try loadError("lifecycle/card-network.yml", "  call: ", "  cal: ")?.id == "rules.unknown-key")
+        #expect(try loadError("lifecycle/xa-resource-local.yml", "  reconciliationArtefact: ", "  reconciliation: ")?.id == "rules.unknown-key")
+    }
+
+    /// Under an outbox the resource managers' own XA facts do not apply, so the catalogue's text is replaced.
+    @Test func resourceManagersLinkedByAnOutboxShowNoXAFacts() throws {
+        let local = try Bundled.design(try Bundled.inputs(rails: "Oracle and IBM MQ as XA resource managers", throughput: "1,000 TPS", consistency: "strong")).1
+        #expect(local.contains("**Oracle**, internal XA resource manager. Duplicate guard: none in this design, which opens no XA branch"))
+        #expect(!local.contains("DBA_2PC_PENDING") && !local.contains("COMMIT FORCE"))
+        let global = try Bundled.design(try Bundled.inputs(rails: "Oracle and IBM MQ as XA resource managers", throughput: "40 TPS", consistency: "atomic commit; strict serializability")).1
+        #expect(global.contains("DBA_2PC_PENDING"))
+    }
+}
