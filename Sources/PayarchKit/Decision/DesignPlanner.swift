@@ -54,7 +54,8 @@ public struct DesignPlanner: Sendable {
         let sizing = Sizing(
             peakTps: facts.throughput.designPeak.tps, planning: rules.throughput.planning, storeKind: storeKind,
             lifecycles: classes.compactMap { rules.lifecycle(of: $0, pattern: decisions.first { $0.table == "coordination" }?.text("pattern")) },
-            latencyTarget: facts.throughput.latency.map(\.milliseconds).min(), capacities: rules.throughput.capacities)
+            latencyTarget: facts.throughput.latency.map(\.milliseconds).min(), capacities: rules.throughput.capacities,
+            rails: Set(facts.rails.compactMap(\.id)), batchedClasses: Set(rules.railClasses.filter(\.batched).map(\.id)))
         return DesignPlan(facts: facts, decisions: decisions, sizing: sizing)
     }
 

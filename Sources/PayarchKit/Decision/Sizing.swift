@@ -37,6 +37,13 @@ public struct Sizing: Sendable, Codable, Hashable {
     /// The slowest mean rail call among the classes present, and its class.
     public var railMeanMilliseconds: Double
     public var railMeanClass: String
+    /// A class whose planning mean call time is above the latency target.
+    public struct MeanConflict: Sendable, Codable, Hashable {
+        public var railClass: String
+        public var milliseconds: Double
+    }
+
+    public var meanConflicts: [MeanConflict]
     public var railConcurrency: Int
     public var deadlines: [Deadline]
     /// The tightest latency target of the input, in milliseconds.
@@ -47,7 +54,8 @@ public struct Sizing: Sendable, Codable, Hashable {
 
     public init(
         peakTps: Double, planning: ThroughputRules.Planning, storeKind: String = "single-primary",
-        lifecycles: [ClassLifecycle] = [], latencyTarget: Double? = nil, capacities: [ThroughputRules.Capacity] = []
+        lifecycles: [ClassLifecycle] = [], latencyTarget: Double? = nil, capacities: [ThroughputRules.Capacity] = [], rails: Set<String> = [],
+        batchedClasses: Set<String> = []
     ) {
         self.peakTps = peakTps
         self.storeKind = storeKind
@@ -78,10 +86,16 @@ public struct Sizing: Sendable, Codable, Hashable {
         // Little's law: items in the system = arrival rate × mean time each one spends there.
         let perShard = (peakPerShard ?? peakTps) * planning.headroom
         connections = max(4, Self.count(perShard * planning.databaseSecondsPerPayment))
-        let slowest = lifecycles.max { $0.meanMilliseconds < $1.meanMilliseconds }
-        railMeanMilliseconds = slowest?.meanMilliseconds ?? 1000
+        // Calls per payment only for classes that call per payment; a batched class submits files.
+        let perPayment = lifecycles.filter { !batchedClasses.contains($0.railClass) }
+        let slowest = perPayment.max { $0.meanMilliseconds < $1.meanMilliseconds }
+        railMeanMilliseconds = slowest?.meanMilliseconds ?? 0
         railMeanClass = slowest?.railClass ?? ""
-        railConcurrency = max(4, Self.count(target * railMeanMilliseconds / 1000))
+        railConcurrency = slowest == nil ? 0 : max(4, Self.count(target * railMeanMilliseconds / 1000))
+        // A typical call slower than the latency target: most requests cannot be answered in time.
+        meanConflicts = latencyTarget.map { target in
+            perPayment.filter { $0.deadline != nil && $0.meanMilliseconds > target }.map { MeanConflict(railClass: $0.railClass, milliseconds: $0.meanMilliseconds) }
+        } ?? []
         let deadlines = lifecycles.compactMap { lifecycle in
             lifecycle.deadline.map {
                 Deadline(railClass: lifecycle.railClass, milliseconds: $0.milliseconds, basis: $0.text, published: $0.source != nil, source: $0.source)
@@ -90,9 +104,12 @@ public struct Sizing: Sendable, Codable, Hashable {
         self.deadlines = deadlines
         latencyTargetMilliseconds = latencyTarget
         latencyConflicts = latencyTarget.map { target in deadlines.filter { $0.milliseconds > target } } ?? []
-        for capacity in capacities where lifecycles.contains(where: { capacity.classes.contains($0.railClass) }) && peakTps > capacity.tps {
+        for capacity in capacities
+        where (lifecycles.contains { capacity.classes.contains($0.railClass) } || capacity.rails.contains(where: rails.contains))
+            && peakTps > capacity.tps
+        {
             warnings.append(
-                "The design peak of \(ThroughputFormat.format(peakTps)) TPS is \(ThroughputFormat.format((peakTps / capacity.tps * 10).rounded() / 10))× \(capacity.name)'s published capacity (\(capacity.text); \(capacity.source)); check the figure before sizing anything for it.")
+                "The design peak of \(ThroughputFormat.format(peakTps)) TPS is \(ThroughputFormat.format((peakTps / capacity.tps * 10).rounded() / 10))× \(capacity.name) (\(capacity.text); \(capacity.source)); \(capacity.advice).")
         }
         self.warnings = warnings
     }

@@ -100,6 +100,8 @@ public struct DesignView: Sendable, Codable {
         public var states: String
         public var unknownOutcome: String
         public var resolver: String
+        /// How a failed call of the class may be tried again.
+        public var retry: String
         public var lateEvents: String
         /// The call's deadline; empty for classes that answer asynchronously (a list of at most one, so a
         /// template section renders it only when there is one).
@@ -124,6 +126,7 @@ public struct DesignView: Sendable, Codable {
         public var readRule: String
         public var workQueue: String
         public var gateFailure: String
+        public var failover: String
         public var tables: [Table]
         public var lockingName: String
         public var lockingStatement: String
@@ -212,10 +215,13 @@ public struct DesignView: Sendable, Codable {
     public var keyHome: String
     public var apScopeNames: String
     public var reconciliation: [ReconciliationGroup]
-    public var railNativeKeys: String
 
     public var capacity: Capacity
     public var sequenceDiagram: String
+    /// Whether any rail or class has an item to confirm (the open-items section is rendered only then).
+    public var hasOpenItems: Bool
+    /// Whether the governing class pushes money out, so the design holds the funds before sending.
+    public var holdsFunds: Bool
     /// The flow's bullets for a rail that has not answered by its deadline, one per distinct answer.
     public var timeoutFlows: [String]
     public var provenance: [Provenance]

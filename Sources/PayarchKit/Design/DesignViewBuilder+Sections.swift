@@ -53,7 +53,9 @@ extension DesignViewBuilder {
                 return .init(
                     name: rail.name, railClass: mention.railClass, className: className, known: true, nativeKey: rail.nativeKey, unknownOutcome: rail.unknownOutcome,
                     reconciliationArtefact: Self.cell(rail.reconciliationArtefact), checks: rail.checks,
-                    facts: rail.facts.map { .init(topic: $0.topic, text: Self.cell($0.text), source: Self.cell($0.source)) })
+                    facts: Self.facts(of: rail, given: Set(facts.rails.compactMap(\.id))).map {
+                        .init(topic: $0.topic, text: Self.cell($0.text), source: Self.cell($0.source))
+                    })
             }
             return .init(
                 name: MarkdownEscaper.inline(mention.name), railClass: mention.railClass, className: className, known: false,
@@ -63,6 +65,14 @@ extension DesignViewBuilder {
                 checks: ["Confirm the rail's key mechanism, key retention and duplicate-detection behaviour with the provider before relying on them."],
                 facts: [])
         }
+    }
+
+    /// A rail's facts for the design: a token given with one of its chains shows only facts about that
+    /// chain or about every chain.
+    static func facts(of rail: RailDefinition, given: Set<String>) -> [RailDefinition.Fact] {
+        let chainsGiven = Set(rail.runsOn).intersection(given)
+        guard !chainsGiven.isEmpty else { return rail.facts }
+        return rail.facts.filter { $0.chains.isEmpty || !chainsGiven.isDisjoint(with: $0.chains) }
     }
 
     /// The derived key is at most `derivedKeyLength` characters: it fits rails whose documented limit is at
@@ -80,7 +90,7 @@ extension DesignViewBuilder {
         guard !short.isEmpty else { return "" }
         return Self.list(short.map { "\($0.name) (\($0.keyMaxLength!) characters)" }) + (short.count == 1 ? " takes" : " take")
             + " a shorter identifier than the derived key, so for " + (short.count == 1 ? "it" : "them")
-            + " the identifier is allocated from a per-rail sequence, stored with a unique constraint on the attempt row before submission, and mapped back to the payment; a resubmission reuses the stored value, never a new one."
+            + " the identifier is generated once, in the format the rail prescribes, by the region that owns the key, stored with a unique constraint on the attempt row before submission and mapped back to the payment; a resubmission reuses the stored value, never a new one."
     }
 
     func levelName(_ tier: ConsistencyFacts.Tier, scopes: [ConsistencyFacts.ScopeLevel]) -> String {
@@ -143,6 +153,13 @@ extension DesignViewBuilder {
         return tables
     }
 
+    /// A share as a percentage that never reads as 0% for a load above zero.
+    static func percent(_ share: Double) -> String {
+        let value = share * 100
+        if value > 0 && value < 1 { return "under 1%" }
+        return ThroughputFormat.format(value.rounded()) + "%"
+    }
+
     func capacity(_ plan: DesignPlan, _ partitioning: String, groups: [(railClass: String, rails: [RailMention])]) -> DesignView.Capacity {
         let sizing = plan.sizing
         let format = ThroughputFormat.format
@@ -160,16 +177,23 @@ extension DesignViewBuilder {
                     quantity: "Database shards", value: format(Double(sizing.shards ?? 1)),
                     derivation: "target ÷ \(format(sizing.paymentsPerShard)) payments/s per primary, rounded up to a power of two, at least two"))
             rows.append(.init(quantity: "Peak per shard", value: "\(format(sizing.peakPerShard ?? sizing.peakTps)) TPS", derivation: "peak ÷ shards"))
-        case "distributed", "key-value":
+        case "distributed":
+            let writes = sizing.targetTps * rules.throughput.planning.writesPerPayment
             rows.append(
                 .init(
-                    quantity: "Database splits", value: "managed by the store",
-                    derivation: "the store splits and moves the key space under load; capacity is bought as nodes or throughput units"))
+                    quantity: "Database writes", value: "\(format(writes)) rows/s",
+                    derivation: "target × \(format(rules.throughput.planning.writesPerPayment)) row writes per payment (planning figure); the store splits the key space under load, and the node count comes from the vendor's per-node write throughput for this schema, measured under load"))
+        case "key-value":
+            let writes = sizing.targetTps * rules.throughput.planning.writesPerPayment
+            rows.append(
+                .init(
+                    quantity: "Write capacity", value: "\(format(writes * 2)) WCU",
+                    derivation: "target × \(format(rules.throughput.planning.writesPerPayment)) item writes per payment (planning figure) × 2, because a transactional write consumes two write units per item of up to 1 KB (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html); on-demand tables need their account and table throughput quotas raised to match"))
         default:
             rows.append(
                 .init(
                     quantity: "Database primaries", value: "1",
-                    derivation: "one primary plans for \(format(sizing.paymentsPerShard)) payments/s; the target uses \(format((sizing.targetTps / sizing.paymentsPerShard * 100).rounded()))% of it"))
+                    derivation: "one primary plans for \(format(sizing.paymentsPerShard)) payments/s; the target uses " + Self.percent(sizing.targetTps / sizing.paymentsPerShard) + " of it"))
         }
         rows.append(
             .init(
@@ -183,12 +207,14 @@ extension DesignViewBuilder {
             .init(
                 quantity: sizing.shards == nil ? "Database connections" : "Connections per primary", value: format(Double(sizing.connections)),
                 derivation: "Little's law: arrivals × mean database time of \(format(sizing.databaseMilliseconds)) ms per payment, with headroom"))
-        let meanClass = rules.railClass(sizing.railMeanClass)?.name ?? sizing.railMeanClass
-        rows.append(
-            .init(
-                quantity: "Concurrent rail calls", value: format(Double(sizing.railConcurrency)),
-                derivation: "Little's law: target × mean call time of \(format(sizing.railMeanMilliseconds)) ms for a \(meanClass) call: "
-                    + (rules.lifecycle(of: sizing.railMeanClass, pattern: plan.decision("coordination")?.text("pattern"))?.meanBasis ?? "planning figure")))
+        if sizing.railConcurrency > 0 {
+            let meanClass = rules.railClass(sizing.railMeanClass)?.name ?? sizing.railMeanClass
+            rows.append(
+                .init(
+                    quantity: "Concurrent rail calls", value: format(Double(sizing.railConcurrency)),
+                    derivation: "Little's law: target × mean call time of \(format(sizing.railMeanMilliseconds)) ms for a \(meanClass) call: "
+                        + (rules.lifecycle(of: sizing.railMeanClass, pattern: plan.decision("coordination")?.text("pattern"))?.meanBasis ?? "planning figure")))
+        }
         let deadlines = sizing.deadlines.map { deadline -> String in
             let name = rules.railClass(deadline.railClass)?.name ?? deadline.railClass
             return "**\(name)**: the call waits up to \(format(deadline.milliseconds)) ms before the attempt is recorded `UNKNOWN`. " + deadline.basis
@@ -208,7 +234,12 @@ extension DesignViewBuilder {
             guard let answer = rules.lifecycle(of: deadline.railClass, pattern: pattern)?.timeoutAnswer else { continue }
             conflicts.append(stated + "\(format(deadline.milliseconds)) ms for a \(name(deadline.railClass)) call). " + answer.latencyConflict)
         }
-        let batchClasses = groups.filter { ["batch-credit", "direct-debit"].contains($0.railClass) }
+        for conflict in sizing.meanConflicts {
+            let name = rules.railClass(conflict.railClass)?.name ?? conflict.railClass
+            conflicts.append(
+                "The planning mean of a \(name) call (\(format(conflict.milliseconds)) ms) is itself above the latency target, so most requests would miss it; measure the rail's real latency distribution before accepting the target, or state the target for the service's own part of the request.")
+        }
+        let batchClasses = groups.filter { rules.railClass($0.railClass)?.batched == true }
         let batchNote = batchClasses.isEmpty
             ? []
             : ["Throughput of " + Self.list(batchClasses.flatMap { $0.rails.map(Self.name) })

@@ -6,13 +6,12 @@ import Foundation
 /// `MarkdownEscaper`; text from the rules is trusted Markdown.
 public struct DesignViewBuilder: Sendable {
     let rules: RuleBook
-    /// The longest downstream key payarch derives: `p_` + a 26-character ULID + `_` + an operation name.
+    /// The downstream key: derived from what the client sent (the merchant and the client's key), so any
+    /// region, and the same region after a failover that lost the local record, computes the same one; the
+    /// operation and attempt number make each call distinct. 26 base32 characters carry 130 bits of the
+    /// digest; with `_` separators and at most 10 characters for the operation and attempt the key is 39.
     static let derivedKeyLength = 39
-    static let derivedKeyFormat = "p_<payment ULID>_<operation>"
-    /// With several active regions the key must not depend on anything a region mints: it is derived from
-    /// what the client sent, so any region computes the same one. 26 base32 characters carry the first 130
-    /// bits of the digest, the same length as a ULID.
-    static let regionFreeKeyFormat = "k_<first 26 base32 characters of SHA-256(merchant id, client key)>_<operation>"
+    static let derivedKeyFormat = "k_<first 26 base32 characters of SHA-256(merchant id, client key)>_<operation><attempt number>"
     /// What the client gets from an outbox design when the rail has not answered by its deadline, unless the
     /// class's lifecycle says otherwise.
     static let defaultTimeoutFlow = "No answer by the rail's deadline: commit `UNKNOWN` with the attempt and answer `202` with the payment id; the client polls or retries with the same key and receives the same `202` until the completer resolves the attempt."
@@ -60,7 +59,10 @@ public struct DesignViewBuilder: Sendable {
         let knownRails = facts.rails.compactMap { $0.id.flatMap(rules.rail) }
         // Each class's lifecycle narrowed to the rails given: a design names only the events, steps and
         // checks of its own rails.
-        let given = Set(knownRails.map(\.id))
+        // A token given with the chain it runs on ("USDC on Solana") follows that chain: the token's tags,
+        // which span every chain it is issued on, are left out.
+        let givenIds = Set(knownRails.map(\.id))
+        let given = givenIds.subtracting(knownRails.filter { !$0.runsOn.filter(givenIds.contains).isEmpty }.map(\.id))
         var lifecycles: [String: ClassLifecycle] = [:]
         for group in groups {
             lifecycles[group.railClass] = rules.lifecycle(of: group.railClass, pattern: pattern.rawValue)?.narrowed(to: given)
@@ -78,7 +80,7 @@ public struct DesignViewBuilder: Sendable {
             return DesignView.RailClass(
                 id: group.railClass, name: rules.railClass(group.railClass)?.name ?? group.railClass, rails: names,
                 lifecycle: data?.lifecycle ?? "", states: data?.states ?? "", unknownOutcome: data?.unknownOutcome ?? "",
-                resolver: data?.resolver ?? "", lateEvents: data?.lateEvents ?? "",
+                resolver: data?.resolver ?? "", retry: data?.retry ?? "", lateEvents: data?.lateEvents ?? "",
                 deadline: data?.deadline.map { deadline in
                     [.init(milliseconds: "\(ThroughputFormat.format(deadline.milliseconds)) ms", basis: deadline.text)]
                 } ?? [],
@@ -139,7 +141,7 @@ public struct DesignViewBuilder: Sendable {
             hasNotes: !facts.notes.isEmpty,
             governingClassName: governing?.name ?? facts.governingClass, governingLifecycle: lifecycle?.lifecycle ?? "",
             patternTopology: output("coordination", "topology"), recoveryPoints: output("coordination", "recoveryPoints"),
-            derivedKeyFormat: regions == .singleRegion ? Self.derivedKeyFormat : Self.regionFreeKeyFormat, derivedKeyLength: Self.derivedKeyLength,
+            derivedKeyFormat: Self.derivedKeyFormat, derivedKeyLength: Self.derivedKeyLength,
             keyLimitNote: keyLimitNote(knownRails), shortKeyNote: shortKeyNote(knownRails),
             rails: railViews(facts, lifecycles: lifecycles), hasRailFacts: railViews(facts, lifecycles: lifecycles).contains { !$0.facts.isEmpty }, railNames: Self.list(railNames),
             classes: classViews,
@@ -147,6 +149,7 @@ public struct DesignViewBuilder: Sendable {
                 name: output("datastore", "database"), isolation: output("datastore", "isolation"), keyStore: output("datastore", "keyStore"),
                 claim: output("datastore", "claim"), retry: output("datastore", "retry"), readRule: output("datastore", "readRule"),
                 workQueue: output("datastore", "workQueue"), gateFailure: output("datastore", "gateFailure"),
+                failover: output("datastore", "failover"),
                 tables: tables(pattern: pattern, storeKind: storeKind), lockingName: output("locking", "lockingName"),
                 lockingStatement: output("datastore", output("locking", "locking"))),
             terminalStates: Self.list(uniqued(classViews.flatMap { Self.codeSpans($0.states) }), conjunction: "or"),
@@ -159,11 +162,11 @@ public struct DesignViewBuilder: Sendable {
                     rails: Self.list(facts.rails.filter { $0.family == decision.railFamily }.map(Self.name)),
                     cadence: decision.text("cadence"), matchAgainst: decision.text("matchAgainst"))
             },
-            railNativeKeys: Self.list(uniqued(railViews(facts, lifecycles: lifecycles).map { rail in
-                rail.known ? Self.identifierName(rail.nativeKey) : "`Idempotency-Key` header (assumed)"
-            })),
             capacity: capacity(plan, output("partitioning", "strategy"), groups: groups),
-            sequenceDiagram: SequenceDiagram.text(pattern: pattern, ledger: ledger, classes: classViews, railNames: railNames),
+            sequenceDiagram: SequenceDiagram.text(
+                pattern: pattern, ledger: ledger, classes: classViews, railNames: railNames, holdsFunds: lifecycle?.holdsFunds ?? false),
+            hasOpenItems: railViews(facts, lifecycles: lifecycles).contains { !$0.checks.isEmpty } || classViews.contains { !$0.checks.isEmpty },
+            holdsFunds: lifecycle?.holdsFunds ?? false,
             timeoutFlows: uniqued(classViews.map(\.timeoutFlow)),
             provenance: plan.decisions.map { decision in
                 .init(
@@ -204,17 +207,6 @@ public struct DesignViewBuilder: Sendable {
     /// Rules text placed in a table cell: a literal pipe would end the cell.
     static func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "|", with: "\\|")
-    }
-
-    /// The name of a rail's identifier: its duplicate-guard text up to the first parenthesis or semicolon
-    /// ("`Idempotency-Key` header on every POST (client-generated …)" → "`Idempotency-Key` header on every
-    /// POST").
-    static func identifierName(_ nativeKey: String) -> String {
-        let cut = nativeKey.firstIndex { $0 == "(" || $0 == ";" } ?? nativeKey.endIndex
-        let name = nativeKey[..<cut].trimmingCharacters(in: .whitespaces)
-        if name.hasPrefix("none of its own") { return "file and entry identifiers" }
-        if name.hasPrefix("none in this design") { return "transfer keys and message ids" }
-        return name
     }
 
     static func riskLabel(_ risk: ClassLifecycle.Risk) -> String {

@@ -5,19 +5,25 @@ import Foundation
 /// (`participant … as …`, `->>`, `-->>`, `alt`/`else`/`end`, `Note over`), and every label is reduced to
 /// characters with no meaning in Mermaid message text (`;`, `#`, `:` and line breaks have one).
 enum SequenceDiagram {
-    static func text(pattern: DesignView.Pattern, ledger: DesignView.LedgerMode, classes: [DesignView.RailClass], railNames: [String]) -> String {
+    static func text(
+        pattern: DesignView.Pattern, ledger: DesignView.LedgerMode, classes: [DesignView.RailClass], railNames: [String], holdsFunds: Bool
+    ) -> String {
         let rails = label(plainList(railNames))
-        var lines = [
-            "sequenceDiagram",
-            "    participant C as Client",
-            "    participant G as API Gateway",
-            "    participant S as Payment Service",
-            "    participant D as Database",
-            pattern == .twoPhaseCommit ? "    participant R as Transaction manager and resource managers" : "    participant R as External Processor (\(rails))",
-            "    participant L as Ledger",
-        ]
+        // Under a global transaction the resource managers are the participants; otherwise the rail is
+        // an external processor and the ledger a consumer or a table of the payment database.
+        var lines = ["sequenceDiagram", "    participant C as Client", "    participant G as API Gateway", "    participant S as Payment Service"]
+        if pattern == .twoPhaseCommit {
+            lines += ["    participant T as Transaction manager", "    participant M as Resource managers (\(rails))"]
+        } else {
+            lines += ["    participant D as Database", "    participant R as External Processor (\(rails))", "    participant L as Ledger"]
+        }
         func add(_ line: String) { lines.append("    " + line) }
-        let resolver = label(classes.first?.resolver ?? "a status inquiry")
+        // One resolution line per class, named by its rails when there is more than one class.
+        let resolutions = classes.isEmpty
+            ? ["S->>R: resolve by a status inquiry"]
+            : classes.map { item in
+                "S->>R: " + (classes.count > 1 ? label(item.rails) + ", resolve by " : "resolve by ") + label(item.resolver)
+            }
         let call = label(classes.first?.callLabel ?? "call with the derived key")
         let timeoutAnswer = label(classes.first?.timeoutLabel ?? "202 with the payment id")
         switch pattern {
@@ -34,7 +40,7 @@ enum SequenceDiagram {
             add("else timeout or reset")
             add("    S->>D: record UNKNOWN on the attempt")
             add("    S-->>C: \(timeoutAnswer)")
-            add("    S->>R: resolve by \(resolver)")
+            for line in resolutions { add("    " + line) }
             add("    R-->>S: authoritative result")
             add("    S->>D: commit the result under the same derived key")
             add("end")
@@ -47,7 +53,7 @@ enum SequenceDiagram {
         case .saga:
             add("C->>G: POST /payments with Idempotency-Key")
             add("G->>S: forward with the fingerprint and traceparent")
-            add("S->>D: claim the key, create the payment and its saga READY, place a ledger hold")
+            add("S->>D: claim the key, create the payment and its saga READY" + (holdsFunds ? ", place a ledger hold" : ", post the amount as pending"))
             add("S-->>C: 202 with the payment id")
             add("S->>R: submit with the identifier stored before submission")
             add("alt accepted and settled")
@@ -55,27 +61,29 @@ enum SequenceDiagram {
             add("    S->>D: move the saga to SETTLED, post the entry that clears the hold")
             add("else no answer")
             add("    S->>D: record UNKNOWN")
-            add("    S->>R: resolve by \(resolver)")
-            add("else rejected, returned or recalled")
-            add("    R-->>S: reject, return or recall answer")
+            for line in resolutions { add("    " + line) }
+            add("else rejected or reversed by the rail")
+            add("    R-->>S: rejection or reversal")
             add("    S->>D: run the compensation, release or reverse the hold")
             add("end")
             add("S->>L: postings keyed by transfer id")
         case .twoPhaseCommit:
             add("C->>G: POST /transfers with Idempotency-Key")
             add("G->>S: forward with the fingerprint and traceparent")
-            add("S->>D: claim the key in a local transaction")
-            add("S->>R: begin the global transaction and enlist the branches")
-            add("R->>R: prepare every branch, force the commit decision to the log")
-            add("alt all branches prepared")
-            add("    R->>L: commit each branch one after the other")
-            add("    S->>D: store the response on the key")
+            add("S->>M: claim the key in a local transaction of the ledger database")
+            add("S->>T: begin the global transaction")
+            add("S->>M: do the work in each branch under the payment key, finish the key record in the ledger branch")
+            add("S->>T: commit")
+            add("T->>M: prepare every branch")
+            add("alt every branch votes to commit")
+            add("    T->>T: force the commit decision to the log")
+            add("    T->>M: commit each branch one after the other")
             add("    S-->>C: stored response")
-            add("else a branch failed to prepare")
-            add("    R->>R: roll back every branch")
+            add("else a branch votes to roll back or fails to prepare")
+            add("    T->>M: roll back every branch")
             add("    S-->>C: stored failure")
             add("end")
-            add("Note over R: after a crash prepared branches wait for the logged decision")
+            add("Note over T,M: after a crash, prepared branches wait for the logged decision")
         }
         return lines.joined(separator: "\n")
     }

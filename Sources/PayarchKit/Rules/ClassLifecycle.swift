@@ -77,6 +77,11 @@ public struct ClassLifecycle: Sendable, Hashable {
     public var unknownOutcome: String
     /// The same as a noun phrase: "resolved by <resolver>".
     public var resolver: String
+    /// How a failed or unanswered call of this class may be tried again, as a sentence.
+    public var retry: String = ""
+    /// Whether the class pushes money out, so the design holds the funds before the irrevocable send; a
+    /// pull (a debit, a card payment) has nothing of ours to hold.
+    public var holdsFunds: Bool = false
     /// How late events arrive and are deduplicated.
     public var lateEvents: String
     /// Nil for classes that answer asynchronously (files, confirmations, the transaction manager's log).

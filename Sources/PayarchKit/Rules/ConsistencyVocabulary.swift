@@ -7,6 +7,9 @@ public struct ConsistencyVocabulary: Sendable {
         /// The scope a level names by itself ("atomic" is about the ledger), used when its clause names none.
         public var impliedScope: String?
         public var aliases: [String]
+        /// A property that adds to a level rather than competing with it ("atomic" and "serializable" on
+        /// one scope are both wanted, not a contradiction).
+        public var combines: Bool = false
     }
 
     /// Words whose negation states a level ("must never diverge") and whose affirmation relaxes it.

@@ -23,6 +23,9 @@ public struct RailDefinition: Sendable, Hashable {
         public var text: String
         /// The public source the fact was checked against; never empty.
         public var source: String
+        /// For a token's fact about some of the chains it runs on: those chains. Shown unless the design
+        /// was given one of the token's chains and none of these.
+        public var chains: [String] = []
     }
 
     /// A time window with a number, so retention can be derived from the rails present.
@@ -52,6 +55,9 @@ public struct RailDefinition: Sendable, Hashable {
     public var facts: [Fact]
     /// Things a reader must confirm because no source backs them.
     public var checks: [String]
+    /// For a token: the chains it is issued on. When one of them is given too, the design follows that
+    /// chain's mechanics and the token's own tags (which cover every chain it runs on) are left out.
+    public var runsOn: [String] = []
     public var location: SourceLocation
 }
 
@@ -63,11 +69,9 @@ public struct RailClass: Sendable, Hashable {
     public var family: String
     /// Higher ranks settle later and reverse longer; the highest-ranked rail governs the design.
     public var rank: Int
-    public var outcome: String
-    /// How an unknown outcome is resolved on this class.
-    public var inquiry: String
-    /// A payment's terminal results on this class, as shown in the flow.
-    public var states: String
+    /// Payments travel in files submitted at cut-offs, so a call carries a file, not a payment, and
+    /// per-payment call concurrency means nothing for the class.
+    public var batched: Bool = false
 }
 
 /// A design family from `rules/rail-classes.yml`: the value of the decision tables' `railFamily` key.

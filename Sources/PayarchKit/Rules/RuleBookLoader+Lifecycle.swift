@@ -10,7 +10,7 @@ extension RuleBookLoader {
             let root = try document(path)
             let map = try MappingReader(root, what: name)
             try map.rejectUnknownKeys([
-                "class", "patterns", "railOverride", "timeoutAnswer", "lifecycle", "states", "unknownOutcome", "resolver", "lateEvents", "deadline", "meanMilliseconds",
+                "class", "patterns", "railOverride", "timeoutAnswer", "retry", "holdsFunds", "lifecycle", "states", "unknownOutcome", "resolver", "lateEvents", "deadline", "meanMilliseconds",
                 "meanBasis", "events", "compensations", "flow", "forbidden", "checks", "sources",
             ])
             let classNode = try map.required("class")
@@ -118,6 +118,13 @@ extension RuleBookLoader {
                 sources: try (map["sources"]?.sequenceItems(for: "'sources'") ?? []).map { node throws(PayarchError) in try address(node, "a source") },
                 location: root.location)
             lifecycle.patterns = patterns
+            lifecycle.retry = try text("retry")
+            let holds = try map.required("holdsFunds")
+            switch try holds.string(for: "'holdsFunds'") {
+            case "true": lifecycle.holdsFunds = true
+            case "false": lifecycle.holdsFunds = false
+            default: throw PayarchError.data(at: holds.location, id: "rules.unknown-value", "'holdsFunds' is true or false")
+            }
             if let node = map["timeoutAnswer"], !node.isNull {
                 let entry = try MappingReader(node, what: "'timeoutAnswer'")
                 try entry.rejectUnknownKeys(["flow", "call", "answer", "latencyConflict"])

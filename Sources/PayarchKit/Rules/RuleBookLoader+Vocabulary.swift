@@ -33,6 +33,15 @@ extension RuleBookLoader {
                 rails.append(rail)
             }
         }
+        let ids = Set(rails.map(\.id))
+        for rail in rails {
+            for chain in rail.runsOn + rail.facts.flatMap(\.chains) where !ids.contains(chain) {
+                throw PayarchError.data(at: rail.location, id: "rules.rails-tag", "rail '\(rail.id)' names unknown chain '\(chain)'")
+            }
+            for fact in rail.facts where !fact.chains.allSatisfy(rail.runsOn.contains) {
+                throw PayarchError.data(at: rail.location, id: "rules.rails-tag", "a fact of rail '\(rail.id)' names a chain it does not run on")
+            }
+        }
         return rails
     }
 
@@ -40,7 +49,7 @@ extension RuleBookLoader {
         let map = try MappingReader(node, what: "a rail")
         try map.rejectUnknownKeys([
             "id", "name", "aliases", "exactAliases", "examples", "nativeKey", "keyMaxLength", "unknownOutcome",
-            "compensation", "reconciliationArtefact", "windows", "facts", "checks", "notes",
+            "compensation", "reconciliationArtefact", "windows", "facts", "checks", "notes", "runsOn",
         ])
         let id = try map.required("id").string(for: "'id' of a rail")
         func text(_ key: String) throws(PayarchError) -> String { try map.required(key).string(for: "'\(key)' of rail '\(id)'") }
@@ -60,7 +69,7 @@ extension RuleBookLoader {
         }
         let facts = try factNodes.map { factNode throws(PayarchError) in
             let fact = try MappingReader(factNode, what: "a fact of rail '\(id)'")
-            try fact.rejectUnknownKeys(["topic", "text", "source"])
+            try fact.rejectUnknownKeys(["topic", "text", "source", "chains"])
             let topicNode = try fact.required("topic")
             let topic = try topicNode.string(for: "'topic'")
             guard RailDefinition.topics.contains(topic) else {
@@ -75,7 +84,9 @@ extension RuleBookLoader {
                     at: textNode.location, id: "rules.fact-too-long",
                     "a fact of rail '\(id)' has \(text.count) characters; a fact is at most \(RailDefinition.maxFactLength)")
             }
-            return RailDefinition.Fact(topic: topic, text: text, source: try source(fact))
+            var item = RailDefinition.Fact(topic: topic, text: text, source: try source(fact))
+            item.chains = try fact.stringList("chains")
+            return item
         }
         let windows = try (map["windows"]?.sequenceItems(for: "'windows'") ?? []).map { windowNode throws(PayarchError) in
             let window = try MappingReader(windowNode, what: "a window of rail '\(id)'")
@@ -107,13 +118,14 @@ extension RuleBookLoader {
         guard !aliases.isEmpty || !exactAliases.isEmpty else {
             throw PayarchError.data(at: node.location, id: "rules.rail-aliases", "rail '\(id)' has no alias")
         }
-        let rail = RailDefinition(
+        var rail = RailDefinition(
             id: id, name: try text("name"), railClass: railClass, aliases: aliases, exactAliases: exactAliases,
             examples: examples, nativeKey: try text("nativeKey"),
             keyMaxLength: try map["keyMaxLength"].map { node throws(PayarchError) in try node.integer(for: "'keyMaxLength'") },
             unknownOutcome: try text("unknownOutcome"), compensation: try text("compensation"),
             reconciliationArtefact: try text("reconciliationArtefact"), windows: windows, facts: facts,
             checks: try map.stringList("checks"), location: node.location)
+        rail.runsOn = try map.stringList("runsOn")
         // What a design prints about one rail, after YAML aliases are followed, stays a few screens long.
         let printed = ([rail.name, rail.nativeKey, rail.unknownOutcome, rail.compensation, rail.reconciliationArtefact] + rail.checks
             + rail.windows.map(\.text) + rail.facts.map(\.text)).reduce(0) { $0 + $1.count }
@@ -165,10 +177,18 @@ extension RuleBookLoader {
         }
         let levels = try root.required("levels").sequenceItems(for: "'levels'").map { node throws(PayarchError) in
             let map = try MappingReader(node, what: "a level")
-            try map.rejectUnknownKeys(["id", "name", "tier", "impliedScope", "aliases"])
-            return ConsistencyVocabulary.Level(
+            try map.rejectUnknownKeys(["id", "name", "tier", "impliedScope", "aliases", "combines"])
+            var level = ConsistencyVocabulary.Level(
                 id: try map.required("id").string(for: "'id'"), name: try map.required("name").string(for: "'name'"),
                 tier: try tier(try map.required("tier")), impliedScope: try impliedScope(map), aliases: try map.stringList("aliases"))
+            if let node = map["combines"] {
+                switch try node.string(for: "'combines'") {
+                case "true": level.combines = true
+                case "false": level.combines = false
+                default: throw PayarchError.data(at: node.location, id: "rules.unknown-value", "'combines' is true or false")
+                }
+            }
+            return level
         }
         let divergence = try root.required("divergenceWords").sequenceItems(for: "'divergenceWords'").map {
             node throws(PayarchError) in
@@ -217,7 +237,7 @@ extension RuleBookLoader {
         let plan = try MappingReader(try root.required("planning"), what: "'planning'")
         try plan.rejectUnknownKeys([
             "peakToSustained", "defaultPeakTps", "headroom", "paymentsPerShard", "messagesPerPartition",
-            "databaseSecondsPerPayment", "eventsPerPayment",
+            "databaseSecondsPerPayment", "eventsPerPayment", "writesPerPayment",
         ])
         func figure(_ key: String) throws(PayarchError) -> Double {
             let value = try plan.required(key).number(for: "'\(key)'")
@@ -226,25 +246,33 @@ extension RuleBookLoader {
             }
             return value
         }
+        var planning = ThroughputRules.Planning(
+            peakToSustained: try figure("peakToSustained"), defaultPeakTps: try figure("defaultPeakTps"),
+            headroom: try figure("headroom"), paymentsPerShard: try figure("paymentsPerShard"),
+            messagesPerPartition: try figure("messagesPerPartition"),
+            databaseSecondsPerPayment: try figure("databaseSecondsPerPayment"),
+            eventsPerPayment: try figure("eventsPerPayment"))
+        planning.writesPerPayment = try figure("writesPerPayment")
         return ThroughputRules(
             bands: bands,
-            planning: .init(
-                peakToSustained: try figure("peakToSustained"), defaultPeakTps: try figure("defaultPeakTps"),
-                headroom: try figure("headroom"), paymentsPerShard: try figure("paymentsPerShard"),
-                messagesPerPartition: try figure("messagesPerPartition"),
-                databaseSecondsPerPayment: try figure("databaseSecondsPerPayment"),
-                eventsPerPayment: try figure("eventsPerPayment")),
+            planning: planning,
             capacities: try (root["capacities"]?.sequenceItems(for: "'capacities'") ?? []).map { node throws(PayarchError) in
                 let map = try MappingReader(node, what: "a capacity")
-                try map.rejectUnknownKeys(["classes", "name", "tps", "text", "source"])
+                try map.rejectUnknownKeys(["classes", "rails", "name", "tps", "text", "source", "advice"])
                 let sourceNode = try map.required("source")
                 let source = try sourceNode.string(for: "'source'")
                 guard source.hasPrefix("https://") || source.hasPrefix("http://") else {
                     throw PayarchError.data(at: sourceNode.location, id: "rules.source", "a source must be the address of a public page")
                 }
-                return ThroughputRules.Capacity(
+                var capacity = ThroughputRules.Capacity(
                     classes: try map.stringList("classes"), name: try map.required("name").string(for: "'name'"),
                     tps: try map.required("tps").number(for: "'tps'"), text: try map.required("text").string(for: "'text'"), source: source)
+                capacity.rails = try map.stringList("rails")
+                if let advice = map["advice"] { capacity.advice = try advice.string(for: "'advice'") }
+                guard !capacity.classes.isEmpty || !capacity.rails.isEmpty, capacity.tps > 0 else {
+                    throw PayarchError.data(at: node.location, id: "rules.capacity", "a capacity names classes or rails and a positive 'tps'")
+                }
+                return capacity
             })
     }
 }

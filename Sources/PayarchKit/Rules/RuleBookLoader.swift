@@ -17,6 +17,8 @@ public struct RuleBookLoader: Sendable {
             "engine", "storeKind", "database", "isolation", "keyStore", "claim", "retry", "readRule", "workQueue", "gateFailure",
             // One statement per value of `locking.locking`, in the store's dialect.
             "pessimistic", "optimistic", "conditional",
+            // What a zone or region loss costs this store.
+            "failover",
         ],
         "ledger": ["posting", "postingName"],
         "replicated-state": ["model", "modelName"],
@@ -74,7 +76,7 @@ public struct RuleBookLoader: Sendable {
         let familyIds = Set(families.map(\.id))
         let classes = try root.required("classes").sequenceItems(for: "'classes'").map { node throws(PayarchError) in
             let map = try MappingReader(node, what: "a rail class")
-            try map.rejectUnknownKeys(["id", "name", "family", "rank", "outcome", "inquiry", "states"])
+            try map.rejectUnknownKeys(["id", "name", "family", "rank", "batched"])
             let familyNode = try map.required("family")
             let family = try familyNode.string(for: "'family'")
             guard familyIds.contains(family) else {
@@ -82,12 +84,16 @@ public struct RuleBookLoader: Sendable {
                     at: familyNode.location, id: "rules.unknown-family", "unknown family '\(family)'",
                     notes: ["families: " + families.map(\.id).joined(separator: ", ")])
             }
-            return RailClass(
+            var railClass = RailClass(
                 id: try map.required("id").string(for: "'id'"), name: try map.required("name").string(for: "'name'"),
-                family: family, rank: try map.required("rank").integer(for: "'rank'"),
-                outcome: try map.required("outcome").string(for: "'outcome'"),
-                inquiry: try map.required("inquiry").string(for: "'inquiry'"),
-                states: try map.required("states").string(for: "'states'"))
+                family: family, rank: try map.required("rank").integer(for: "'rank'"))
+            if let node = map["batched"] {
+                guard let value = ["true": true, "false": false][try node.string(for: "'batched'")] else {
+                    throw PayarchError.data(at: node.location, id: "rules.unknown-value", "'batched' is true or false")
+                }
+                railClass.batched = value
+            }
+            return railClass
         }
         let unknownNode = try root.required("unknownRailClass")
         let unknownRailClass = try unknownNode.string(for: "'unknownRailClass'")

@@ -15,15 +15,22 @@ public struct ThroughputRules: Sendable {
         public var messagesPerPartition: Double
         public var databaseSecondsPerPayment: Double
         public var eventsPerPayment: Double
+        /// Row or item writes per payment, for stores sized by writes.
+        public var writesPerPayment: Double = 6
     }
 
     /// A published capacity of a network some rail classes run over.
+    /// A published limit a design peak is checked against: a network's capacity, a provider's default rate
+    /// limit, a chain's block space. It applies when a rail of one of `classes`, or one of `rails`, is given.
     public struct Capacity: Sendable, Hashable {
         public var classes: [String]
+        public var rails: [String] = []
         public var name: String
         public var tps: Double
         public var text: String
         public var source: String
+        /// What the design should do about a peak above it.
+        public var advice: String = "check the figure before sizing anything for it"
     }
 
     public var bands: [Band]

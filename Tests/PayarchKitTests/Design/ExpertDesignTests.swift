@@ -45,7 +45,7 @@ import Testing
         ("Visa", "card network (ISO 8583)", "send a reversal of the original: an 0400 request or an 0420 advice"),
         ("Ethereum", "account-based chain", "Look the payout up by the transaction id computed before broadcast"),
         ("Bitcoin", "UTXO chain", "Look the payout up by the `txid` computed before broadcast"),
-        ("FedNow", "instant push credit", "a status request (pacs.028) referencing it"),
+        ("FedNow", "instant push credit", "ask about the original instruction by the reference stored before the send"),
     ])
     func unknownOutcomeIsResolvedAsTheClassPrescribes(_ rails: String, _ className: String, _ resolution: String) throws {
         let markdown = try design(rails).1
@@ -80,6 +80,12 @@ import Testing
         #expect(sepa.contains("13 months"))
         let bacs = try design("BACS Direct Debit").1
         for term in ["AUDDIS", "ARUDD", "ADDACS", "indemnity"] { #expect(bacs.contains(term), "\(term)") }
+    }
+
+    /// The scheme-specific inquiry is the rail's own (FedNow's pacs.028), not the class's.
+    @Test func fedNowNamesItsOwnStatusRequest() throws {
+        #expect(try design("FedNow").1.contains("pacs.028"))
+        #expect(!(try design("Faster Payments").1.contains("pacs.028")))
     }
 
     @Test func instantPushHoldsFundsBeforeTheIrrevocableSend() throws {
@@ -153,10 +159,28 @@ import Testing
         #expect(visa.contains("the call waits up to 10,000 ms"))
     }
 
-    @Test func aLoadBeyondPublishedNetworkCapacityIsQuestioned() throws {
+    @Test func aLoadBeyondPublishedCapacityOrRateLimitIsQuestioned() throws {
         let markdown = try design("Stripe", "1.2M TPS").1
-        #expect(markdown.contains("**Feasibility warning:** The design peak of 1,200,000 TPS is 18.5× VisaNet's published capacity"))
-        #expect(!(try design("Stripe", "10,000 TPS").1.contains("Feasibility warning")))
+        #expect(markdown.contains("**Feasibility warning:** The design peak of 1,200,000 TPS is 18.5× VisaNet (Visa describes VisaNet as capable of handling more than 65,000 transaction messages a second"))
+        // A provider's default rate limit is a warning with its own advice.
+        let stripe = try design("Stripe", "10,000 TPS").1
+        #expect(stripe.contains("is 100× Stripe's default live-mode rate limit"))
+        #expect(stripe.contains("agree a higher limit with Stripe before launch"))
+        #expect(!(try design("Adyen", "10,000 TPS").1.contains("Feasibility warning")))
+        #expect(!(try design("Stripe", "100 TPS").1.contains("Feasibility warning")))
+        // A chain's block space.
+        #expect(try design("Bitcoin", "40,000 TPS").1.contains("Bitcoin's block space, shared by the whole network"))
+    }
+
+    /// A batched rail submits files: per-payment call concurrency is not computed for it, and a mean call
+    /// slower than the latency target is stated.
+    @Test func batchedRailsAreNotSizedPerCallAndASlowMeanIsStated() throws {
+        let ach = try design("ACH Debit", "500 TPS").1
+        #expect(!ach.contains("| Concurrent rail calls |"))
+        #expect(ach.contains("**Batch orientation.**"))
+        let visa = try design("Visa", "2,000 TPS, sub-second P99").1
+        #expect(visa.contains("The planning mean of a card network (ISO 8583) call (1,400 ms) is itself above the latency target"))
+        #expect(!(try design("Stripe", "2,000 TPS, P99 under 3 s").1.contains("The planning mean of")))
     }
 
     // MARK: - Regions
@@ -166,12 +190,15 @@ import Testing
         #expect(plan.decision("regions")?.text("mode") == "home-region")
         let regions = try section("Multi-Region", of: markdown)
         #expect(regions.contains("home region"))
-        #expect(markdown.contains("k_<first 26 base32 characters of SHA-256(merchant id, client key)>_<operation>"))
+        #expect(markdown.contains("k_<first 26 base32 characters of SHA-256(merchant id, client key)>_<operation><attempt number>"))
         #expect(!markdown.contains("p_<payment ULID>"))
         let global = try design("Stripe", "100,000 TPS", "strict serializability, active-active across us-east and eu-west").0
         #expect(global.decision("regions")?.text("mode") == "global-store")
         let single = try design("Stripe", "5,000 TPS", "strict serializability").1
-        #expect(!single.contains("## Multi-Region") && single.contains("p_<payment ULID>_<operation>"))
+        #expect(!single.contains("## Multi-Region"))
+        // The rail key is derived from the client's request in every design, so a failover that lost the
+        // local record still sends the same key.
+        #expect(single.contains("k_<first 26 base32 characters of SHA-256(merchant id, client key)>_<operation><attempt number>"))
     }
 
     // MARK: - Reading order
@@ -212,5 +239,94 @@ import Testing
             let results = try DocumentEvaluator(evaluators: Bundled.spec.evaluators).evaluate(markdown, variables: [:], expected: nil)
             #expect(!results.isEmpty && results.allSatisfy { $0.status != .failed }, "\(example): \(results.filter { $0.status == .failed }.map(\.evaluatorName))")
         }
+    }
+
+    // MARK: - Second review
+
+    /// Each class states how a failed call may be tried again; no design says every rail retries a 5xx.
+    @Test func eachClassHasItsOwnRetryRule() throws {
+        let visa = try design("Visa").1
+        #expect(visa.contains("An authorisation request (0100) is never sent again"))
+        let ach = try design("ACH Credit").1
+        #expect(ach.contains("A file is resent byte for byte only after the operator or bank confirms the first never arrived"))
+        for markdown in [visa, ach, try design("Stripe").1] {
+            #expect(!markdown.contains("retryable (network, `5xx`, serialization failure)"))
+            #expect(!markdown.contains("Calls to a rail retry with exponential backoff"))
+        }
+    }
+
+    @Test func theOutboxFlowHasThreePhasesAndAGuardedLastWrite() throws {
+        let flow = try section("Transaction Flow", of: try design("Stripe").1)
+        #expect(flow.contains("- Phase 1 (one transaction)") && flow.contains("- Phase 2 (no transaction open)") && flow.contains("- Phase 3 (one transaction)"))
+        #expect(flow.contains("compare-and-set the payment from the state Phase 2 left it in"))
+        #expect(!flow.contains("from `PENDING` to the rail's result"))
+    }
+
+    /// A push holds the funds before the irrevocable send; a pull has nothing of ours to hold.
+    @Test func onlyPushRailsHoldFunds() throws {
+        let payout = try section("Transaction Flow", of: try design("ACH Credit").1)
+        #expect(payout.contains("place a pending ledger hold on the amount"))
+        let collection = try section("Transaction Flow", of: try design("ACH Debit").1)
+        #expect(!collection.contains("ledger hold"))
+        #expect(collection.contains("post the expected amount as pending"))
+    }
+
+    /// What a zone or region loss costs is stated for the store chosen.
+    @Test func failoverIsStatedForTheStore() throws {
+        let postgres = try design("Stripe", "1,000 TPS").1
+        #expect(postgres.contains("**Failover.** Inside the region a synchronous standby in another zone takes over"))
+        #expect(postgres.contains("a recovery point above zero"))
+        let spanner = try design("Stripe", "100,000 TPS", "strict serializability").1
+        #expect(spanner.contains("**Failover.** A regional instance keeps synchronous replicas in three zones"))
+        #expect(!spanner.contains("synchronous standby"))
+        let dynamo = try design("Stripe", "100,000 TPS", "eventual consistency").1
+        #expect(dynamo.contains("resolves concurrent writes by last writer wins"))
+    }
+
+    @Test func storesAreSizedInTheirOwnUnits() throws {
+        #expect(try design("Stripe", "100,000 TPS", "strict serializability").1.contains("| Database writes | 900,000 rows/s |"))
+        #expect(try design("Stripe", "100,000 TPS", "eventual consistency").1.contains("| Write capacity | 1,800,000 WCU |"))
+        #expect(try design("Stripe", "10 TPS").1.contains("the target uses under 1% of it"))
+    }
+
+    /// Under a global transaction the key record is finished inside the ledger branch, and the diagram
+    /// asks for votes before the decision is logged.
+    @Test func twoPhaseCommitFinishesTheKeyInsideTheBranch() throws {
+        let markdown = try design("Oracle and IBM MQ as XA resource managers", "40 TPS", "atomic commit across both; strict serializability").1
+        #expect(markdown.contains("the key record is finished inside the ledger database's branch of it"))
+        let diagram = try section("Sequence Diagram", of: markdown)
+        let prepare = try #require(diagram.range(of: "T->>M: prepare every branch"))
+        let decision = try #require(diagram.range(of: "T->>T: force the commit decision to the log"))
+        #expect(prepare.lowerBound < decision.lowerBound)
+        #expect(diagram.contains("participant M as Resource managers (Oracle and IBM MQ)"))
+        #expect(!markdown.contains("no phase performs network I/O"))
+    }
+
+    /// A token given with its chain follows that chain's mechanics.
+    @Test func aTokenFollowsTheChainItRunsOn() throws {
+        let solana = try design("USDC payouts on Solana").1
+        #expect(solana.contains("Recipient Token Account"))
+        #expect(!solana.contains("Nonce Assignment") && !solana.contains("Reverted Transfer"))
+        #expect(!solana.contains("On an EVM chain a USDC payout that reverts"))
+        let ethereum = try design("USDC payouts on Ethereum").1
+        #expect(ethereum.contains("Nonce Assignment") && !ethereum.contains("Blockhash Expiry"))
+    }
+
+    /// Unconfirmed items are gathered at the end, not scattered through the design.
+    @Test func openItemsAreGatheredAtTheEnd() throws {
+        let markdown = try design("Stripe and PayPal", "10,000 TPS", "strict serializability").1
+        #expect(!markdown.contains("**Reader check:**"))
+        let headings = markdown.split(separator: "\n").filter { $0.hasPrefix("## ") }.map(String.init)
+        #expect(headings.suffix(2) == ["## Open Items to Confirm", "## Appendix: Decision Provenance"])
+        #expect(try section("Open Items to Confirm", of: markdown).contains("- **Stripe:** Confirm"))
+    }
+
+    /// Each family keeps its own reason for the pattern.
+    @Test func theCoordinationReasonFitsTheRail() throws {
+        #expect(try design("Visa").0.decision("coordination")?.row == "COORD-OUTBOX-NETWORK")
+        #expect(try design("FedNow").0.decision("coordination")?.row == "COORD-OUTBOX-INSTANT")
+        #expect(try design("SWIFT gpi").0.decision("coordination")?.row == "COORD-SAGA-WIRE")
+        #expect(try design("Bitcoin").0.decision("coordination")?.row == "COORD-SAGA-CRYPTO")
+        #expect(!(try design("Bitcoin").1.contains("settles hours to weeks")))
     }
 }

@@ -88,7 +88,7 @@ import Testing
         let markdown = try Bundled.design(inputs).1
         #expect(markdown.contains("**Assumption: Satispay is not in payarch's rail catalogue"))
         #expect(markdown.contains("**Satispay**, card PSP API. Duplicate guard: unknown: payarch has no sourced facts on this rail"))
-        #expect(markdown.contains("**Reader check:** Confirm the rail's key mechanism"))
+        #expect(markdown.contains("- **Satispay:** Confirm the rail's key mechanism"))
     }
 
     /// Each rail class brings its own compensations from its lifecycle, labelled with its own rails, and

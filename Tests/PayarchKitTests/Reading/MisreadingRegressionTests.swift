@@ -198,4 +198,36 @@ import Testing
         #expect(reading.warnings.map(\.id).contains("reading.assumed-peak"))
         #expect(reading.warnings.map(\.id).contains("reading.assumed-ledger"))
     }
+
+    // MARK: - The architect's review
+
+    /// Two levels for one scope: the stronger holds and the reader warns, so an unscoped relaxed phrase can
+    /// no longer lower the money path ("strongly consistent" and "exactly one" used to cancel out, leaving
+    /// "eventually consistent" to decide).
+    @Test func twoLevelsForOneScopeKeepTheStronger() throws {
+        let reading = try Self.read(
+            consistency: "Authorisation state must be strongly consistent; every approved authorisation must end in exactly one clearing record; clearing files may be built eventually consistent.")
+        let consistency = reading.facts.consistency
+        #expect(consistency.moneyPath.tier == "strict")
+        #expect(consistency.scopes.first { $0.scope == "payment-state" }?.tier == "strong")
+        #expect(consistency.scopes.first { $0.scope == "reconciliation" }?.tier == "eventual")
+        let both = try Self.read(consistency: "Checkout must be strongly consistent, and checkout can be eventually consistent.")
+        #expect(both.facts.consistency.scopes.first { $0.scope == "payment-initiation" }?.tier == "strong")
+        #expect(both.warnings.contains { $0.id == "reading.contradiction" && $0.message.contains("the stronger, 'strongly consistent', is used") })
+    }
+
+    /// Atomicity adds to an isolation level; it does not contradict it.
+    @Test func atomicAndSerializableOnOneScopeAreBothWanted() throws {
+        let reading = try Self.read(consistency: "The ledger update and the message must be atomic; serializable ledger.")
+        #expect(!reading.warnings.contains { $0.id == "reading.contradiction" })
+        #expect(reading.facts.consistency.scopes.first { $0.scope == "ledger" }?.tier == "strict")
+    }
+
+    /// Causal consistency is its own level, not read-your-writes.
+    @Test func causalIsNotReadYourWrites() throws {
+        let causal = try Self.facts(consistency: "strict serializability for payments; causal consistency for the ledger")
+        #expect(causal.consistency.scopes.first { $0.scope == "ledger" }?.level == "causal")
+        let session = try Self.facts(consistency: "strict serializability for payments; read-your-writes for balances")
+        #expect(session.consistency.scopes.first { $0.scope == "balances" }?.level == "read-your-writes")
+    }
 }

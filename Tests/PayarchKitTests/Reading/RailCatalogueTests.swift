@@ -120,7 +120,7 @@ import Testing
         ("reading/rail-words.yml", "siblings:", "sibling:"),
         ("reading/not-rails.yml", "demonyms:", "demonym:"),
         ("consistency.yml", "relaxers:", "relaxer:"),
-        ("rail-classes.yml", "    outcome:", "    outcomes:"),
+        ("rail-classes.yml", "    rank:", "    ranks:"),
     ])
     func aMisspeltKeyInAReadingFileIsAnErrorAtItsLine(_ file: String, _ old: String, _ new: String) throws {
         let directory = try Repository.patchedRules(file, replacing: old, with: new)

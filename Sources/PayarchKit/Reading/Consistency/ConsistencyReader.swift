@@ -194,13 +194,17 @@ public struct ConsistencyReader: Sendable {
                     explicit[scope] = (level, earlier.phrases + [phrase])
                     continue
                 }
-                // Two different levels for one scope: the input contradicts itself, so neither is recorded.
-                if contradicted.insert(scope).inserted {
+                // Two different levels for one scope: the stronger one holds, since a design that meets
+                // it meets the weaker one too, and the reader is told.
+                let stronger = vocabulary.tierRank(level.tier) < vocabulary.tierRank(earlier.level.tier) ? level : earlier.level
+                let combined = [level.level, earlier.level.level].contains { vocabulary.level($0)?.combines == true }
+                if !combined, contradicted.insert(scope).inserted {
                     warnings.append(
                         ReadingWarning(
                             id: "reading.contradiction", phrase: phrase,
-                            message: "\(text.variable) states two levels for \(vocabulary.scope(scope)?.name ?? scope): '\(earlier.phrases[0].text)' and '\(phrase.text)'; neither is used, so the design holds the money path's floor. Say which one applies"))
+                            message: "\(text.variable) states two levels for \(vocabulary.scope(scope)?.name ?? scope): '\(earlier.phrases[0].text)' and '\(phrase.text)'; the stronger, '\(stronger.phrase.text)', is used. Say which one applies if the other was meant"))
                 }
+                explicit[scope] = (stronger, earlier.phrases + [phrase])
             }
         }
 
@@ -304,7 +308,7 @@ public struct ConsistencyReader: Sendable {
         }
 
         var scopes: [ConsistencyFacts.ScopeLevel] = []
-        for scope in vocabulary.scopes where explicit[scope.id] != nil && !contradicted.contains(scope.id) {
+        for scope in vocabulary.scopes where explicit[scope.id] != nil {
             var entry = explicit[scope.id]!.level
             entry.availabilityFirst = apScopes.contains(scope.id)
             scopes.append(entry)
