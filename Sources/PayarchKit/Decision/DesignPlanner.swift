@@ -48,6 +48,19 @@ public struct DesignPlanner: Sendable {
                 }
             }
         }
+        if let stated = facts.consistency.statedStore, let index = decisions.firstIndex(where: { $0.table == "datastore" }),
+            let table = rules.tables.first(where: { $0.id == "datastore" }), decisions[index].text("engine") != stated.engine,
+            let row = Self.storeRow(table, engine: stated.engine, keys: keys)
+        {
+            // The input names the store it runs: that engine's row replaces the table's choice.
+            var decision = decisions[index]
+            decision.row = row.id
+            decision.rationale = "The input names the store it already runs, so the design uses it: " + row.rationale
+            decision.summary = table.summary(of: row)
+            decision.outputs = row.outputs
+            decision.keys.append(.init(dimension: "store", value: stated.engine, phrases: [stated.phrase], assumed: false))
+            decisions[index] = decision
+        }
         let storeKind = decisions.first { $0.table == "datastore" }?.text("storeKind") ?? "single-primary"
         var classes: [String] = []
         for rail in facts.rails where !classes.contains(rail.railClass) { classes.append(rail.railClass) }
@@ -57,6 +70,17 @@ public struct DesignPlanner: Sendable {
             latencyTarget: facts.throughput.latency.map(\.milliseconds).min(), capacities: rules.throughput.capacities,
             rails: Set(facts.rails.compactMap(\.id)), batchedClasses: Set(rules.railClasses.filter(\.batched).map(\.id)))
         return DesignPlan(facts: facts, decisions: decisions, sizing: sizing)
+    }
+
+    /// The datastore row for a stated engine that fits the design's family, preferring the row the volume
+    /// band would pick for that engine (PostgreSQL has one row per band); nil when no row of that engine
+    /// serves the family (resource managers keep their own database).
+    static func storeRow(_ table: DecisionTable, engine: String, keys: [String: Decision.Key]) -> DecisionTable.Row? {
+        let candidates = table.rows.filter { row in
+            row.outputs["engine"]?.text == engine && (row.conditions["railFamily"]?.contains(keys["railFamily"]?.value ?? "") ?? true)
+        }
+        let band = keys["tpsBand"]?.value ?? ""
+        return candidates.first { $0.conditions["tpsBand"]?.contains(band) ?? true } ?? candidates.last
     }
 
     private func decide(_ table: DecisionTable, keys: [String: Decision.Key], railFamily: String?) throws(PayarchError)

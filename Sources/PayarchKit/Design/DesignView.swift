@@ -222,6 +222,13 @@ public struct DesignView: Sendable, Codable {
     public var hasOpenItems: Bool
     /// Whether the governing class pushes money out, so the design holds the funds before sending.
     public var holdsFunds: Bool
+    /// The rails (as one list, or none) that push money out and so get a funds hold before the send, and
+    /// those that pull it in and so post the expected amount as pending.
+    public var holdRails: [String]
+    public var pendingRails: [String]
+    /// Whether the input holds balances to a strong level (a balance may never go negative), and the level.
+    public var balancesGuarded: Bool
+    public var balancesLevel: String
     /// The flow's bullets for a rail that has not answered by its deadline, one per distinct answer.
     public var timeoutFlows: [String]
     public var provenance: [Provenance]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The parts of the design view that take more than one line: the design-basis table, the rail rows, the
 /// key-length notes, consistency level names, retention and the capacity figures.
 extension DesignViewBuilder {
@@ -38,11 +40,40 @@ extension DesignViewBuilder {
         if let phrase = facts.consistency.atomicCommit { row("Atomicity", "atomic commit across resources", [phrase]) }
         if let phrase = facts.consistency.multiRegion, facts.consistency.singleRegion == nil { row("Regions", "several active regions", [phrase]) }
         if let phrase = facts.consistency.singleRegion { row("Regions", "one region", [phrase]) }
+        if let store = facts.consistency.statedStore { row("Store in use", store.engine, [store.phrase]) }
         return rows
     }
 
+    /// The rail ids the design's text is chosen for. A token runs on the chains given with it, named as
+    /// rails ("USDT and Tron") or in the token's own phrase ("USDT on Tron"): those chains stand in for the
+    /// token, whose tags span every chain it is issued on.
+    func effectiveRailIds(_ facts: DesignFacts) -> Set<String> {
+        var ids = Set(facts.rails.compactMap(\.id))
+        for mention in facts.rails {
+            guard let id = mention.id, let rail = rules.rail(id), !rail.runsOn.isEmpty else { continue }
+            let words = ([mention.name] + (mention.phrase.map { [$0.text] } ?? [])).joined(separator: " ").lowercased()
+            var chains = Set(rail.runsOn).intersection(ids)
+            for chain in rail.runsOn {
+                guard let definition = rules.rail(chain) else { continue }
+                let names = ([definition.name] + definition.aliases).map { $0.lowercased() }
+                if names.contains(where: { name in words.range(of: #"\b"# + NSRegularExpression.escapedPattern(for: name) + #"\b"#, options: .regularExpression) != nil }) {
+                    chains.insert(chain)
+                }
+            }
+            if !chains.isEmpty {
+                ids.formUnion(chains)
+                ids.remove(id)
+            }
+        }
+        return ids
+    }
+
     func railViews(_ facts: DesignFacts, lifecycles: [String: ClassLifecycle]) -> [DesignView.Rail] {
-        facts.rails.map { mention in
+        let effective = effectiveRailIds(facts)
+        var shown: Set<String> = []
+        return facts.rails.map { mention in
+            // A rail named twice ("USDT on Tron and USDT on Ethereum") shows its facts and checks once.
+            let first = mention.id.map { shown.insert($0).inserted } ?? true
             let className = rules.railClass(mention.railClass)?.name ?? mention.railClass
             if let rail = mention.id.flatMap(rules.rail), let override = lifecycles[mention.railClass]?.railOverride {
                 return .init(
@@ -51,11 +82,12 @@ extension DesignViewBuilder {
             }
             if let rail = mention.id.flatMap(rules.rail) {
                 return .init(
-                    name: rail.name, railClass: mention.railClass, className: className, known: true, nativeKey: rail.nativeKey, unknownOutcome: rail.unknownOutcome,
-                    reconciliationArtefact: Self.cell(rail.reconciliationArtefact), checks: rail.checks,
-                    facts: Self.facts(of: rail, given: Set(facts.rails.compactMap(\.id))).map {
-                        .init(topic: $0.topic, text: Self.cell($0.text), source: Self.cell($0.source))
-                    })
+                    name: Self.name(mention), railClass: mention.railClass, className: className, known: true, nativeKey: rail.nativeKey,
+                    unknownOutcome: rail.unknownOutcome, reconciliationArtefact: Self.cell(rail.reconciliationArtefact),
+                    checks: first ? rail.checks : [],
+                    facts: first
+                        ? Self.facts(of: rail, given: effective).map { .init(topic: $0.topic, text: Self.cell($0.text), source: Self.cell($0.source)) }
+                        : [])
             }
             return .init(
                 name: MarkdownEscaper.inline(mention.name), railClass: mention.railClass, className: className, known: false,
@@ -192,7 +224,7 @@ extension DesignViewBuilder {
         default:
             rows.append(
                 .init(
-                    quantity: "Database primaries", value: "1",
+                    quantity: plan.decision("regions")?.text("mode") == "single-region" ? "Database primaries" : "Database primaries per region", value: "1",
                     derivation: "one primary plans for \(format(sizing.paymentsPerShard)) payments/s; the target uses " + Self.percent(sizing.targetTps / sizing.paymentsPerShard) + " of it"))
         }
         rows.append(

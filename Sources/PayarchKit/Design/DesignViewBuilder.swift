@@ -61,8 +61,7 @@ public struct DesignViewBuilder: Sendable {
         // checks of its own rails.
         // A token given with the chain it runs on ("USDC on Solana") follows that chain: the token's tags,
         // which span every chain it is issued on, are left out.
-        let givenIds = Set(knownRails.map(\.id))
-        let given = givenIds.subtracting(knownRails.filter { !$0.runsOn.filter(givenIds.contains).isEmpty }.map(\.id))
+        let given = effectiveRailIds(facts)
         var lifecycles: [String: ClassLifecycle] = [:]
         for group in groups {
             lifecycles[group.railClass] = rules.lifecycle(of: group.railClass, pattern: pattern.rawValue)?.narrowed(to: given)
@@ -121,6 +120,16 @@ public struct DesignViewBuilder: Sendable {
             }
         }
 
+        let balanceScope = facts.consistency.scopes.first { $0.scope == "balances" }
+        let balancesGuarded = balanceScope.map { ["strict", "strong"].contains($0.tier) } ?? false
+        let balancesLevel = balanceScope.flatMap { vocabulary.level($0.level)?.name } ?? ""
+        func railList(_ keep: (String) -> Bool) -> [String] {
+            let names = groups.filter { keep($0.railClass) }.flatMap { $0.rails.map(Self.name) }
+            return names.isEmpty ? [] : [Self.list(names)]
+        }
+        let holdRails = railList { lifecycles[$0]?.holdsFunds == true }
+        let pendingRails = railList { lifecycles[$0]?.holdsFunds == false && rules.railClass($0)?.batched == true }
+        let hasOpenItems = railViews(facts, lifecycles: lifecycles).contains { !$0.checks.isEmpty } || classViews.contains { !$0.checks.isEmpty }
         let coordination = decision("coordination")
         let lockingDecision = decision("locking")
         let moneyScopes = facts.consistency.scopes.filter { vocabulary.scope($0.scope)?.moneyPath == true }
@@ -149,7 +158,8 @@ public struct DesignViewBuilder: Sendable {
                 name: output("datastore", "database"), isolation: output("datastore", "isolation"), keyStore: output("datastore", "keyStore"),
                 claim: output("datastore", "claim"), retry: output("datastore", "retry"), readRule: output("datastore", "readRule"),
                 workQueue: output("datastore", "workQueue"), gateFailure: output("datastore", "gateFailure"),
-                failover: output("datastore", "failover"),
+                // One region: what the store survives; several: what the region setting does about a region loss.
+                failover: output("regions", "failover") == "store" ? output("datastore", "failover") : output("regions", "failover"),
                 tables: tables(pattern: pattern, storeKind: storeKind), lockingName: output("locking", "lockingName"),
                 lockingStatement: output("datastore", output("locking", "locking"))),
             terminalStates: Self.list(uniqued(classViews.flatMap { Self.codeSpans($0.states) }), conjunction: "or"),
@@ -165,8 +175,10 @@ public struct DesignViewBuilder: Sendable {
             capacity: capacity(plan, output("partitioning", "strategy"), groups: groups),
             sequenceDiagram: SequenceDiagram.text(
                 pattern: pattern, ledger: ledger, classes: classViews, railNames: railNames, holdsFunds: lifecycle?.holdsFunds ?? false),
-            hasOpenItems: railViews(facts, lifecycles: lifecycles).contains { !$0.checks.isEmpty } || classViews.contains { !$0.checks.isEmpty },
+            hasOpenItems: hasOpenItems,
             holdsFunds: lifecycle?.holdsFunds ?? false,
+            holdRails: holdRails, pendingRails: pendingRails,
+            balancesGuarded: balancesGuarded, balancesLevel: balancesLevel,
             timeoutFlows: uniqued(classViews.map(\.timeoutFlow)),
             provenance: plan.decisions.map { decision in
                 .init(

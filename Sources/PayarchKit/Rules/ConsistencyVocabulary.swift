@@ -45,6 +45,8 @@ public struct ConsistencyVocabulary: Sendable {
     public var atomicCommit: [String]
     public var multiRegion: [String]
     public var singleRegion: [String]
+    /// Database engines an input may say it already runs, by the datastore table's `engine` value.
+    public var stores: [(engine: String, aliases: [String])] = []
 
     public func tierRank(_ tier: String) -> Int {
         tiers.firstIndex(of: tier) ?? tiers.count

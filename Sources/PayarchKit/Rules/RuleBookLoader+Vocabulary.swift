@@ -149,7 +149,7 @@ extension RuleBookLoader {
 
     func loadVocabulary(_ path: String) throws(PayarchError) -> ConsistencyVocabulary {
         let root = try MappingReader(try document(path), what: "consistency.yml")
-        try root.rejectUnknownKeys(["tiers", "moneyPathFloor", "levels", "divergenceWords", "universal", "externalViews", "relaxers", "scopes", "stances"])
+        try root.rejectUnknownKeys(["tiers", "moneyPathFloor", "levels", "divergenceWords", "universal", "externalViews", "relaxers", "scopes", "stances", "stores"])
         let tiersNode = try root.required("tiers")
         let tiers = try tiersNode.strings(for: "'tiers'")
         func tier(_ node: YAMLNode) throws(PayarchError) -> String {
@@ -202,13 +202,27 @@ extension RuleBookLoader {
         let stances = try MappingReader(try root.required("stances"), what: "'stances'")
         try stances.rejectUnknownKeys(["availabilityFirst", "consistencyFirst", "atomicCommit", "multiRegion", "singleRegion"])
         let floor = try tier(try root.required("moneyPathFloor"))
-        return ConsistencyVocabulary(
+        var stores: [(engine: String, aliases: [String])] = []
+        if let node = root["stores"], !node.isNull {
+            let engines = RuleBookLoader.enumeratedOutputs["datastore"]?["engine"] ?? []
+            for entry in try MappingReader(node, what: "'stores'").entries {
+                guard engines.contains(entry.key) else {
+                    throw PayarchError.data(
+                        at: entry.keyNode.location, id: "rules.unknown-value",
+                        "unknown store engine '\(entry.key)'; engines are " + engines.joined(separator: ", "))
+                }
+                stores.append((entry.key, try entry.value.strings(for: "'\(entry.key)' in 'stores'")))
+            }
+        }
+        var vocabulary = ConsistencyVocabulary(
             levels: levels, tiers: tiers, moneyPathFloor: floor, divergence: divergence,
             relaxers: try root.stringList("relaxers"), universal: try root.stringList("universal"),
             externalViews: try root.stringList("externalViews"), scopes: scopes,
             availabilityFirst: try stances.stringList("availabilityFirst"),
             consistencyFirst: try stances.stringList("consistencyFirst"), atomicCommit: try stances.stringList("atomicCommit"),
             multiRegion: try stances.stringList("multiRegion"), singleRegion: try stances.stringList("singleRegion"))
+        vocabulary.stores = stores
+        return vocabulary
     }
 
     func loadThroughput(_ path: String) throws(PayarchError) -> ThroughputRules {

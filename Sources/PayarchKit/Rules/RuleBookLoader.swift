@@ -25,7 +25,7 @@ public struct RuleBookLoader: Sendable {
         "reconciliation": ["cadence", "matchAgainst"],
         "partitioning": ["strategy"],
         "retention": ["floorDays", "marginDays", "reason"],
-        "regions": ["mode", "modeName", "keyHome"],
+        "regions": ["mode", "modeName", "keyHome", "failover"],
     ]
 
     /// Outputs whose values select template sections, with the values the templates know.

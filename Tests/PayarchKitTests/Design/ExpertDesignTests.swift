@@ -268,7 +268,7 @@ import Testing
         #expect(payout.contains("place a pending ledger hold on the amount"))
         let collection = try section("Transaction Flow", of: try design("ACH Debit").1)
         #expect(!collection.contains("ledger hold"))
-        #expect(collection.contains("post the expected amount as pending"))
+        #expect(collection.contains("post the expected amount of a collection on ACH Debit as pending"))
     }
 
     /// What a zone or region loss costs is stated for the store chosen.
@@ -328,5 +328,64 @@ import Testing
         #expect(try design("SWIFT gpi").0.decision("coordination")?.row == "COORD-SAGA-WIRE")
         #expect(try design("Bitcoin").0.decision("coordination")?.row == "COORD-SAGA-CRYPTO")
         #expect(!(try design("Bitcoin").1.contains("settles hours to weeks")))
+    }
+
+    /// A store the input says it runs replaces the table's choice, cited in the decision record; a store
+    /// the input has left or rejected does not, and resource managers keep their own database.
+    @Test func aStoreTheInputRunsIsUsed() throws {
+        let (plan, markdown) = try design("UPI and IMPS", "2,000 TPS", "strong consistency. We run CockroachDB.")
+        let store = try #require(plan.decision("datastore"))
+        #expect(store.row == "STORE-COCKROACH")
+        #expect(store.keys.contains { $0.dimension == "store" && $0.value == "cockroachdb" && $0.phrases.map(\.text) == ["CockroachDB"] })
+        #expect(markdown.contains("| Store in use | cockroachdb | \"CockroachDB\" |"))
+        #expect(try design("Stripe", "500 TPS", "strong consistency; we no longer use DynamoDB").0.decision("datastore")?.row == "STORE-PG-SINGLE")
+        #expect(try design("Stripe", "500 TPS", "strong consistency; DynamoDB was considered but rejected").0.decision("datastore")?.row == "STORE-PG-SINGLE")
+        // PostgreSQL has a row per band: a stated PostgreSQL at high volume is the sharded row.
+        #expect(try design("Stripe", "100,000 TPS", "strict serializability; we run Postgres").0.decision("datastore")?.row == "STORE-PG-SHARDED")
+        #expect(try design("Oracle and IBM MQ as XA resource managers", "40 TPS", "atomic; strict; we run Postgres").0.decision("datastore")?.row == "STORE-XA-RESOURCE")
+    }
+
+    // MARK: - Third review
+
+    @Test func eachRailGetsTheHoldOrPendingPostingOfItsDirection() throws {
+        let flow = try section("Transaction Flow", of: try design("Direct ACH and SEPA", "500 TPS", "strong consistency").1)
+        #expect(flow.contains("place a pending ledger hold on the amount of a payout on SEPA Credit Transfer"))
+        #expect(flow.contains("post the expected amount of a collection on ACH Debit as pending"))
+    }
+
+    @Test func failoverFollowsTheRegionSetting() throws {
+        let global = try design("Stripe", "100,000 TPS", "strict serializability, active-active across us-east and eu-west").1
+        #expect(global.contains("**Failover.** The store keeps a quorum of replicas across regions"))
+        #expect(!global.contains("the loss of the whole region is an outage"))
+        let home = try design("Stripe", "1,000 TPS", "strict serializability, active-active across us-east and eu-west").1
+        #expect(home.contains("**Failover.** Each region runs its own writer for the merchants it is home to"))
+        #expect(home.contains("| Database primaries per region | 1 |"))
+        let keyless = try design("Bitcoin", "100,000 TPS", "eventual consistency").1
+        #expect(keyless.contains("payments on rails without a key are found by reconciliation"))
+    }
+
+    @Test func aBalanceThatMayNeverGoNegativeIsGuarded() throws {
+        let guarded = try design("USDT on Tron", "1,000 TPS", "customer balances must never go negative; eventual consistency for status").1
+        #expect(guarded.contains("**Barrier 6, a balance never goes below zero"))
+        #expect(guarded.contains("`WHERE available >= amount`"))
+        #expect(!(try design("Stripe").1.contains("Barrier 6")))
+    }
+
+    @Test func aBusinessKeyGuardsTheObligationBesideTheClientKey() throws {
+        #expect(try design("Braintree").1.contains("it gets a unique constraint of its own beside the client's key"))
+    }
+
+    @Test func tokensOnTwoChainsGetEachChainsMechanicsAndNoOther() throws {
+        let markdown = try design("USDT on Tron and USDT on Ethereum", "8,000 TPS", "eventual consistency").1
+        #expect(!markdown.contains("blockhash") && !markdown.contains("associated token account"))
+        #expect(markdown.contains("**USDT on Tron**") && markdown.contains("**USDT on Ethereum**"))
+        #expect(markdown.components(separatedBy: "| USDT on Tron | ").count + markdown.components(separatedBy: "| USDT on Ethereum | ").count > 2)
+    }
+
+    @Test func reconciliationDoesNotPromiseToUndoIrreversiblePayments() throws {
+        let markdown = try design("Bitcoin").1
+        #expect(!markdown.contains("offset automatically"))
+        #expect(markdown.contains("a return request the receiving side may refuse"))
+        #expect(!markdown.contains("a new card after a decline"))
     }
 }

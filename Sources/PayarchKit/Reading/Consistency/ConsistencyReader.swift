@@ -17,6 +17,8 @@ public struct ConsistencyReader: Sendable {
         case atomicCommit
         case multiRegion
         case singleRegion
+        /// A database engine the input says it runs.
+        case store(String)
         case universal
         /// A scope seen from another system ("the gpi Tracker status").
         case externalScope(String)
@@ -38,6 +40,9 @@ public struct ConsistencyReader: Sendable {
         for phrase in vocabulary.consistencyFirst { words.add(phrase, .consistencyFirst) }
         for phrase in vocabulary.multiRegion { words.add(phrase, .multiRegion) }
         for phrase in vocabulary.singleRegion { words.add(phrase, .singleRegion) }
+        for store in vocabulary.stores {
+            for alias in store.aliases { words.add(alias, .store(store.engine)) }
+        }
         for (index, level) in vocabulary.levels.enumerated() {
             for alias in level.aliases { words.add(alias, .level(index)) }
         }
@@ -110,6 +115,15 @@ public struct ConsistencyReader: Sendable {
                 let segments = commaSegments(text, clause: text.clause[mark.trigger.first])
                 return segments[mark.trigger.first] == segments[levelMatches[index].first] ? mark : nil
             }
+
+        // A store the input runs: the first one no negation, history or deferral marks ("we moved off
+        // DynamoDB" names none).
+        let storeMatches = matches.filter { if case .store = $0.payload { return true } else { return false } }
+        let storeMarks = context.marks(for: storeMatches.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text, triggers: triggers)
+        let statedStore = zip(storeMatches, storeMarks).first { $0.1 == nil }.flatMap { match, _ -> ConsistencyFacts.StatedStore? in
+            guard case .store(let engine) = match.payload else { return nil }
+            return .init(engine: engine, phrase: text.phrase(match.first, match.last))
+        }
 
         var statements: [Statement] = []
         for (index, match) in levelMatches.enumerated() {
@@ -366,7 +380,8 @@ public struct ConsistencyReader: Sendable {
             scopes: scopes, unscoped: unscoped, moneyPath: moneyPath, ledger: ledger,
             apState: apScopes.contains(where: { vocabulary.scope($0)?.moneyPath == false }) ? "ap-allowed" : "cp-only",
             apPhrases: Array(Set(apPhrases)).sorted(), lagBounds: lagBounds, consistencyFirst: consistencyFirst,
-            atomicCommit: first(.atomicCommit), multiRegion: first(.multiRegion), singleRegion: first(.singleRegion))
+            atomicCommit: first(.atomicCommit), multiRegion: first(.multiRegion), singleRegion: first(.singleRegion),
+            statedStore: statedStore)
         return Output(facts: facts, assumptions: assumptions, warnings: warnings)
     }
 

@@ -160,6 +160,13 @@ public struct ConsistencyFacts: Sendable, Codable {
     public var atomicCommit: SourcedPhrase?
     public var multiRegion: SourcedPhrase?
     public var singleRegion: SourcedPhrase?
+    /// A database the input says it already runs ("We run CockroachDB"), by the datastore table's engine.
+    public struct StatedStore: Sendable, Codable, Hashable {
+        public var engine: String
+        public var phrase: SourcedPhrase
+    }
+
+    public var statedStore: StatedStore? = nil
 
     /// `multi-region` when the input asks for several active regions and does not also pin one.
     public var regionMode: String { multiRegion != nil && singleRegion == nil ? "multi-region" : "single-region" }
