@@ -114,7 +114,13 @@ public struct DesignView: Sendable, Codable {
         public var flow: [String]
         public var events: [Event]
         public var compensations: [Compensation]
-        public var checks: [String]
+        public var checks: [Check]
+    }
+
+    /// An item to confirm, with the rails it concerns.
+    public struct Check: Sendable, Codable {
+        public var rails: String
+        public var text: String
     }
 
     public struct Database: Sendable, Codable {

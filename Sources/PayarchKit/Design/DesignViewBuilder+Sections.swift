@@ -202,6 +202,13 @@ extension DesignViewBuilder {
                 quantity: "Design peak", value: "\(format(sizing.peakTps)) TPS",
                 derivation: peak.phrase.map { "stated: " + MarkdownEscaper.quoted($0.text) + (peak.derivation.map { ", \($0)" } ?? "") } ?? "assumed"))
         rows.append(.init(quantity: "Capacity target", value: "\(format(sizing.targetTps)) TPS", derivation: "peak × \(format(sizing.headroom)) headroom"))
+        // The two ledger legs are written in the payment's transaction only when the ledger posts synchronously.
+        let ledgerInline = plan.decision("ledger")?.text("posting") == "synchronous"
+        let writesPerPayment = rules.throughput.planning.writesPerPayment + (ledgerInline ? 2 : 0)
+        let writesBasis =
+            ledgerInline
+            ? "planning figure, including the two ledger legs posted in the payment's transaction"
+            : "planning figure; the ledger's postings are written later by its consumer"
         switch sizing.storeKind {
         case "sharded":
             rows.append(
@@ -210,17 +217,17 @@ extension DesignViewBuilder {
                     derivation: "target ÷ \(format(sizing.paymentsPerShard)) payments/s per primary, rounded up to a power of two, at least two"))
             rows.append(.init(quantity: "Peak per shard", value: "\(format(sizing.peakPerShard ?? sizing.peakTps)) TPS", derivation: "peak ÷ shards"))
         case "distributed":
-            let writes = sizing.targetTps * rules.throughput.planning.writesPerPayment
+            let writes = sizing.targetTps * writesPerPayment
             rows.append(
                 .init(
                     quantity: "Database writes", value: "\(format(writes)) rows/s",
-                    derivation: "target × \(format(rules.throughput.planning.writesPerPayment)) row writes per payment (planning figure); the store splits the key space under load, and the node count comes from the vendor's per-node write throughput for this schema, measured under load"))
+                    derivation: "target × \(format(writesPerPayment)) row writes per payment (\(writesBasis)); the store splits the key space under load, and the node count comes from the vendor's per-node write throughput for this schema, measured under load"))
         case "key-value":
-            let writes = sizing.targetTps * rules.throughput.planning.writesPerPayment
+            let writes = sizing.targetTps * writesPerPayment
             rows.append(
                 .init(
                     quantity: "Write capacity", value: "\(format(writes * 2)) WCU",
-                    derivation: "target × \(format(rules.throughput.planning.writesPerPayment)) item writes per payment (planning figure) × 2, because a transactional write consumes two write units per item of up to 1 KB (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html); on-demand tables need their account and table throughput quotas raised to match"))
+                    derivation: "target × \(format(writesPerPayment)) item writes per payment (\(writesBasis)) × 2, because a transactional write consumes two write units per item of up to 1 KB (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html); on-demand tables need their account and table throughput quotas raised to match"))
         default:
             rows.append(
                 .init(
@@ -244,7 +251,7 @@ extension DesignViewBuilder {
             rows.append(
                 .init(
                     quantity: "Concurrent rail calls", value: format(Double(sizing.railConcurrency)),
-                    derivation: "Little's law: target × mean call time of \(format(sizing.railMeanMilliseconds)) ms for a \(meanClass) call: "
+                    derivation: "Little's law: target × mean call time of \(format(sizing.railMeanMilliseconds)) ms for a call on \(meanClass): "
                         + (rules.lifecycle(of: sizing.railMeanClass, pattern: plan.decision("coordination")?.text("pattern"))?.meanBasis ?? "planning figure")))
         }
         let deadlines = sizing.deadlines.map { deadline -> String in
@@ -259,17 +266,17 @@ extension DesignViewBuilder {
         let defaultAnswer = sizing.latencyConflicts.filter { rules.lifecycle(of: $0.railClass, pattern: pattern)?.timeoutAnswer == nil }
         if !defaultAnswer.isEmpty {
             conflicts.append(
-                stated + Self.list(defaultAnswer.map { "\(format($0.milliseconds)) ms for a \(name($0.railClass)) call" })
+                stated + Self.list(defaultAnswer.map { "\(format($0.milliseconds)) ms for a call on \(name($0.railClass))" })
                     + "). The API therefore answers within the target with `202` and the payment id whenever the rail has not answered yet, and the call keeps its full deadline: cutting it to fit the target would only manufacture unknown outcomes.")
         }
         for deadline in sizing.latencyConflicts {
             guard let answer = rules.lifecycle(of: deadline.railClass, pattern: pattern)?.timeoutAnswer else { continue }
-            conflicts.append(stated + "\(format(deadline.milliseconds)) ms for a \(name(deadline.railClass)) call). " + answer.latencyConflict)
+            conflicts.append(stated + "\(format(deadline.milliseconds)) ms for a call on \(name(deadline.railClass))). " + answer.latencyConflict)
         }
         for conflict in sizing.meanConflicts {
             let name = rules.railClass(conflict.railClass)?.name ?? conflict.railClass
             conflicts.append(
-                "The planning mean of a \(name) call (\(format(conflict.milliseconds)) ms) is itself above the latency target, so most requests would miss it; measure the rail's real latency distribution before accepting the target, or state the target for the service's own part of the request.")
+                "The planning mean of a call on \(name) (\(format(conflict.milliseconds)) ms) is itself above the latency target, so most requests would miss it; measure the rail's real latency distribution before accepting the target, or state the target for the service's own part of the request.")
         }
         let batchClasses = groups.filter { rules.railClass($0.railClass)?.batched == true }
         let batchNote = batchClasses.isEmpty

@@ -95,7 +95,7 @@ public struct DesignViewBuilder: Sendable {
                 compensations: (data?.compensations ?? []).map { item in
                     .init(rails: item.rails.isEmpty ? names : taggedNames(item.rails), stage: item.stage, text: item.text)
                 },
-                checks: (data?.checks ?? []).map(\.text))
+                checks: (data?.checks ?? []).map { .init(rails: $0.rails.isEmpty ? names : taggedNames($0.rails), text: $0.text) })
         }
 
         // Risks at a glance: what can charge twice first, then what can lose money, one per class before a

@@ -66,7 +66,7 @@ enum SequenceDiagram {
             add("    R-->>S: rejection or reversal")
             add("    S->>D: run the compensation, release or reverse the hold")
             add("end")
-            add("S->>L: postings keyed by transfer id")
+            add(ledger == .synchronous ? "Note over D,L: each step's postings commit with it, keyed by transfer id" : "D-->>L: outbox relay delivers each step's postings, keyed by transfer id")
         case .twoPhaseCommit:
             add("C->>G: POST /transfers with Idempotency-Key")
             add("G->>S: forward with the fingerprint and traceparent")

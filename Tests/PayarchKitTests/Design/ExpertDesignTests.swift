@@ -151,9 +151,9 @@ import Testing
         let (plan, markdown) = try design("Stripe", "10,000 TPS, sub-second P99 latency")
         // 10,000 × 1.5 headroom × 1.5 s mean = 22,500 calls in flight; the P99 target plays no part.
         #expect(plan.sizing.railConcurrency == 22_500)
-        #expect(markdown.contains("| Concurrent rail calls | 22,500 | Little's law: target × mean call time of 1,500 ms for a card PSP API call: planning figure"))
+        #expect(markdown.contains("| Concurrent rail calls | 22,500 | Little's law: target × mean call time of 1,500 ms for a call on card PSP API: planning figure"))
         #expect(markdown.contains("the call waits up to 30,000 ms before the attempt is recorded `UNKNOWN`"))
-        #expect(markdown.contains("**Latency conflict:** The stated latency target (1,000 ms) is shorter than the rail's own deadline (30,000 ms for a card PSP API call)"))
+        #expect(markdown.contains("**Latency conflict:** The stated latency target (1,000 ms) is shorter than the rail's own deadline (30,000 ms for a call on card PSP API)"))
         // A rail allowed 10 s keeps its 10 s whatever the latency target.
         let visa = try design("Visa", "1,000 TPS, P99 under 300 ms").1
         #expect(visa.contains("the call waits up to 10,000 ms"))
@@ -179,7 +179,7 @@ import Testing
         #expect(!ach.contains("| Concurrent rail calls |"))
         #expect(ach.contains("**Batch orientation.**"))
         let visa = try design("Visa", "2,000 TPS, sub-second P99").1
-        #expect(visa.contains("The planning mean of a card network (ISO 8583) call (1,400 ms) is itself above the latency target"))
+        #expect(visa.contains("The planning mean of a call on card network (ISO 8583) (1,400 ms) is itself above the latency target"))
         #expect(!(try design("Stripe", "2,000 TPS, P99 under 3 s").1.contains("The planning mean of")))
     }
 
@@ -284,9 +284,47 @@ import Testing
     }
 
     @Test func storesAreSizedInTheirOwnUnits() throws {
-        #expect(try design("Stripe", "100,000 TPS", "strict serializability").1.contains("| Database writes | 900,000 rows/s |"))
+        // Two ledger legs join the payment's writes when the ledger posts synchronously.
+        #expect(try design("Stripe", "100,000 TPS", "strict serializability").1.contains("| Database writes | 1,200,000 rows/s | target × 8 row writes"))
+        #expect(try design("Stripe", "100,000 TPS", "strict serializability for payments; eventual for the ledger").1.contains("| Database writes | 900,000 rows/s | target × 6 row writes"))
         #expect(try design("Stripe", "100,000 TPS", "eventual consistency").1.contains("| Write capacity | 1,800,000 WCU |"))
         #expect(try design("Stripe", "10 TPS").1.contains("the target uses under 1% of it"))
+    }
+
+    /// Barrier 1 names what commits before anything leaves: the claim and the payment row locally, the
+    /// claim alone before a global transaction (which a duplicate never opens).
+    @Test func theClaimBarrierFollowsThePattern() throws {
+        let outbox = try design("Stripe").1
+        #expect(outbox.contains("**Barrier 1, the key claim: nothing leaves the service before the claim and the payment row are committed.**"))
+        #expect(!outbox.contains("a duplicate never opens a global transaction"))
+        let xa = try design("Oracle and IBM MQ as XA resource managers", "40 TPS", "atomic commit across both; strict serializability").1
+        #expect(xa.contains("**Barrier 1, the key claim: nothing leaves the service before the claim is committed.** A request that loses the claim can only replay, wait or be refused, and a duplicate never opens a global transaction."))
+    }
+
+    /// A saga's diagram posts the ledger in each step's transaction when the ledger is synchronous and
+    /// through the outbox relay when it is not.
+    @Test func sagaDiagramPostsTheLedgerAsTheLedgerDecisionSays() throws {
+        let inline = try section("Sequence Diagram", of: try design("ACH Debit", "100 TPS", "strong consistency").1)
+        #expect(inline.contains("Note over D,L: each step's postings commit with it, keyed by transfer id"))
+        #expect(!inline.contains("outbox relay delivers each step's postings"))
+        let relayed = try section("Sequence Diagram", of: try design("ACH Debit", "100 TPS", "strong for payments, eventual for the ledger").1)
+        #expect(relayed.contains("D-->>L: outbox relay delivers each step's postings, keyed by transfer id"))
+        #expect(!relayed.contains("Note over D,L"))
+    }
+
+    /// A class-wide open item is labelled with the given rails it concerns (a provider-tagged one with that
+    /// provider only), and no item is listed twice.
+    @Test func openItemsNameTheirRailsAndAreListedOnce() throws {
+        let items = try section("Open Items to Confirm", of: try design("Stripe and Adyen").1)
+        #expect(items.contains("- **Stripe:** Confirm the refund cap on a partially captured Stripe PaymentIntent"))
+        #expect(items.contains("- **Stripe and Adyen:** Confirm extended-authorisation limits"))
+        #expect(!items.contains("- **Adyen:** Confirm the refund cap"))
+        for rails in ["Stripe and Adyen", "PayPal, Apple Pay via Stripe", "ACH Debit, SEPA Direct Debit", "Visa, Mastercard", "iDEAL, BLIK, Przelewy24"] {
+            let bullets = try section("Open Items to Confirm", of: try design(rails).1)
+                .split(separator: "\n").filter { $0.hasPrefix("- **") }
+                .map { line in String(line.drop { $0 != ":" }).lowercased().filter { $0.isLetter || $0.isNumber } }
+            #expect(Set(bullets).count == bullets.count, "an open item is listed twice for \(rails)")
+        }
     }
 
     /// Under a global transaction the key record is finished inside the ledger branch, and the diagram

@@ -34,6 +34,20 @@ import Testing
         #expect(Bundled.rules.lifecycle(of: "psp-card-api", pattern: "saga")?.patterns == [])
     }
 
+    /// An open item lives in one place: a class's check never repeats a rail's own check, so a design
+    /// never lists it twice.
+    @Test func noClassCheckRepeatsARailCheck() throws {
+        func normal(_ text: String) -> String { text.lowercased().filter { $0.isLetter || $0.isNumber } }
+        let railChecks = Set(Bundled.rules.rails.flatMap(\.checks).map(normal))
+        for (railClass, lifecycles) in Bundled.rules.lifecycles {
+            for lifecycle in lifecycles {
+                for check in lifecycle.checks {
+                    #expect(!railChecks.contains(normal(check.text)), "\(railClass): \(check.text)")
+                }
+            }
+        }
+    }
+
     /// An item tagged with rails appears only when one of them is given; an untagged one always.
     @Test func aLifecycleIsNarrowedToTheRailsGiven() throws {
         let lifecycle = try #require(Bundled.rules.lifecycle(of: "psp-card-api", pattern: "outbox"))
