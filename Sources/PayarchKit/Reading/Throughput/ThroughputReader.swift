@@ -113,6 +113,8 @@ public struct ThroughputReader: Sendable {
                 continue
             }
             guard let unit = unit(after: quantity, in: text, words: words) else {
+                // "offline for up to 2 hours", "a 30 minute outage": a length of time, not a count.
+                if quantity.last < tokens.count, words.isTimeLength(quantity.last) { continue }
                 counts.append(quantity)
                 continue
             }

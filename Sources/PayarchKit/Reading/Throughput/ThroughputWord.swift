@@ -52,5 +52,12 @@ struct ThroughputWords {
     subscript(_ index: Int) -> ThroughputWord? { index >= 0 && index < at.count ? at[index] : nil }
 
     func isBatchUnit(_ index: Int) -> Bool { if case .batchUnit = self[index] { return true } else { return false } }
+    /// A period or duration word ("hours", "minutes", "ms") right where a figure's noun would be.
+    func isTimeLength(_ index: Int) -> Bool {
+        switch self[index] {
+        case .period, .duration: true
+        default: false
+        }
+    }
     func isPart(_ index: Int) -> Bool { if case .part = self[index] { return true } else { return false } }
 }
