@@ -1,60 +1,90 @@
-import Foundation
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 extension ValidationReport {
     /// JUnit XML for CI test panels: one `<testsuite>` per graded document, one `<testcase>` per
-    /// evaluator, with `<failure>` or `<skipped>` where it applies.
+    /// evaluator, with `<failure>` or `<skipped>` where it applies. Written directly (attributes in a fixed
+    /// order, two-space indentation), so payarch does not load an XML library on every run.
     public func junit() -> String {
-        let root = XMLElement(name: "testsuites")
-        root.setAttributes([
-            "name": specName, "tests": String(cases.reduce(0) { $0 + $1.results.count }),
-            "failures": String(count(.failed)), "skipped": String(count(.skipped)),
+        var xml = XMLWriter()
+        xml.line(0, "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"no\"?>")
+        xml.open(0, "testsuites", [
+            ("name", specName), ("tests", String(cases.reduce(0) { $0 + $1.results.count })),
+            ("failures", String(count(.failed))), ("skipped", String(count(.skipped))),
         ])
         for result in cases {
-            let suite = XMLElement(name: "testsuite")
-            suite.setAttributes([
-                "name": result.label, "tests": String(result.results.count),
-                "failures": String(result.results.filter { $0.status == .failed }.count),
-                "skipped": String(result.results.filter { $0.status == .skipped }.count),
+            xml.open(1, "testsuite", [
+                ("name", result.label), ("tests", String(result.results.count)),
+                ("failures", String(result.results.filter { $0.status == .failed }.count)),
+                ("skipped", String(result.results.filter { $0.status == .skipped }.count)),
             ])
             for evaluation in result.results {
-                let testCase = XMLElement(name: "testcase")
-                testCase.setAttributes(["classname": result.label, "name": evaluation.evaluatorName])
+                let attributes = [("classname", result.label), ("name", evaluation.evaluatorName)]
                 let details = ([evaluation.details] + evaluation.findings.map { "line \($0.description)" }).joined(separator: "\n")
                 switch evaluation.status {
                 case .passed:
-                    break
+                    xml.empty(2, "testcase", attributes)
                 case .failed:
-                    let failure = XMLElement(name: "failure", stringValue: xmlSafe(details))
-                    failure.setAttributes(["message": evaluation.details, "type": evaluation.kind])
-                    testCase.addChild(failure)
+                    xml.open(2, "testcase", attributes)
+                    xml.element(3, "failure", [("message", evaluation.details), ("type", evaluation.kind)], text: details)
+                    xml.close(2, "testcase")
                 case .skipped:
-                    let skipped = XMLElement(name: "skipped")
-                    skipped.setAttributes(["message": evaluation.details])
-                    testCase.addChild(skipped)
+                    xml.open(2, "testcase", attributes)
+                    xml.empty(3, "skipped", [("message", evaluation.details)])
+                    xml.close(2, "testcase")
                 }
-                suite.addChild(testCase)
             }
-            root.addChild(suite)
+            xml.close(1, "testsuite")
         }
-        let document = XMLDocument(rootElement: root)
-        document.version = "1.0"
-        document.characterEncoding = "UTF-8"
-        return String(decoding: document.xmlData(options: [.nodePrettyPrint]), as: UTF8.self) + "\n"
+        xml.close(0, "testsuites")
+        return xml.text
     }
 }
 
-extension XMLElement {
-    /// Adds attributes in the order given, so the XML is byte-identical from run to run.
-    fileprivate func setAttributes(_ pairs: KeyValuePairs<String, String>) {
-        for (name, value) in pairs {
-            if let attribute = XMLNode.attribute(withName: name, stringValue: xmlSafe(value)) as? XMLNode {
-                addAttribute(attribute)
+/// A minimal, indenting XML writer for the JUnit report.
+struct XMLWriter {
+    var text = ""
+
+    mutating func line(_ depth: Int, _ content: String) {
+        text += String(repeating: "  ", count: depth) + content + "\n"
+    }
+
+    mutating func open(_ depth: Int, _ name: String, _ attributes: [(String, String)]) {
+        line(depth, "<\(name)\(Self.attributes(attributes))>")
+    }
+
+    mutating func close(_ depth: Int, _ name: String) {
+        line(depth, "</\(name)>")
+    }
+
+    /// An element with no content, written as an empty pair the way libxml2 prints one.
+    mutating func empty(_ depth: Int, _ name: String, _ attributes: [(String, String)]) {
+        line(depth, "<\(name)\(Self.attributes(attributes))></\(name)>")
+    }
+
+    mutating func element(_ depth: Int, _ name: String, _ attributes: [(String, String)], text content: String) {
+        line(depth, "<\(name)\(Self.attributes(attributes))>\(Self.escape(xmlSafe(content), attribute: false))</\(name)>")
+    }
+
+    static func attributes(_ pairs: [(String, String)]) -> String {
+        pairs.map { " \($0.0)=\"\(escape(xmlSafe($0.1), attribute: true))\"" }.joined()
+    }
+
+    /// `&`, `<` and `>` everywhere; in attributes also `"` and the line breaks and tab, which an XML
+    /// parser would otherwise normalize to spaces.
+    static func escape(_ text: String, attribute: Bool) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"" where attribute: result += "&quot;"
+            case "\n" where attribute: result += "&#10;"
+            case "\r": result += "&#13;"
+            case "\t" where attribute: result += "&#9;"
+            default: result.unicodeScalars.append(scalar)
             }
         }
+        return result
     }
 }
 

@@ -35,8 +35,8 @@ public struct Gazetteer<Payload: Sendable>: Sendable {
         let entry = Entry(
             tokens: tokens.map { exact ? $0.text : $0.lower },
             together: tokens.enumerated().map { $0.offset > 0 && !$0.element.spaceBefore }, exact: exact, payload: payload)
-        index[first.lower, default: []].append(entry)
-        index[first.lower]!.sort { $0.tokens.count > $1.tokens.count }
+        // Longest first; among equal lengths the first added stays first.
+        index[first.lower, default: []].insertOrdered(entry)
         return true
     }
 
@@ -76,5 +76,14 @@ public struct Gazetteer<Payload: Sendable>: Sendable {
             }
         }
         return found
+    }
+}
+
+extension Array {
+    /// Inserts an entry before the first one with fewer tokens, keeping the array longest first and
+    /// entries of equal length in the order they were added.
+    fileprivate mutating func insertOrdered<Payload>(_ entry: Element) where Element == Gazetteer<Payload>.Entry {
+        let position = firstIndex { $0.tokens.count < entry.tokens.count } ?? endIndex
+        insert(entry, at: position)
     }
 }

@@ -21,10 +21,9 @@ public enum Tokenizer {
         var tokens: [Token] = []
         var index = 0
         var spaceBefore = true
+        var utf8: [UInt8] = []
         func emit(_ kind: Token.Kind, from start: Int, to end: Int) {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[start..<end])
-            let text = String(view)
+            let text = string(scalars[start..<end], buffer: &utf8)
             tokens.append(
                 Token(kind: kind, text: text, lower: text.lowercased(), start: offsets[start], end: offsets[end], spaceBefore: spaceBefore))
             spaceBefore = false
@@ -36,7 +35,7 @@ public enum Tokenizer {
                 emit(.punctuation, from: index, to: index + 1)
                 spaceBefore = true
                 index += 1
-            } else if scalar.properties.isWhitespace || scalar.value < 0x20 {
+            } else if scalar.isASCII ? scalar.value <= 0x20 : scalar.properties.isWhitespace {
                 spaceBefore = true
                 index += 1
             } else if isDigit(scalar) {
@@ -47,7 +46,7 @@ public enum Tokenizer {
                 var end = index + 1
                 while end < scalars.count {
                     let next = scalars[end]
-                    if isLetter(next) || isDigit(next) || next.properties.generalCategory == .nonspacingMark {
+                    if isLetter(next) || isDigit(next) || (!next.isASCII && next.properties.generalCategory == .nonspacingMark) {
                         end += 1
                     } else if next == "'", end + 1 < scalars.count, isLetter(scalars[end + 1]),
                         !(scalars[end + 1] == "s" && (end + 2 >= scalars.count || !isLetter(scalars[end + 2])))
@@ -66,6 +65,20 @@ public enum Tokenizer {
             }
         }
         return tokens
+    }
+
+    /// The scalars as a string, encoded through a reused UTF-8 buffer (appending scalars to a string view
+    /// one slice at a time takes a slow generic path).
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>, buffer: inout [UInt8]) -> String {
+        buffer.removeAll(keepingCapacity: true)
+        for scalar in scalars {
+            if scalar.isASCII {
+                buffer.append(UInt8(truncatingIfNeeded: scalar.value))
+            } else {
+                UTF8.encode(scalar) { buffer.append($0) }
+            }
+        }
+        return String(decoding: buffer, as: UTF8.self)
     }
 
     static func normalize(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
