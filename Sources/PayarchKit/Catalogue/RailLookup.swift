@@ -9,6 +9,10 @@ public enum RailLookup {
     /// The rail `query` names.
     public static func rail(named query: String, in rules: RuleBook) throws(PayarchError) -> RailDefinition {
         let query = query.trimmingCharacters(in: .whitespaces)
+        guard !query.isEmpty else {
+            throw PayarchError(
+                .usage, Diagnostic(at: nil, id: "catalogue.unknown-rail", "the rail name is empty", notes: ["'payarch rails' lists every rail"]))
+        }
         func names(_ rail: RailDefinition) -> [String] { [rail.id, rail.name] + rail.aliases + rail.exactAliases }
         for matches in [
             rules.rails.filter { names($0).contains(query) },

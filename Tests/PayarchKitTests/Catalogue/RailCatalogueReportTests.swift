@@ -71,6 +71,15 @@ import Testing
         }
     }
 
+    @Test func anEmptyNameIsAUsageErrorWithoutAGuess() {
+        #expect {
+            try RailLookup.rail(named: " ", in: Self.rules)
+        } throws: { error in
+            let diagnostic = (error as? PayarchError)?.diagnostics.first
+            return diagnostic?.message == "the rail name is empty" && diagnostic?.notes.contains { $0.hasPrefix("did you mean") } == false
+        }
+    }
+
     @Test func theClassFilterKeepsOneClassAndRejectsAnUnknownOne() throws {
         let report = try RailCatalogueReport(rules: Self.rules, railClass: "wallet")
         #expect(report.groups.map(\.railClass.id) == ["wallet"])
