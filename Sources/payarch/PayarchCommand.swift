@@ -12,7 +12,10 @@ struct PayarchCommand: ParsableCommand {
             warning), 66 a file that cannot be read, 73 output that cannot be written; validate exits 1 when a \
             check fails.
             """,
-        subcommands: [GenerateCommand.self, ReadCommand.self, ValidateCommand.self, CompareCommand.self]
+        subcommands: [
+            GenerateCommand.self, ReadCommand.self, ValidateCommand.self, CompareCommand.self, RailsCommand.self,
+            RulesCommand.self,
+        ]
     )
 
     /// More arguments than any real command line needs. swift-argument-parser's work grows faster than

@@ -27,6 +27,10 @@ import Testing
         for format in ["text", "markdown", "json"] {
             commands.append(["compare", examples.first ?? "case:1", "case:2", "--diff", "--format", format])
         }
+        commands += [
+            ["rails"], ["rails", "--format", "json"], ["rails", "USDC"], ["rules"], ["rules", "--format", "json"],
+            ["rules", "--compact"],
+        ]
         return commands
     }()
 
