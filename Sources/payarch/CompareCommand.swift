@@ -42,7 +42,8 @@ struct CompareCommand: ParsableCommand {
             let output = try destination.prepare(
                 protecting: [paths.spec, paths.rules, paths.templates] + [first, second].filter { !$0.hasPrefix("case:") })
             let spec = try resources.loadSpec(paths.spec)
-            let generator = try DesignGenerator(rulesDirectory: paths.rules, templatesDirectory: paths.templates, yaml: resources.yaml)
+            let generator = try DesignGenerator(
+                rulesDirectory: paths.rules, templatesDirectory: paths.templates, yaml: resources.yaml, cache: .fromEnvironment())
             let resolver = InputResolver(spec: spec, yaml: resources.yaml)
             var warnings = spec.warnings
             func design(_ argument: String) throws(PayarchError) -> DesignComparison.Design {

@@ -27,7 +27,8 @@ struct GenerateCommand: ParsableCommand {
                 protecting: [paths.spec, paths.rules, paths.templates] + (inputs.input.map { [$0] } ?? []))
             let spec = try resources.loadSpec(paths.spec)
             let inputSet = try inputs.resolve(spec: spec, resources: resources)
-            let generator = try DesignGenerator(rulesDirectory: paths.rules, templatesDirectory: paths.templates, yaml: resources.yaml)
+            let generator = try DesignGenerator(
+                rulesDirectory: paths.rules, templatesDirectory: paths.templates, yaml: resources.yaml, cache: .fromEnvironment())
             let (plan, warnings) = try generator.plan(inputSet)
             try reading.enforce(spec.warnings + warnings)
             let text = switch format {

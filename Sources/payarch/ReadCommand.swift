@@ -31,7 +31,7 @@ struct ReadCommand: ParsableCommand {
                 protecting: [paths.spec, paths.rules, paths.templates] + (inputs.input.map { [$0] } ?? []))
             let spec = try resources.loadSpec(paths.spec)
             let inputSet = try inputs.resolve(spec: spec, resources: resources)
-            let rules = try RuleBookLoader(yaml: resources.yaml).load(directory: paths.rules)
+            let rules = try ResourceCache.fromEnvironment().rules(directory: paths.rules, loader: RuleBookLoader(yaml: resources.yaml))
             let result = try InputReader(rules: rules).read(inputSet)
             let warnings = spec.warnings + result.warnings.map { $0.diagnostic(in: inputSet) }
             try reading.enforce(warnings)

@@ -62,7 +62,8 @@ struct ValidateCommand: ParsableCommand {
                 report = try validator.gradeDocument(
                     text, label: document, caseNumber: caseNumber, expected: expected, lintOnly: lintOnly)
             } else {
-                let generator = try DesignGenerator(rulesDirectory: paths.rules, templatesDirectory: paths.templates, yaml: resources.yaml)
+                let generator = try DesignGenerator(
+                rulesDirectory: paths.rules, templatesDirectory: paths.templates, yaml: resources.yaml, cache: .fromEnvironment())
                 report = try validator.validateTestData(with: generator)
             }
             let text = switch format {

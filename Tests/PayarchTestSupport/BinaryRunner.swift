@@ -22,6 +22,10 @@ public struct BinaryRunner: Sendable {
         return BinaryRunner(executable: Repository.root + "/.build/debug/payarch")
     }()
 
+    /// Where the binaries the tests run keep their resource cache: one folder, reused from run to run (the
+    /// cache replaces its own entries, so it does not grow).
+    public static let cacheFolder = NSTemporaryDirectory() + "payarch-test-cache"
+
     public init(executable: String) {
         self.executable = executable
     }
@@ -33,7 +37,10 @@ public struct BinaryRunner: Sendable {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        if let environment { process.environment = environment }
+        // The binary's resource cache goes to one folder of the test runs' own, not the user's cache.
+        var environment = environment ?? ProcessInfo.processInfo.environment
+        if environment["PAYARCH_CACHE_DIR"] == nil { environment["PAYARCH_CACHE_DIR"] = Self.cacheFolder }
+        process.environment = environment
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

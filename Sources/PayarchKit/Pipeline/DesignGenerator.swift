@@ -17,11 +17,14 @@ public struct DesignGenerator: Sendable {
         views = DesignViewBuilder(rules: rules)
     }
 
-    /// Loads rules and templates from their directories.
-    public init(rulesDirectory: String, templatesDirectory: String, yaml: YAMLLoader = YAMLLoader()) throws(PayarchError) {
+    /// Loads rules and templates from their directories, through `cache` (the default cache is off).
+    public init(
+        rulesDirectory: String, templatesDirectory: String, yaml: YAMLLoader = YAMLLoader(),
+        cache: ResourceCache = ResourceCache(folder: nil)
+    ) throws(PayarchError) {
         self.init(
-            rules: try RuleBookLoader(yaml: yaml).load(directory: rulesDirectory),
-            templates: try TemplateSet.load(directory: templatesDirectory, maxBytes: yaml.maxBytes))
+            rules: try cache.rules(directory: rulesDirectory, loader: RuleBookLoader(yaml: yaml)),
+            templates: try cache.templates(directory: templatesDirectory, maxBytes: yaml.maxBytes))
     }
 
     /// What the reader understood of one input set, with its warnings.

@@ -18,20 +18,25 @@ enum TemplateLint {
 
     /// Every tag of a template, in order, found in one pass over its characters.
     static func tags(in text: String) -> [Tag] {
+        // Scanned as UTF-8 bytes (the braces are ASCII, so they never fall inside a multi-byte character);
+        // a tag's column counts the characters of its line before it.
         var tags: [Tag] = []
-        let characters = Array(text)
+        let bytes = Array(text.utf8)
+        let open = UInt8(ascii: "{")
+        let close = UInt8(ascii: "}")
+        let newline = UInt8(ascii: "\n")
         var index = 0
         var line = 1
-        var column = 1
-        while index < characters.count {
-            if characters[index] == "{", index + 1 < characters.count, characters[index + 1] == "{" {
-                let start = (line, column)
+        var lineStart = 0
+        while index < bytes.count {
+            if bytes[index] == open, index + 1 < bytes.count, bytes[index + 1] == open {
+                let prefix = String(decoding: bytes[lineStart..<index], as: UTF8.self)
+                let start = (line, prefix.count + 1)
                 var cursor = index + 2
-                var body = ""
-                while cursor < characters.count, !(characters[cursor] == "}" && cursor + 1 < characters.count && characters[cursor + 1] == "}") {
-                    body.append(characters[cursor])
+                while cursor < bytes.count, !(bytes[cursor] == close && cursor + 1 < bytes.count && bytes[cursor + 1] == close) {
                     cursor += 1
                 }
+                var body = Substring(String(decoding: bytes[(index + 2)..<cursor], as: UTF8.self))
                 var sigil: Character?
                 if let first = body.first, "#^/><$&{=!%".contains(first) {
                     sigil = first
@@ -39,23 +44,17 @@ enum TemplateLint {
                 }
                 if sigil == "{", body.last == "}" { body.removeLast() }
                 tags.append(Tag(sigil: sigil, name: body.trimmingCharacters(in: .whitespaces), line: start.0, column: start.1))
-                let end = min(cursor + 2, characters.count)
-                for character in characters[index..<end] {
-                    if character == "\n" {
-                        line += 1
-                        column = 1
-                    } else {
-                        column += 1
-                    }
+                let end = min(cursor + 2, bytes.count)
+                for position in index..<end where bytes[position] == newline {
+                    line += 1
+                    lineStart = position + 1
                 }
                 index = end
                 continue
             }
-            if characters[index] == "\n" {
+            if bytes[index] == newline {
                 line += 1
-                column = 1
-            } else {
-                column += 1
+                lineStart = index + 1
             }
             index += 1
         }

@@ -21,8 +21,10 @@ public struct TemplateSet: Sendable {
     /// All templates together; the bundled ones hold about 40 KB.
     public static let maxTotalBytes = 4 << 20
 
-    public static func load(directory: String, maxBytes: Int = YAMLLoader.defaultMaxBytes) throws(PayarchError)
-        -> TemplateSet
+    /// Loads and checks a templates directory. `checked` skips the checks (lint, partial cycles, nesting
+    /// depth) for a set the `ResourceCache` saw pass them; parsing and the render-time bounds still apply.
+    public static func load(directory: String, maxBytes: Int = YAMLLoader.defaultMaxBytes, checked: Bool = false)
+        throws(PayarchError) -> TemplateSet
     {
         let files = try templateFiles(in: directory)
         var library = MustacheLibrary()
@@ -44,7 +46,7 @@ public struct TemplateSet: Sendable {
         let names = sources.map(\.name)
         // The lint runs first: swift-mustache's parser recurses per section, so a template nested too
         // deeply must never reach it.
-        for source in sources {
+        for source in sources where !checked {
             problems += TemplateLint.problems(in: source.text, path: source.path, knownPartials: Set(names))
         }
         if !problems.isEmpty { throw PayarchError(.data, problems) }
@@ -60,7 +62,7 @@ public struct TemplateSet: Sendable {
                 problems.append(Diagnostic(at: .file(source.path), id: "template.syntax", "\(error)"))
             }
         }
-        let graph = Dictionary(sources.map { ($0.name, TemplateLint.partials(in: $0.text)) }, uniquingKeysWith: { $0 + $1 })
+        let graph = checked ? [:] : Dictionary(sources.map { ($0.name, TemplateLint.partials(in: $0.text)) }, uniquingKeysWith: { $0 + $1 })
         if problems.isEmpty, let cycle = TemplateLint.partialCycle(in: graph) {
             let first = sources.first { $0.name == cycle[0] }
             problems.append(
@@ -69,7 +71,7 @@ public struct TemplateSet: Sendable {
                     "partials include or inherit from each other in a cycle: " + cycle.joined(separator: " → ")))
         }
         let cost = TemplateCost(sources: sources.map { ($0.name, $0.text) })
-        if problems.isEmpty, names.contains(rootName) {
+        if problems.isEmpty, !checked, names.contains(rootName) {
             let (depth, chain) = cost.depth(from: rootName)
             if depth > TemplateCost.maxDepth {
                 let first = sources.first { $0.name == chain.last }
@@ -133,7 +135,7 @@ public struct TemplateSet: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func templateFiles(in directory: String) throws(PayarchError) -> [String] {
+    static func templateFiles(in directory: String) throws(PayarchError) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue,
             let enumerator = FileManager.default.enumerator(atPath: directory)

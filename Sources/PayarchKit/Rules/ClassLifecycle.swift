@@ -2,14 +2,14 @@
 /// charge twice or lose money and how the design handles each, how an unknown outcome is resolved, how
 /// long the rail may take, the compensations per stage, and the class's own steps of the flow. A design
 /// shows only the lifecycle of the classes its rails belong to.
-public struct ClassLifecycle: Sendable, Hashable {
-    public enum Risk: String, Sendable, Hashable, CaseIterable {
+public struct ClassLifecycle: Sendable, Codable, Hashable {
+    public enum Risk: String, Sendable, Codable, Hashable, CaseIterable {
         case doubleCharge = "double-charge"
         case loss
         case none
     }
 
-    public struct Event: Sendable, Hashable {
+    public struct Event: Sendable, Codable, Hashable {
         public var id: String
         public var name: String
         public var risk: Risk
@@ -21,20 +21,20 @@ public struct ClassLifecycle: Sendable, Hashable {
     }
 
     /// A sentence of the flow or a check, with the rails it is specific to (empty: every rail of the class).
-    public struct Item: Sendable, Hashable {
+    public struct Item: Sendable, Codable, Hashable {
         public var text: String
         public var rails: [String] = []
     }
 
     /// How long the design waits for the rail's own answer before recording `UNKNOWN`.
-    public struct Deadline: Sendable, Hashable {
+    public struct Deadline: Sendable, Codable, Hashable {
         public var milliseconds: Double
         public var text: String
         /// Nil when the figure is a planning figure, not a published one.
         public var source: String?
     }
 
-    public struct Compensation: Sendable, Hashable {
+    public struct Compensation: Sendable, Codable, Hashable {
         public var stage: String
         public var text: String
         public var rails: [String] = []
@@ -43,7 +43,7 @@ public struct ClassLifecycle: Sendable, Hashable {
     /// Replaces what the catalogue says about each rail of the class when this lifecycle does not use the
     /// rails' own mechanism (resource managers linked by an outbox open no XA branch, so their `Xid` and
     /// recovery facts do not apply): the rails' facts and checks are then not shown either.
-    public struct RailOverride: Sendable, Hashable {
+    public struct RailOverride: Sendable, Codable, Hashable {
         public var nativeKey: String
         public var unknownOutcome: String
         public var reconciliationArtefact: String
@@ -52,7 +52,7 @@ public struct ClassLifecycle: Sendable, Hashable {
     /// How the client is answered when the rail has not answered by the deadline, where it differs from
     /// the default (`202` with the payment id, then the completer resolves it): a card network's host
     /// declines the payment and reverses it instead.
-    public struct TimeoutAnswer: Sendable, Hashable {
+    public struct TimeoutAnswer: Sendable, Codable, Hashable {
         /// The flow bullet, a whole sentence.
         public var flow: String
         /// The call in the sequence diagram ("0100 with a new STAN, stored first").

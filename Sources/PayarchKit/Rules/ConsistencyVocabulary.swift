@@ -1,6 +1,6 @@
 /// The consistency words of `rules/consistency.yml`.
-public struct ConsistencyVocabulary: Sendable {
-    public struct Level: Sendable, Hashable {
+public struct ConsistencyVocabulary: Sendable, Codable {
+    public struct Level: Sendable, Codable, Hashable {
         public var id: String
         public var name: String
         public var tier: String
@@ -13,14 +13,14 @@ public struct ConsistencyVocabulary: Sendable {
     }
 
     /// Words whose negation states a level ("must never diverge") and whose affirmation relaxes it.
-    public struct DivergenceWords: Sendable, Hashable {
+    public struct DivergenceWords: Sendable, Codable, Hashable {
         public var words: [String]
         public var negated: String
         public var affirmed: String?
         public var impliedScope: String?
     }
 
-    public struct Scope: Sendable, Hashable {
+    public struct Scope: Sendable, Codable, Hashable {
         public var id: String
         public var name: String
         /// Scopes on the path that moves money (initiation, payment state) set the table's `consistency` key.
@@ -46,7 +46,8 @@ public struct ConsistencyVocabulary: Sendable {
     public var multiRegion: [String]
     public var singleRegion: [String]
     /// Database engines an input may say it already runs, by the datastore table's `engine` value.
-    public var stores: [(engine: String, aliases: [String])] = []
+    public var stores: [Store] = []
+    public struct Store: Sendable, Codable { public var engine: String; public var aliases: [String] }
 
     public func tierRank(_ tier: String) -> Int {
         tiers.firstIndex(of: tier) ?? tiers.count

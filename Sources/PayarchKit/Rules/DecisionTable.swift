@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Hit policy `unique`: every combination of the keys' values is matched by exactly one row. The loader
 /// proves this over every combination, so a gap or an overlap is a rules error, not a runtime surprise.
-public struct DecisionTable: Sendable {
+public struct DecisionTable: Sendable, Codable {
     public enum OutputValue: Sendable, Hashable {
         case text(String)
         case list([String])
@@ -18,7 +18,7 @@ public struct DecisionTable: Sendable {
         }
     }
 
-    public struct Row: Sendable {
+    public struct Row: Sendable, Codable {
         public var id: String
         /// Allowed values per key; a key absent here (`any`) matches every value.
         public var conditions: [String: Set<String>]
@@ -45,7 +45,7 @@ public struct DecisionTable: Sendable {
     /// rail family present, governing family first (compensations and reconciliation differ per rail).
     public var scope: Scope
 
-    public enum Scope: String, Sendable {
+    public enum Scope: String, Sendable, Codable {
         case design
         case eachRailFamily = "each-rail-family"
     }

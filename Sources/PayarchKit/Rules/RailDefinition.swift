@@ -1,6 +1,6 @@
 /// A rail of the catalogue in `rules/rails/`: its names, class, own duplicate guard, how an unknown outcome
 /// is resolved, how money comes back, what to reconcile against, its windows, and sourced facts.
-public struct RailDefinition: Sendable, Hashable {
+public struct RailDefinition: Sendable, Codable, Hashable {
     /// Fact topics a catalogue entry may use.
     /// A fact is a sentence or two, and a rail has a screenful of them: the design lists every one.
     public static let maxFacts = 40
@@ -18,7 +18,7 @@ public struct RailDefinition: Sendable, Hashable {
         "finality", "settlement",
     ]
 
-    public struct Fact: Sendable, Hashable {
+    public struct Fact: Sendable, Codable, Hashable {
         public var topic: String
         public var text: String
         /// The public source the fact was checked against; never empty.
@@ -29,7 +29,7 @@ public struct RailDefinition: Sendable, Hashable {
     }
 
     /// A time window with a number, so retention can be derived from the rails present.
-    public struct Window: Sendable, Hashable {
+    public struct Window: Sendable, Codable, Hashable {
         public var kind: String
         public var days: Double
         public var text: String
@@ -62,7 +62,7 @@ public struct RailDefinition: Sendable, Hashable {
 }
 
 /// A rail class from `rules/rail-classes.yml`.
-public struct RailClass: Sendable, Hashable {
+public struct RailClass: Sendable, Codable, Hashable {
     public var id: String
     public var name: String
     /// The design family the decision tables key on (classes that need the same coordination).
@@ -75,7 +75,7 @@ public struct RailClass: Sendable, Hashable {
 }
 
 /// A design family from `rules/rail-classes.yml`: the value of the decision tables' `railFamily` key.
-public struct RailFamily: Sendable, Hashable {
+public struct RailFamily: Sendable, Codable, Hashable {
     public var id: String
     public var name: String
 }

@@ -1,6 +1,6 @@
 /// Everything payarch decides with, loaded from a rules directory: the rail catalogue and classes, the
 /// reader's vocabularies, throughput bands and the decision tables.
-public struct RuleBook: Sendable {
+public struct RuleBook: Sendable, Codable {
     public var rails: [RailDefinition]
     /// Per rail class: its events, unknown-outcome resolver, deadline, compensations and flow steps; a
     /// class has one lifecycle for every pattern, or one per group of patterns.

@@ -221,7 +221,7 @@ extension RuleBookLoader {
             availabilityFirst: try stances.stringList("availabilityFirst"),
             consistencyFirst: try stances.stringList("consistencyFirst"), atomicCommit: try stances.stringList("atomicCommit"),
             multiRegion: try stances.stringList("multiRegion"), singleRegion: try stances.stringList("singleRegion"))
-        vocabulary.stores = stores
+        vocabulary.stores = stores.map { ConsistencyVocabulary.Store(engine: $0.engine, aliases: $0.aliases) }
         return vocabulary
     }
 

@@ -104,15 +104,20 @@ public struct RuleBookLoader: Sendable {
         return (classes, families, unknownRailClass)
     }
 
-    /// The sizes of every file the loader reads, added up before any is parsed.
-    private func checkTotalSize(_ directory: String) throws(PayarchError) {
-        var paths = ["rail-classes.yml", "consistency.yml", "throughput.yml"].map { directory + "/" + $0 }
+    /// Every file the loader may read, in a fixed order (the rule book's snapshot key covers them all).
+    public static func sourcePaths(_ directory: String) -> [String] {
+        var paths = ["rail-classes.yml", "consistency.yml", "throughput.yml", "self-check.yml"].map { directory + "/" + $0 }
         for folder in ["rails", "reading", "decisions", "lifecycle"] {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: directory + "/" + folder)) ?? []
-            paths += names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.map { directory + "/" + folder + "/" + $0 }
+            paths += names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted().map { directory + "/" + folder + "/" + $0 }
         }
+        return paths
+    }
+
+    /// The sizes of every file the loader reads, added up before any is parsed.
+    private func checkTotalSize(_ directory: String) throws(PayarchError) {
         var total = 0
-        for path in paths {
+        for path in Self.sourcePaths(directory) {
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: path), let size = attributes[.size] as? Int else { continue }
             total += size
             if total > Self.maxTotalBytes {

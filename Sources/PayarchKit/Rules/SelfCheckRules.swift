@@ -1,8 +1,8 @@
 /// What a rendered design must never contain, from `rules/self-check.yml`: phrases that do not apply to a
 /// decision's value, and which rail names a design may use without having been given them.
-public struct SelfCheckRules: Sendable, Hashable {
+public struct SelfCheckRules: Sendable, Codable, Hashable {
     /// Phrases a design must not contain when table `table` gave output `output` the value `value`.
-    public struct DecisionPhrases: Sendable, Hashable {
+    public struct DecisionPhrases: Sendable, Codable, Hashable {
         public var table: String
         public var output: String
         public var value: String

@@ -1,13 +1,13 @@
 /// Throughput bands and planning figures from `rules/throughput.yml`.
-public struct ThroughputRules: Sendable {
-    public struct Band: Sendable, Hashable {
+public struct ThroughputRules: Sendable, Codable {
+    public struct Band: Sendable, Codable, Hashable {
         public var id: String
         public var name: String
         public var from: Double
         public var to: Double
     }
 
-    public struct Planning: Sendable, Hashable {
+    public struct Planning: Sendable, Codable, Hashable {
         public var peakToSustained: Double
         public var defaultPeakTps: Double
         public var headroom: Double
@@ -22,7 +22,7 @@ public struct ThroughputRules: Sendable {
     /// A published capacity of a network some rail classes run over.
     /// A published limit a design peak is checked against: a network's capacity, a provider's default rate
     /// limit, a chain's block space. It applies when a rail of one of `classes`, or one of `rails`, is given.
-    public struct Capacity: Sendable, Hashable {
+    public struct Capacity: Sendable, Codable, Hashable {
         public var classes: [String]
         public var rails: [String] = []
         public var name: String

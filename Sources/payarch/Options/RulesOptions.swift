@@ -31,6 +31,6 @@ struct RulesOptions: ParsableArguments {
 
     /// The rule book from `directory`, checked as for every other command.
     func load(_ directory: String) throws(PayarchError) -> RuleBook {
-        try RuleBookLoader(yaml: YAMLLoader(maxBytes: maxInputBytes)).load(directory: directory)
+        try ResourceCache.fromEnvironment().rules(directory: directory, loader: RuleBookLoader(yaml: YAMLLoader(maxBytes: maxInputBytes)))
     }
 }

@@ -97,8 +97,8 @@ import Testing
     /// Word lists of things that are not rails never hold a rail's alias.
     @Test func notRailWordsNeverNameARail() {
         let aliases = Set(Self.rules.rails.flatMap { $0.aliases.map { $0.lowercased() } })
-        for (category, phrases) in Self.rules.reading.notRails.words {
-            for phrase in phrases { #expect(!aliases.contains(phrase.lowercased()), "\(category): '\(phrase)' is a rail alias") }
+        for entry in Self.rules.reading.notRails.words {
+            for phrase in entry.phrases { #expect(!aliases.contains(phrase.lowercased()), "\(entry.category): '\(phrase)' is a rail alias") }
         }
     }
 

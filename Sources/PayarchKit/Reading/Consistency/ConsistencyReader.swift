@@ -57,8 +57,8 @@ public struct ConsistencyReader: Sendable {
         }
         self.words = words
         var durations = Gazetteer<Double>()
-        for (word, seconds) in rules.reading.quantities.durations { durations.add(word, seconds) }
-        for (word, seconds) in rules.reading.quantities.periods where seconds >= 60 { durations.add(word, seconds) }
+        for item in rules.reading.quantities.durations { durations.add(item.word, item.seconds) }
+        for item in rules.reading.quantities.periods where item.seconds >= 60 { durations.add(item.word, item.seconds) }
         self.durations = durations
     }
 

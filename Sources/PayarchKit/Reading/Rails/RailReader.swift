@@ -56,23 +56,23 @@ public struct RailReader: Sendable {
             for alias in scheme.aliases { words.add(alias, .scheme(index)) }
             for alias in scheme.exactAliases { words.add(alias, exact: true, .scheme(index)) }
         }
-        for (chain, names) in vocabulary.railWords.chains {
-            for name in names { words.add(name, .chainWord(chain)) }
+        for chain in vocabulary.railWords.chains {
+            for name in chain.words { words.add(name, .chainWord(chain.rail)) }
         }
         for name in vocabulary.railWords.otherChains { words.add(name, exact: true, .otherChain(name)) }
-        for (railClass, cues) in vocabulary.railWords.classCues {
-            for cue in cues { words.add(cue, .classCue(railClass)) }
+        for cues in vocabulary.railWords.classCues {
+            for cue in cues.words { words.add(cue, .classCue(cues.railClass)) }
         }
-        for (place, _) in vocabulary.railWords.countryDefaults { words.add(place, .place(place)) }
+        for entry in vocabulary.railWords.countryDefaults { words.add(entry.place, .place(entry.place)) }
         for phrase in vocabulary.railWords.xaContext { words.add(phrase, .xa) }
-        for (category, phrases) in vocabulary.notRails.words {
-            for phrase in phrases { words.add(phrase, .notRail(category)) }
+        for category in vocabulary.notRails.words {
+            for phrase in category.phrases { words.add(phrase, .notRail(category.category)) }
         }
         for phrase in vocabulary.notRails.exact { words.add(phrase, exact: true, .notRail("exact")) }
         self.words = words
         var directions = Gazetteer<Cue>()
-        for (direction, phrases) in vocabulary.railWords.directions {
-            for phrase in phrases { directions.add(phrase, .direction(direction)) }
+        for direction in vocabulary.railWords.directions {
+            for phrase in direction.words { directions.add(phrase, .direction(direction.direction)) }
         }
         self.directions = directions
         var contextWords = Gazetteer<Cue>()

@@ -24,7 +24,8 @@ public struct QuantityReader: Sendable {
     public init(vocabulary: ReadingVocabulary.Quantities) {
         var scales: [String: Double] = [:]
         var exactScales: [String: Double] = [:]
-        for (word, value) in vocabulary.scales {
+        for scale in vocabulary.scales {
+            let (word, value) = (scale.word, scale.value)
             // Single capital letters (`M`, `K`, `L`) keep their case; words are read in any case.
             if word.count == 1 { exactScales[word] = value } else { scales[word.lowercased()] = value }
         }

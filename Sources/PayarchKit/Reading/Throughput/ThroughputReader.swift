@@ -24,10 +24,10 @@ public struct ThroughputReader: Sendable {
         // Order matters only between equal-length phrases: the first added wins.
         for phrase in vocabulary.subSecond { words.add(phrase, .subSecond) }
         for phrase in vocabulary.perSecondUnits { words.add(phrase, .perSecond) }
-        for (word, seconds) in vocabulary.periodAdjectives { words.add(word, .periodAdjective(seconds)) }
-        for (word, seconds) in vocabulary.periods { words.add(word, .period(seconds)) }
-        for (word, percentile) in vocabulary.percentileWords { words.add(word, .percentile(percentile)) }
-        for (word, seconds) in vocabulary.durations { words.add(word, .duration(seconds)) }
+        for item in vocabulary.periodAdjectives { words.add(item.word, .periodAdjective(item.seconds)) }
+        for item in vocabulary.periods { words.add(item.word, .period(item.seconds)) }
+        for item in vocabulary.percentileWords { words.add(item.word, .percentile(item.percentile)) }
+        for item in vocabulary.durations { words.add(item.word, .duration(item.seconds)) }
         for phrase in vocabulary.combinedWords { words.add(phrase, .combined) }
         for phrase in vocabulary.partWords { words.add(phrase, .part) }
         for phrase in vocabulary.headroomWords { words.add(phrase, .headroom) }
@@ -35,7 +35,7 @@ public struct ThroughputReader: Sendable {
         for phrase in vocabulary.restatements { words.add(phrase, .restatement) }
         for phrase in vocabulary.peakWords { words.add(phrase, .peak) }
         for phrase in vocabulary.sustainedWords { words.add(phrase, .sustained) }
-        for (word, factor) in vocabulary.multiplierPhrases { words.add(word, .multiplierPhrase(factor)) }
+        for item in vocabulary.multiplierPhrases { words.add(item.word, .multiplierPhrase(item.factor)) }
         for word in vocabulary.multiplierWords { words.add(word, .multiplier) }
         for phrase in vocabulary.percentIncrease { words.add(phrase, .percentIncrease) }
         for phrase in vocabulary.batchUnits { words.add(phrase, .batchUnit) }

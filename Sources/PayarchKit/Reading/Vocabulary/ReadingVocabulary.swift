@@ -1,8 +1,8 @@
 /// The reader's word lists from `rules/reading/` (context triggers, words that are not rails, scheme
 /// and class words, quantity words) and `rules/consistency.yml`. Pure data; `InputReader` compiles it
 /// into gazetteers once per rule book.
-public struct ReadingVocabulary: Sendable {
-    public struct Context: Sendable {
+public struct ReadingVocabulary: Sendable, Codable {
+    public struct Context: Sendable, Codable {
         public var window: Int
         public var negationPre: [String]
         public var negationPost: [String]
@@ -27,7 +27,7 @@ public struct ReadingVocabulary: Sendable {
         /// Phrase examples from the file: text and the rail names it must negate, defer or date.
         public var examples: [Example]
 
-        public struct Example: Sendable {
+        public struct Example: Sendable, Codable {
             public var text: String
             public var negated: [String]?
             public var deferred: [String]?
@@ -36,9 +36,10 @@ public struct ReadingVocabulary: Sendable {
         }
     }
 
-    public struct NotRails: Sendable {
+    public struct NotRails: Sendable, Codable {
         /// Case-insensitive words and phrases, by category (countries, tools, …).
-        public var words: [(category: String, phrases: [String])]
+        public var words: [Category]
+        public struct Category: Sendable, Codable { public var category: String; public var phrases: [String] }
         /// Case-sensitive words (programming languages such as `Swift`, `Go`).
         public var exact: [String]
         public var prefixes: [String]
@@ -51,41 +52,51 @@ public struct ReadingVocabulary: Sendable {
         ]
     }
 
-    public struct Scheme: Sendable {
+    public struct Scheme: Sendable, Codable {
         public var name: String
         public var aliases: [String]
         public var exactAliases: [String]
         public var defaultRail: String
         /// Direction (`debit`, `credit`, `instant`) → rail id.
-        public var members: [(direction: String, rail: String)]
+        public var members: [Member]
+        public struct Member: Sendable, Codable { public var direction: String; public var rail: String }
     }
 
-    public struct RailWords: Sendable {
+    public struct RailWords: Sendable, Codable {
         public var schemes: [Scheme]
         /// Direction → words.
-        public var directions: [(direction: String, words: [String])]
+        public var directions: [Direction]
+        public struct Direction: Sendable, Codable { public var direction: String; public var words: [String] }
         public var tokens: [String]
         /// Chain rail id → words naming it.
-        public var chains: [(rail: String, words: [String])]
+        public var chains: [Chain]
+        public struct Chain: Sendable, Codable { public var rail: String; public var words: [String] }
         public var otherChains: [String]
         /// Words after a chain's name that make it where a token is kept, not a rail ("hot wallet").
         public var chainInfrastructure: [String]
         /// Class id → cue words.
-        public var classCues: [(railClass: String, words: [String])]
+        public var classCues: [ClassCue]
+        public struct ClassCue: Sendable, Codable { public var railClass: String; public var words: [String] }
         /// Place word → (class id → rail id).
-        public var countryDefaults: [(place: String, rails: [(railClass: String, rail: String)])]
+        public var countryDefaults: [CountryDefault]
+        public struct CountryDefault: Sendable, Codable {
+            public var place: String
+            public var rails: [ClassRail]
+        }
+        public struct ClassRail: Sendable, Codable { public var railClass: String; public var rail: String }
         public var contextAfter: [String]
         public var contextBefore: [String]
         public var xaContext: [String]
         /// A bare variant word after a rail names its sibling ("SDD Core and B2B").
-        public var siblings: [(word: String, after: String, rail: String)]
+        public var siblings: [Sibling]
+        public struct Sibling: Sendable, Codable { public var word: String; public var after: String; public var rail: String }
         /// Words before a class cue that make it the product being built ("building a wallet").
         public var productCues: [String]
         public var unknownNames: UnknownNames
     }
 
     /// Word lists for reading names payarch does not know (all lowercased).
-    public struct UnknownNames: Sendable {
+    public struct UnknownNames: Sendable, Codable {
         public var organisations: Set<String>
         public var ownership: Set<String>
         public var fillers: Set<String>
@@ -94,23 +105,27 @@ public struct ReadingVocabulary: Sendable {
         public var functionWords: Set<String>
     }
 
-    public struct Quantities: Sendable {
-        public var numberWords: [(word: String, value: Double)]
-        public var scales: [(word: String, value: Double)]
+    public struct Quantities: Sendable, Codable {
+        public struct WordValue: Sendable, Codable { public var word: String; public var value: Double }
+        public struct WordSeconds: Sendable, Codable { public var word: String; public var seconds: Double }
+        public struct WordFactor: Sendable, Codable { public var word: String; public var factor: Double }
+        public struct WordPercentile: Sendable, Codable { public var word: String; public var percentile: Double }
+        public var numberWords: [WordValue]
+        public var scales: [WordValue]
         public var perSecondUnits: [String]
         public var countNouns: [String]
-        public var periods: [(word: String, seconds: Double)]
-        public var periodAdjectives: [(word: String, seconds: Double)]
+        public var periods: [WordSeconds]
+        public var periodAdjectives: [WordSeconds]
         public var periodIntroducers: [String]
         public var peakWords: [String]
         public var sustainedWords: [String]
         public var multiplierWords: [String]
-        public var multiplierPhrases: [(word: String, factor: Double)]
+        public var multiplierPhrases: [WordFactor]
         public var percentIncrease: [String]
         public var headroomWords: [String]
         public var rangeJoiners: [String]
-        public var durations: [(word: String, seconds: Double)]
-        public var percentileWords: [(word: String, percentile: Double)]
+        public var durations: [WordSeconds]
+        public var percentileWords: [WordPercentile]
         public var latencyWords: [String]
         public var timeoutWords: [String]
         public var subSecond: [String]

@@ -60,7 +60,7 @@ extension RuleBookLoader {
     private func loadNotRails(_ path: String) throws(PayarchError) -> ReadingVocabulary.NotRails {
         let root = try MappingReader(try document(path), what: "not-rails.yml")
         try root.rejectUnknownKeys(ReadingVocabulary.NotRails.categories + ["prefixes"])
-        var words: [(String, [String])] = []
+        var words: [ReadingVocabulary.NotRails.Category] = []
         var exact: [String] = []
         var prefixes: [String] = []
         for entry in root.entries {
@@ -74,9 +74,9 @@ extension RuleBookLoader {
                     let map = try MappingReader(entry.value, what: "'\(entry.key)'")
                     try map.rejectUnknownKeys(["exact", "words"])
                     exact += try map.stringList("exact")
-                    words.append((entry.key, try map.stringList("words")))
+                    words.append(.init(category: entry.key, phrases: try map.stringList("words")))
                 } else {
-                    words.append((entry.key, try entry.value.strings(for: "'\(entry.key)'")))
+                    words.append(.init(category: entry.key, phrases: try entry.value.strings(for: "'\(entry.key)'")))
                 }
             }
         }
@@ -112,7 +112,7 @@ extension RuleBookLoader {
                     exactAliases: try map.stringList("exactAliases"),
                     defaultRail: try rail(try map.required("default"), "'default'"),
                     members: try members.entries.map { entry throws(PayarchError) in
-                        (entry.key, try rail(entry.value, "'\(entry.key)'"))
+                        .init(direction: entry.key, rail: try rail(entry.value, "'\(entry.key)'"))
                     }))
         }
         let directions = try MappingReader(try root.required("directions"), what: "'directions'").entries.map {
@@ -153,15 +153,18 @@ extension RuleBookLoader {
             organisations: try lowered("organisations"), ownership: try lowered("ownership"), fillers: try lowered("fillers"),
             closings: try lowered("closings"), databases: try lowered("databases"), functionWords: try lowered("functionWords"))
         return ReadingVocabulary.RailWords(
-            schemes: schemes, directions: directions, tokens: tokens, chains: chainWords,
-            otherChains: try chains.stringList("otherChains"), chainInfrastructure: try chains.stringList("infrastructure"), classCues: cues, countryDefaults: defaults,
+            schemes: schemes, directions: directions.map { .init(direction: $0.0, words: $0.1) }, tokens: tokens,
+            chains: chainWords.map { .init(rail: $0.0, words: $0.1) },
+            otherChains: try chains.stringList("otherChains"), chainInfrastructure: try chains.stringList("infrastructure"), classCues: cues.map { .init(railClass: $0.0, words: $0.1) },
+            countryDefaults: defaults.map { .init(place: $0.0, rails: $0.1.map { .init(railClass: $0.0, rail: $0.1) }) },
             contextAfter: try context.stringList("after"), contextBefore: try context.stringList("before"),
             xaContext: try root.stringList("xaContext"),
             siblings: try (root["siblings"]?.sequenceItems(for: "'siblings'") ?? []).map { node throws(PayarchError) in
                 let map = try MappingReader(node, what: "a sibling")
                 try map.rejectUnknownKeys(["word", "after", "rail"])
-                return (try map.required("word").string(for: "'word'"), try rail(try map.required("after"), "'after'"),
-                        try rail(try map.required("rail"), "'rail'"))
+                return .init(
+                    word: try map.required("word").string(for: "'word'"), after: try rail(try map.required("after"), "'after'"),
+                    rail: try rail(try map.required("rail"), "'rail'"))
             },
             productCues: try root.stringList("productCues"), unknownNames: unknownNames)
     }
@@ -185,14 +188,17 @@ extension RuleBookLoader {
             throw PayarchError.data(at: absurdNode.location, id: "rules.reading", "'absurdTps' must be a positive number")
         }
         return ReadingVocabulary.Quantities(
-            numberWords: try root.numberTable("numberWords"), scales: try root.numberTable("scales"),
+            numberWords: try root.numberTable("numberWords").map { .init(word: $0.0, value: $0.1) },
+            scales: try root.numberTable("scales").map { .init(word: $0.0, value: $0.1) },
             perSecondUnits: try root.stringList("perSecondUnits"), countNouns: try root.stringList("countNouns"),
-            periods: try root.numberTable("periods"), periodAdjectives: try root.numberTable("periodAdjectives"),
+            periods: try root.numberTable("periods").map { .init(word: $0.0, seconds: $0.1) },
+            periodAdjectives: try root.numberTable("periodAdjectives").map { .init(word: $0.0, seconds: $0.1) },
             periodIntroducers: try root.stringList("periodIntroducers"), peakWords: try roles.stringList("peak"),
             sustainedWords: try roles.stringList("sustained"), multiplierWords: multiplierWords,
-            multiplierPhrases: try root.numberTable("multiplierPhrases"), percentIncrease: try root.stringList("percentIncrease"),
+            multiplierPhrases: try root.numberTable("multiplierPhrases").map { .init(word: $0.0, factor: $0.1) }, percentIncrease: try root.stringList("percentIncrease"),
             headroomWords: try root.stringList("headroomWords"), rangeJoiners: try root.stringList("rangeJoiners"),
-            durations: try root.numberTable("durations"), percentileWords: try root.numberTable("percentileWords"),
+            durations: try root.numberTable("durations").map { .init(word: $0.0, seconds: $0.1) },
+            percentileWords: try root.numberTable("percentileWords").map { .init(word: $0.0, percentile: $0.1) },
             latencyWords: try root.stringList("latencyWords"), timeoutWords: try root.stringList("timeoutWords"),
             subSecond: try root.stringList("subSecond"), notPaymentRate: try root.stringList("notPaymentRate"),
             approximators: try root.stringList("approximators"), absurdTps: absurd,

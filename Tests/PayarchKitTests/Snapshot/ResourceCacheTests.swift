@@ -1,0 +1,99 @@
+import Foundation
+import PayarchTestSupport
+import Testing
+@testable import PayarchKit
+
+/// The resource cache: a snapshot is used only for the exact rules it was made from, a damaged one is
+/// replaced, rules and template errors are always reported, and the cache can be turned off.
+@Suite struct ResourceCacheTests {
+    func entries(_ folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+    }
+
+    @Test func theFolderComesFromTheEnvironment() {
+        #expect(ResourceCache.fromEnvironment(["PAYARCH_CACHE_DIR": "/x", "HOME": "/h"]).folder == "/x")
+        #expect(ResourceCache.fromEnvironment(["PAYARCH_CACHE_DIR": "", "HOME": "/h"]).folder == nil)
+        #expect(ResourceCache.fromEnvironment(["XDG_CACHE_HOME": "/c", "HOME": "/h"]).folder == "/c/payarch")
+        #expect(ResourceCache.fromEnvironment(["XDG_CACHE_HOME": "relative", "HOME": "/h"]).folder == "/h/.cache/payarch")
+        #expect(ResourceCache.fromEnvironment([:]).folder == nil)
+    }
+
+    @Test func aSnapshotIsWrittenThenReadForTheSameRules() throws {
+        let folder = try Repository.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = ResourceCache(folder: folder)
+        let first = try cache.rules(directory: Repository.rules, loader: RuleBookLoader())
+        let written = entries(folder)
+        #expect(written.count == 1 && written[0].hasPrefix("rules-") && written[0].hasSuffix(".snapshot"))
+        let key = try #require(ResourceCache.rulesKey(directory: Repository.rules, loader: RuleBookLoader()))
+        let snapshot = try #require(ResourceCache.read(folder + "/" + written[0], key: key))
+        #expect(snapshot.tables.map(\.id) == first.tables.map(\.id))
+        #expect(snapshot.rails.count == first.rails.count)
+        // A different key never reads it.
+        #expect(ResourceCache.read(folder + "/" + written[0], key: String(repeating: "0", count: 32)) == nil)
+    }
+
+    /// Changed rules change the key: the earlier snapshot is never used for them and is replaced.
+    @Test func changedRulesAreLoadedAfreshAndReplaceTheSnapshot() throws {
+        let folder = try Repository.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = ResourceCache(folder: folder)
+        let patched = try Repository.patchedRules("rails/psp-card-api.yml", replacing: "name: Stripe", with: "name: Stripe Payments")
+        let before = try cache.rules(directory: patched, loader: RuleBookLoader())
+        let firstEntry = entries(folder)
+        try Repository.write(
+            (Repository.read(patched + "/rails/psp-card-api.yml") ?? "").replacingOccurrences(of: "name: Stripe Payments", with: "name: Stripe Inc"),
+            to: patched + "/rails/psp-card-api.yml")
+        let after = try cache.rules(directory: patched, loader: RuleBookLoader())
+        #expect(before.rails.contains { $0.name == "Stripe Payments" })
+        #expect(after.rails.contains { $0.name == "Stripe Inc" })
+        #expect(!after.rails.contains { $0.name == "Stripe Payments" })
+        #expect(entries(folder).count == 1 && entries(folder) != firstEntry)
+    }
+
+    @Test func aDamagedSnapshotIsIgnoredAndRewritten() throws {
+        let folder = try Repository.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = ResourceCache(folder: folder)
+        _ = try cache.rules(directory: Repository.rules, loader: RuleBookLoader())
+        let path = folder + "/" + entries(folder)[0]
+        let good = try #require(FileManager.default.contents(atPath: path))
+        // Keep the header, damage the body.
+        try Data(good.prefix(good.count / 2)).write(to: URL(fileURLWithPath: path))
+        let book = try cache.rules(directory: Repository.rules, loader: RuleBookLoader())
+        #expect(book.rails.count == Bundled.rules.rails.count)
+        // Rewritten whole (dictionary order may differ from run to run, so the bytes are not compared).
+        let key = try #require(ResourceCache.rulesKey(directory: Repository.rules, loader: RuleBookLoader()))
+        #expect(FileManager.default.contents(atPath: path)?.count == good.count)
+        #expect(ResourceCache.read(path, key: key) != nil)
+    }
+
+    /// A rules error is the loader's, with the cache on: a snapshot of earlier, valid rules never hides it.
+    @Test func aRulesErrorIsReportedAndNothingIsSnapshotted() throws {
+        let folder = try Repository.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = ResourceCache(folder: folder)
+        let broken = try Repository.patchedRules("throughput.yml", replacing: "bands:", with: "bandz:")
+        #expect(throws: PayarchError.self) { try cache.rules(directory: broken, loader: RuleBookLoader()) }
+        #expect(entries(folder).isEmpty)
+    }
+
+    @Test func theCacheOffWritesNothing() throws {
+        let book = try ResourceCache(folder: nil).rules(directory: Repository.rules, loader: RuleBookLoader())
+        #expect(book.rails.count == Bundled.rules.rails.count)
+    }
+
+    /// Templates that passed their checks are marked; a changed template is checked again, so a lint error
+    /// is never hidden by an earlier mark.
+    @Test func templateChecksAreSkippedOnlyForTheSetThatPassedThem() throws {
+        let folder = try Repository.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = ResourceCache(folder: folder)
+        let directory = try Repository.patchedTemplates("extra.mustache", contents: "fine\n")
+        _ = try cache.templates(directory: directory, maxBytes: YAMLLoader.defaultMaxBytes)
+        #expect(entries(folder).contains { $0.hasPrefix("templates-") && $0.hasSuffix(".checked") })
+        _ = try cache.templates(directory: directory, maxBytes: YAMLLoader.defaultMaxBytes)
+        try Repository.write("{{#open}}never closed\n", to: directory + "/extra.mustache")
+        #expect(throws: PayarchError.self) { try cache.templates(directory: directory, maxBytes: YAMLLoader.defaultMaxBytes) }
+    }
+}
