@@ -14,6 +14,8 @@ public struct ResourceCache: Sendable {
     /// The folder snapshots are kept in; nil when the cache is off.
     public let folder: String?
     static let magic = Array("payarch rule book snapshot 1\n".utf8)
+    /// Entries of one kind kept in the folder; older ones are removed when a new one is written.
+    static let keptEntries = 8
     /// A snapshot larger than this is not read.
     static let maxSnapshotBytes = 64 << 20
 
@@ -82,10 +84,16 @@ public struct ResourceCache: Sendable {
             unlink(temporary)
             return
         }
-        // Entries for earlier resources or builds are never read again.
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        where name.hasPrefix(prefix) && folder + "/" + name != path {
-            unlink(folder + "/" + name)
+        // Entries for other rules, templates or builds (a debug and a release build, two checkouts) stay
+        // usable; only the oldest beyond `keptEntries` of a kind are removed.
+        var entries: [(name: String, modified: Int)] = []
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
+            var info = stat()
+            if stat(folder + "/" + name, &info) == 0 { entries.append((name, info.st_mtim.tv_sec)) }
+        }
+        for entry in entries.sorted(by: { ($0.modified, $0.name) > ($1.modified, $1.name) }).dropFirst(keptEntries)
+        where folder + "/" + entry.name != path {
+            unlink(folder + "/" + entry.name)
         }
     }
 

@@ -33,7 +33,7 @@ import Testing
         #expect(ResourceCache.read(folder + "/" + written[0], key: String(repeating: "0", count: 32)) == nil)
     }
 
-    /// Changed rules change the key: the earlier snapshot is never used for them and is replaced.
+    /// Changed rules change the key: the earlier snapshot is never used for them.
     @Test func changedRulesAreLoadedAfreshAndReplaceTheSnapshot() throws {
         let folder = try Repository.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -48,7 +48,25 @@ import Testing
         #expect(before.rails.contains { $0.name == "Stripe Payments" })
         #expect(after.rails.contains { $0.name == "Stripe Inc" })
         #expect(!after.rails.contains { $0.name == "Stripe Payments" })
-        #expect(entries(folder).count == 1 && entries(folder) != firstEntry)
+        #expect(entries(folder).count == 2 && entries(folder).contains(firstEntry[0]))
+    }
+
+    /// Builds and rule sets used in turn keep their own entries; only the oldest beyond the cap go.
+    @Test func theFolderKeepsTheNewestEntriesOfEachKind() throws {
+        let folder = try Repository.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        ResourceCache.store([1], at: folder + "/templates-keep.checked", prefix: "templates-", folder: folder)
+        for index in 0..<(ResourceCache.keptEntries + 3) {
+            let path = folder + "/rules-\(index).snapshot"
+            ResourceCache.store([UInt8(index)], at: path, prefix: "rules-", folder: folder)
+            // Older modification times for earlier entries.
+            var times = [timespec(tv_sec: 1_000_000 + index, tv_nsec: 0), timespec(tv_sec: 1_000_000 + index, tv_nsec: 0)]
+            _ = utimensat(AT_FDCWD, path, &times, 0)
+        }
+        let rules = entries(folder).filter { $0.hasPrefix("rules-") }
+        #expect(rules.count == ResourceCache.keptEntries)
+        #expect(rules.contains("rules-\(ResourceCache.keptEntries + 2).snapshot") && !rules.contains("rules-0.snapshot"))
+        #expect(entries(folder).contains("templates-keep.checked"))
     }
 
     @Test func aDamagedSnapshotIsIgnoredAndRewritten() throws {
