@@ -12,6 +12,7 @@ struct PayarchCommand: ParsableCommand {
             warning), 66 a file that cannot be read, 73 output that cannot be written; validate exits 1 when a \
             check fails.
             """,
+        version: PayarchVersion.current,
         subcommands: [
             GenerateCommand.self, ReadCommand.self, ValidateCommand.self, CompareCommand.self, RailsCommand.self,
             RulesCommand.self,

@@ -24,13 +24,20 @@ struct ReadCommand: ParsableCommand {
 
     @OptionGroup var destination: OutputOptions
 
+    func validate() throws {
+        if inputs.input.count > 1 { throw ValidationError("read takes one --input file") }
+        if resources.spec == "-", inputs.input.contains("-") {
+            throw ValidationError("standard input (-) can be read only once: give it to --spec or to --input, not both")
+        }
+    }
+
     func run() throws {
         try CommandRunner.run(maxFileBytes: resources.maxInputBytes) { () throws(PayarchError) in
             let paths = try resources.locate()
             let output = try destination.prepare(
-                protecting: [paths.spec, paths.rules, paths.templates] + (inputs.input.map { [$0] } ?? []))
+                protecting: [paths.spec, paths.rules, paths.templates] + inputs.input)
             let spec = try resources.loadSpec(paths.spec)
-            let inputSet = try inputs.resolve(spec: spec, resources: resources)
+            let inputSet = try inputs.resolve(spec: spec, resources: resources, file: inputs.input.first)
             let rules = try ResourceCache.fromEnvironment().rules(directory: paths.rules, loader: RuleBookLoader(yaml: resources.yaml))
             let result = try InputReader(rules: rules).read(inputSet)
             let warnings = spec.warnings + result.warnings.map { $0.diagnostic(in: inputSet) }

@@ -8,8 +8,10 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Grade designs against the spec's evaluators, expected texts and the structural lint.",
         discussion: """
             Without --document, generates the design for every testData case and grades it. With \
-            --document, grades an existing Markdown document (for example an LLM's answer to the same \
-            prompt) without generating anything. Exit 0 when everything passes, 1 when anything fails.
+            --document, grades existing Markdown documents (for example LLMs' answers to the same prompt) \
+            without generating anything: several files, or a folder whose .md files are graded in name \
+            order, each as its own suite; - reads one document from standard input. Exit 0 when everything \
+            passes, 1 when anything fails.
             """
     )
 
@@ -19,8 +21,10 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var resources: ResourceOptions
 
-    @Option(name: .long, help: ArgumentHelp("Grade this Markdown document instead of generated designs.", valueName: "file"))
-    var document: String?
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp("Grade these Markdown documents (files, folders of .md files, or - for stdin) instead of generated designs.", valueName: "file"))
+    var document: [String] = []
 
     @Option(name: .customLong("case"), help: ArgumentHelp("With --document: grade against testData case N's variables and expected text.", valueName: "n"))
     var caseNumber: Int?
@@ -37,7 +41,7 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var destination: OutputOptions
 
     func validate() throws {
-        if document == nil, caseNumber != nil || expected != nil || lintOnly {
+        if document.isEmpty, caseNumber != nil || expected != nil || lintOnly {
             throw ValidationError("--case, --expected and --lint-only need --document")
         }
         if caseNumber != nil, expected != nil {
@@ -46,21 +50,29 @@ struct ValidateCommand: ParsableCommand {
         if let caseNumber, caseNumber < 1 {
             throw ValidationError("--case must be 1 or more")
         }
+        if document.filter({ $0 == "-" }).count + (resources.spec == "-" ? 1 : 0) > 1 {
+            throw ValidationError("standard input (-) can be read only once")
+        }
     }
 
     func run() throws {
         try CommandRunner.run(maxFileBytes: resources.maxInputBytes) { () throws(PayarchError) in
             let paths = try resources.locate()
             let output = try destination.prepare(
-                protecting: [paths.spec, paths.rules, paths.templates] + (document.map { [$0] } ?? []))
+                protecting: [paths.spec, paths.rules, paths.templates] + document.filter { $0 != "-" })
             let spec = try resources.loadSpec(paths.spec)
             let validator = Validator(spec: spec)
             let report: ValidationReport
-            if let document {
-                let source = try resources.read(document)
-                let text = try source.text(id: "validate.encoding", what: "the document")
-                report = try validator.gradeDocument(
-                    text, label: document, caseNumber: caseNumber, expected: expected, lintOnly: lintOnly)
+            if !document.isEmpty {
+                var cases: [ValidationReport.CaseResult] = []
+                for path in try Self.documents(document) {
+                    let source = try resources.read(path)
+                    let text = try source.text(id: "validate.encoding", what: "the document")
+                    cases += try validator.gradeDocument(
+                        text, label: path == "-" ? StandardInput.name : path, caseNumber: caseNumber, expected: expected, lintOnly: lintOnly
+                    ).cases
+                }
+                report = ValidationReport(specName: spec.name, cases: cases)
             } else {
                 let generator = try DesignGenerator(
                 rulesDirectory: paths.rules, templatesDirectory: paths.templates, yaml: resources.yaml, cache: .fromEnvironment())
@@ -74,5 +86,25 @@ struct ValidateCommand: ParsableCommand {
             try output.write(text)
             return (spec.warnings, report.allPassed ? 0 : 1)
         }
+    }
+
+    /// The documents to grade: files as given, and each folder's `.md` files in name order.
+    static func documents(_ arguments: [String]) throws(PayarchError) -> [String] {
+        var paths: [String] = []
+        for argument in arguments {
+            var isDirectory: ObjCBool = false
+            guard argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue else {
+                paths.append(argument)
+                continue
+            }
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+            if names.isEmpty {
+                throw PayarchError(
+                    .unreadable,
+                    Diagnostic(at: .file(argument), id: "validate.empty-folder", "the folder holds no .md document", notes: ["give the documents' files, or a folder of .md files"]))
+            }
+            paths += names.map { (argument.hasSuffix("/") ? argument : argument + "/") + $0 }
+        }
+        return paths
     }
 }

@@ -31,7 +31,7 @@ public struct BinaryRunner: Sendable {
     }
 
     public func run(
-        _ arguments: [String], in directory: String? = nil, environment: [String: String]? = nil
+        _ arguments: [String], in directory: String? = nil, environment: [String: String]? = nil, standardInput: [UInt8]? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -45,8 +45,29 @@ public struct BinaryRunner: Sendable {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let input = Pipe()
+        process.standardInput = standardInput == nil ? FileHandle.nullDevice : input
         try process.run()
+        if let standardInput {
+            // A child that exits before reading everything must be an EPIPE here, not a signal that kills
+            // the test run.
+            signal(SIGPIPE, SIG_IGN)
+            // Fed from another thread, so a child that writes before it reads cannot deadlock the test.
+            let descriptor = input.fileHandleForWriting.fileDescriptor
+            let feeder = Thread {
+                var offset = 0
+                while offset < standardInput.count {
+                    let written = standardInput.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, standardInput.count - offset) }
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        break
+                    }
+                    offset += written
+                }
+                close(descriptor)
+            }
+            feeder.start()
+        }
         // Drain both pipes together before waiting, so a large output on either cannot block the child;
         // read(2) is retried on EINTR (FileHandle's reader traps on it).
         let (outData, errData) = Self.drain(out.fileHandleForReading.fileDescriptor, err.fileHandleForReading.fileDescriptor)

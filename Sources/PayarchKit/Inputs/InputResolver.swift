@@ -27,7 +27,8 @@ public struct InputResolver: Sendable {
         }
         let map = try MappingReader(root, what: "the input file")
         return try map.entries.map { entry throws(PayarchError) in
-            InputValue(name: entry.key, node: entry.value, value: try entry.value.string(for: "variable '\(entry.key)'"))
+            InputValue(
+                name: entry.key, node: entry.value, value: try entry.value.string(for: "variable '\(entry.key)'"), nameNode: entry.keyNode)
         }
     }
 
@@ -104,17 +105,31 @@ public struct InputResolver: Sendable {
                 }
                 ordered.append(value)
             } else if variable.required {
+                // Reported against the input that should have given it, not the spec that declares it.
+                let file = inputFile(layers)
                 problems.append(
                     Diagnostic(
-                        at: variable.location, id: "input.missing",
-                        "required variable '\(variable.name)' has no value",
-                        notes: ["give it in the input file or with --var \(variable.name)=VALUE"]))
+                        at: file.map(SourceLocation.file), id: "input.missing",
+                        (file == nil ? "no value for required variable '\(variable.name)'" : "the input gives no value for required variable '\(variable.name)'"),
+                        notes: [
+                            (file.map { "add '\(variable.name): …' to \($0)" } ?? "give it in an --input file") + " or pass --var \(variable.name)=VALUE",
+                            "the spec declares it at \(variable.location)",
+                        ]))
             }
         }
         if !problems.isEmpty {
             throw PayarchError(.data, problems)
         }
         return InputSet(values: ordered, origin: origin)
+    }
+
+    /// The user's input file among the layers (the last one that has a value from a file other than the
+    /// spec), if any.
+    private func inputFile(_ layers: [[InputValue]]) -> String? {
+        for layer in layers.reversed() {
+            if let file = layer.compactMap(\.location?.file).first(where: { $0 != spec.path }) { return file }
+        }
+        return nil
     }
 
     private func unknownVariable(_ value: InputValue) -> Diagnostic {
@@ -124,6 +139,6 @@ public struct InputResolver: Sendable {
             notes.insert("did you mean '\(suggestion)'?", at: 0)
         }
         return Diagnostic(
-            at: value.location, id: "input.unknown-variable", "unknown variable '\(value.name)'", notes: notes)
+            at: value.nameLocation ?? value.location, id: "input.unknown-variable", "unknown variable '\(value.name)'", notes: notes)
     }
 }

@@ -13,19 +13,23 @@ public struct InputValue: Sendable, Hashable {
     /// Columns from the value's position to its first character on the same line (1 for a quoted
     /// scalar, 0 for a plain one); nil when the value spans lines, so a column inside it is not known.
     public var firstCharacterOffset: Int?
+    /// Where the variable's name is written, for problems with the name itself (an unknown variable).
+    public var nameLocation: SourceLocation?
 
-    public init(name: String, value: String, origin: Origin, firstCharacterOffset: Int? = nil) {
+    public init(name: String, value: String, origin: Origin, firstCharacterOffset: Int? = nil, nameLocation: SourceLocation? = nil) {
         self.name = name
         self.value = value
         self.origin = origin
         self.firstCharacterOffset = firstCharacterOffset
+        self.nameLocation = nameLocation
     }
 
     /// An input value read from a YAML scalar node.
-    public init(name: String, node: YAMLNode, value: String) {
+    public init(name: String, node: YAMLNode, value: String, nameNode: YAMLNode? = nil) {
         self.init(
             name: name, value: value, origin: .file(node.location),
-            firstCharacterOffset: value.contains("\n") || !(node.isPlain || node.isQuoted) ? nil : (node.isQuoted ? 1 : 0))
+            firstCharacterOffset: value.contains("\n") || !(node.isPlain || node.isQuoted) ? nil : (node.isQuoted ? 1 : 0),
+            nameLocation: nameNode?.location)
     }
 
     public var location: SourceLocation? {

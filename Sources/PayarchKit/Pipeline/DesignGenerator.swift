@@ -61,11 +61,12 @@ public struct DesignGenerator: Sendable {
         return context
     }
 
-    /// The plan as JSON in the documented `payarch.design/2` shape, keys sorted.
-    public func json(_ plan: DesignPlan, inputs: InputSet, warnings: [Diagnostic]) throws(PayarchError) -> String {
+    /// The plan as JSON in the documented `payarch.design/2` shape, keys sorted; `compact` writes it on one
+    /// line (for JSON Lines).
+    public func json(_ plan: DesignPlan, inputs: InputSet, warnings: [Diagnostic], compact: Bool = false) throws(PayarchError) -> String {
         let report = DesignReport(plan: plan, view: try views.build(plan), inputs: inputs, warnings: warnings)
         do {
-            return try JSONOutput.encode(report)
+            return try JSONOutput.encode(report, compact: compact)
         } catch {
             throw PayarchError.data(at: nil, id: "output.json", "cannot encode the design as JSON: \(error)")
         }

@@ -1,13 +1,13 @@
 import Foundation
 
-/// The one JSON style of every payarch report: pretty-printed, keys sorted (so output never depends on
-/// dictionary order), slashes unescaped, and a final newline. Characters a terminal could act on (C1
+/// The one JSON style of every payarch report: pretty-printed (or, for JSON Lines, on one line), keys
+/// sorted (so output never depends on dictionary order), slashes unescaped, and a final newline. Characters a terminal could act on (C1
 /// controls, bidi overrides; JSONEncoder already escapes C0) are written as `\uXXXX` escapes, which
 /// decode to the same string.
 enum JSONOutput {
-    static func encode(_ value: some Encodable) throws -> String {
+    static func encode(_ value: some Encodable, compact: Bool = false) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = compact ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let text = String(decoding: try encoder.encode(value), as: UTF8.self)
         // Raw line breaks are the pretty-printer's own; inside strings JSONEncoder has escaped them.
         func unsafe(_ scalar: Unicode.Scalar) -> Bool { scalar != "\n" && PrintableText.needsEscape(scalar) }

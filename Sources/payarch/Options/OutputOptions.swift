@@ -4,13 +4,13 @@ import PayarchKit
 
 /// Where a command's result goes; shared by every subcommand.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of stdout; - is stdout.", valueName: "file"))
     var output: String?
 
     /// Checks the output path before any work is done: it must be writable and must not be one of the
     /// run's own input files (`protecting`: spec, inputs, document, rules and templates directories).
     func prepare(protecting paths: [String]) throws(PayarchError) -> OutputDestination {
-        guard let output else { return .standardOutput }
+        guard let output, output != "-" else { return .standardOutput }
         return .file(try SafeFileWriter.prepare(output, protecting: ProtectedInputs(paths: paths)))
     }
 }

@@ -3,7 +3,7 @@ import PayarchKit
 
 /// Where the spec, rules and templates come from; shared by every subcommand.
 struct ResourceOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The prompt spec (.prompt.yml). Default: the bundled example spec.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("The prompt spec (.prompt.yml; - reads standard input). Default: the bundled example spec.", valueName: "file"))
     var spec: String?
 
     @Option(name: .long, help: ArgumentHelp("Directory of rules (rails, classes, decision tables). Default: the bundled rules.", valueName: "dir"))
@@ -22,9 +22,10 @@ struct ResourceOptions: ParsableArguments {
     /// The YAML loader with the user's limits.
     var yaml: YAMLLoader { YAMLLoader(maxBytes: maxInputBytes) }
 
-    /// Reads a user-supplied file within the size limit.
+    /// Reads a user-supplied file within the size limit; `-` is standard input.
     func read(_ path: String) throws(PayarchError) -> SourceFile {
-        try SourceFile.read(path, maxBytes: maxInputBytes)
+        if path == "-" { return try StandardInput.readAll(maxBytes: maxInputBytes) }
+        return try SourceFile.read(path, maxBytes: maxInputBytes)
     }
 
     /// The bundled resources, needed only for what was not given explicitly.

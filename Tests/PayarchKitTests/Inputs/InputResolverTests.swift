@@ -33,11 +33,29 @@ import Testing
         #expect(values[1].location == SourceLocation(file: "in.yml", line: 2, column: 26))
     }
 
-    @Test func missingRequiredVariableIsReportedAtItsDeclaration() throws {
+    /// A missing variable is the input's problem: reported against the input file that lacks it, with the
+    /// declaration in a note (the spec is not where the user must act).
+    @Test func missingRequiredVariableIsReportedAgainstTheInput() throws {
         let found = problems([[value("payment_rails", "Stripe"), value("throughput_requirements", "5 TPS")]])
         #expect(found.map(\.id) == ["input.missing"])
-        #expect(found.first?.message == "required variable 'consistency_constraints' has no value")
-        #expect(found.first?.location?.file == Repository.spec)
+        #expect(found.first?.message == "no value for required variable 'consistency_constraints'")
+        #expect(found.first?.location == nil)
+        let file = try resolver.values(fromFile: SourceFile(path: "in.yml", text: "payment_rails: Stripe\nthroughput_requirements: 5 TPS\n"))
+        let fromFile = problems([try resolver.values(fromCase: 1), file])
+        #expect(fromFile.isEmpty)
+        let alone = problems([file])
+        #expect(alone.first?.message == "the input gives no value for required variable 'consistency_constraints'")
+        #expect(alone.first?.location == .file("in.yml"))
+        #expect(alone.first?.notes.first == "add 'consistency_constraints: …' to in.yml or pass --var consistency_constraints=VALUE")
+        #expect(alone.first?.notes.last?.hasPrefix("the spec declares it at " + Repository.spec + ":") == true)
+    }
+
+    /// An unknown variable's position is its name, not its value.
+    @Test func anUnknownVariableIsReportedAtItsName() throws {
+        let file = try resolver.values(fromFile: SourceFile(path: "in.yml", text: "payment_rails: Stripe\nthroughput_requirement: 5 TPS\n"))
+        let found = problems([try resolver.values(fromCase: 1), file])
+        #expect(found.first?.id == "input.unknown-variable")
+        #expect(found.first?.location == SourceLocation(file: "in.yml", line: 2, column: 1))
     }
 
     @Test func blankValueIsAnError() throws {
