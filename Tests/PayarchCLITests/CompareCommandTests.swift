@@ -3,7 +3,7 @@ import PayarchTestSupport
 import Testing
 
 /// `payarch compare` end to end.
-@Suite struct CompareCommandTests {
+@Suite(.temporaryDirectories) struct CompareCommandTests {
     let payarch = BinaryRunner.built
 
     @Test func seedCasesShowOutboxAgainstSaga() throws {
