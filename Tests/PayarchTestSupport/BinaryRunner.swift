@@ -22,6 +22,14 @@ public struct BinaryRunner: Sendable {
         return BinaryRunner(executable: Repository.root + "/.build/debug/payarch")
     }()
 
+    /// This process's environment without `COLUMNS`, so the width of the terminal that runs the tests
+    /// never changes what `payarch compare` prints; a test that wants a width passes an environment.
+    public static var inheritedEnvironment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["COLUMNS"] = nil
+        return environment
+    }
+
     public init(executable: String) {
         self.executable = executable
     }
@@ -33,7 +41,7 @@ public struct BinaryRunner: Sendable {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        if let environment { process.environment = environment }
+        process.environment = environment ?? Self.inheritedEnvironment
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
