@@ -112,9 +112,9 @@ public struct Transcript: Sendable, CustomTestStringConvertible {
             if let index = firstDifference(expected, actual) {
                 return Mismatch(expectedIndex: index, reason: "differs")
             }
-            if actual.count < expected.count { return Mismatch(expectedIndex: actual.count, reason: "missing") }
+            if actual.count < expected.count { return Mismatch(expectedIndex: actual.count, reason: "is missing") }
             if actual.count > expected.count {
-                return Mismatch(expectedIndex: expected.count, reason: "more output than the transcript shows")
+                return Mismatch(expectedIndex: expected.count, reason: "the command prints more lines than the transcript shows")
             }
             return nil
         }
@@ -126,7 +126,7 @@ public struct Transcript: Sendable, CustomTestStringConvertible {
                 if let index = firstDifference(run.lines, actual) {
                     return Mismatch(expectedIndex: index, reason: "differs")
                 }
-                if actual.count < count { return Mismatch(expectedIndex: actual.count, reason: "missing") }
+                if actual.count < count { return Mismatch(expectedIndex: actual.count, reason: "is missing") }
                 position = count
             } else if number == last {
                 guard actual.count - count >= position, Array(actual.suffix(count)) == run.lines else {
@@ -203,12 +203,13 @@ public struct Transcript: Sendable, CustomTestStringConvertible {
             let actual = Self.lines(output)
             guard let mismatch = Self.mismatch(expected: command.expected, actual: actual) else { continue }
             let line = command.line + command.text.split(separator: "\n", omittingEmptySubsequences: false).count + mismatch.expectedIndex
-            let shown = mismatch.expectedIndex < command.expected.count ? "\"\(command.expected[mismatch.expectedIndex])\"" : "the end"
+            let shown = mismatch.expectedIndex < command.expected.count
+                ? "\"\(command.expected[mismatch.expectedIndex])\" \(mismatch.reason)" : mismatch.reason
             let printed = actual.prefix(40).joined(separator: "\n") + (actual.count > 40 ? "\n… (\(actual.count) lines)" : "")
             Issue.record(
                 Comment(
-                    rawValue: "\(file):\(command.line): the output of `\(command.text)` is stale: at \(file):\(line) \(shown) "
-                        + "\(mismatch.reason). It printed:\n\(printed)"),
+                    rawValue: "\(file):\(command.line): the output of `\(command.text)` is stale: at \(file):\(line) \(shown). "
+                        + "It printed:\n\(printed)"),
                 sourceLocation: sourceLocation)
         }
     }
