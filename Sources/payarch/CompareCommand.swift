@@ -8,7 +8,8 @@ struct CompareCommand: ParsableCommand {
         abstract: "Show how two sets of inputs change the facts, the decisions and the design.",
         discussion: """
             A and B are input files or case:N for the spec's testData cases. Rows that differ are marked \
-            with ≠. Colour is used only on a terminal and never when NO_COLOR is set.
+            with ≠. Colour is used only on a terminal and never when NO_COLOR is set. The text table \
+            fits COLUMNS, else the terminal's width, else 128 columns; it is never narrower than 40.
             """
     )
 
@@ -56,7 +57,10 @@ struct CompareCommand: ParsableCommand {
             let comparison = DesignComparison(left: try design(first), right: try design(second), rules: generator.rules)
             try reading.enforce(warnings)
             let text = switch format {
-            case .text: comparison.text(colour: destination.output == nil && Terminal.wantsColour, diff: diff)
+            case .text:
+                comparison.text(
+                    colour: destination.output == nil && Terminal.wantsColour, diff: diff,
+                    width: Terminal.width(writingToStdout: destination.output == nil))
             case .markdown: comparison.markdown(diff: diff)
             case .json: comparison.json(diff: diff)
             }

@@ -5,7 +5,7 @@ import Testing
 
 /// Runs every entry of Tests/Fixtures/bad/corpus.yml against the real binary: each bad input gets its
 /// documented exit code and a clear message, never a crash or a hang.
-@Suite struct BadInputCorpusTests {
+@Suite(.temporaryDirectories) struct BadInputCorpusTests {
     struct Entry: Sendable, CustomStringConvertible {
         var name: String
         var arguments: [String]

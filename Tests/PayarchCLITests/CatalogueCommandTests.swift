@@ -5,7 +5,7 @@ import Testing
 
 /// `payarch rails` and `payarch rules`, end to end: what they list, errors and exit codes, resource
 /// lookup, and byte-stable JSON.
-@Suite struct CatalogueCommandTests {
+@Suite(.temporaryDirectories) struct CatalogueCommandTests {
     let payarch = BinaryRunner.built
     static let rules = Bundled.rules
 

@@ -1,9 +1,10 @@
 import Foundation
+import PayarchKit
 import PayarchTestSupport
 import Testing
 
 /// `payarch compare` end to end.
-@Suite struct CompareCommandTests {
+@Suite(.temporaryDirectories) struct CompareCommandTests {
     let payarch = BinaryRunner.built
 
     @Test func seedCasesShowOutboxAgainstSaga() throws {
@@ -35,7 +36,7 @@ import Testing
         let script = BinaryRunner(executable: "/usr/bin/script")
         guard FileManager.default.isExecutableFile(atPath: script.executable) else { return }
         let command = "\(payarch.executable) compare case:1 case:2"
-        var environment = ProcessInfo.processInfo.environment
+        var environment = BinaryRunner.inheritedEnvironment
         environment["NO_COLOR"] = nil
         let coloured = try script.run(["-qec", command, "/dev/null"], environment: environment)
         #expect(coloured.stdout.contains("\u{1B}[1;33m"))
@@ -43,6 +44,61 @@ import Testing
         let plain = try script.run(["-qec", command, "/dev/null"], environment: environment)
         #expect(!plain.stdout.contains("\u{1B}["))
         #expect(plain.stdout.contains("Primary coordination pattern"))
+    }
+
+    /// With COLUMNS set, no line of the text table is wider, and multi-byte text is never cut inside a
+    /// character (the output stays valid UTF-8: decoding it replaced nothing).
+    @Test(arguments: [60, 200])
+    func theTableFitsColumns(_ columns: Int) throws {
+        let input = try Repository.temporaryDirectory() + "/wide.input.yml"
+        try Repository.write(
+            """
+            payment_rails: "Stripe and 支付宝 for Sammelüberweisungsverfahrensbeschreibungen, PayPal 🙂 and Adyen"
+            throughput_requirements: "2,000 TPS peak, p99 under 300 ms"
+            consistency_constraints: "A customer is charged exactly once; the ledger may lag."
+            """, to: input)
+        var environment = ProcessInfo.processInfo.environment
+        environment["COLUMNS"] = String(columns)
+        for pair in [["case:1", "case:2"], [input, "case:1"]] {
+            let result = try payarch.run(["compare"] + pair, environment: environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!result.stdout.contains("\u{FFFD}"))
+            let lines = result.stdout.split(separator: "\n")
+            #expect(lines.count > 40)
+            for line in lines where TerminalColumns.width(of: line) > columns {
+                Issue.record("\(TerminalColumns.width(of: line)) columns: \(line)")
+            }
+            #expect(lines.contains { TerminalColumns.width(of: $0) >= columns - 1 }, "the table uses the width")
+        }
+        #expect(try payarch.run(["compare", input, "case:1"], environment: environment).stdout.contains("支付宝"))
+    }
+
+    /// Without a usable COLUMNS and without a terminal, the table has its standard 128 columns.
+    @Test func withoutColumnsTheTableHasItsStandardWidth() throws {
+        var environment = BinaryRunner.inheritedEnvironment
+        let standard = try payarch.run(["compare", "case:1", "case:2"], environment: environment).stdout
+        #expect(standard == Repository.read(Golden.directory + "/compare-case1-case2.txt"))
+        for columns in ["", "abc", "0", "-5"] {
+            environment["COLUMNS"] = columns
+            #expect(try payarch.run(["compare", "case:1", "case:2"], environment: environment).stdout == standard, "COLUMNS=\(columns)")
+        }
+        environment["COLUMNS"] = "20"
+        let narrowest = try payarch.run(["compare", "case:1", "case:2"], environment: environment).stdout
+        #expect(narrowest.split(separator: "\n").map { TerminalColumns.width(of: $0) }.max() == 40)
+    }
+
+    @Test func onATerminalTheTableFitsItsWidth() throws {
+        // `script` gives the command a pseudo-terminal; stty sets its width.
+        let script = BinaryRunner(executable: "/usr/bin/script")
+        guard FileManager.default.isExecutableFile(atPath: script.executable) else { return }
+        var environment = BinaryRunner.inheritedEnvironment
+        environment["NO_COLOR"] = "1"
+        // Warnings go to stderr, which is the terminal too; they are not part of the table.
+        let command = "stty cols 70 && \(payarch.executable) compare case:1 case:2 2>/dev/null"
+        let result = try script.run(["-qec", command, "/dev/null"], environment: environment)
+        let lines = result.stdout.replacingOccurrences(of: "\r", with: "").split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("≠ Rails") })
+        #expect(lines.map { TerminalColumns.width(of: $0) }.max() == 70)
     }
 
     @Test func formats() throws {

@@ -3,7 +3,7 @@ import PayarchTestSupport
 import Testing
 
 /// `payarch generate` end to end: the real binary, its stdout, stderr and exit code.
-@Suite struct GenerateCommandTests {
+@Suite(.temporaryDirectories) struct GenerateCommandTests {
     let payarch = BinaryRunner.built
 
     @Test func defaultRunPrintsCaseOneFromAnyDirectory() throws {

@@ -8,7 +8,7 @@ import Testing
 
 /// Inputs and environments built to break payarch: each gets a clear error or a correct result, never a
 /// crash, a hang, an unbounded message or raw control characters on the terminal.
-@Suite struct HostileInputTests {
+@Suite(.temporaryDirectories) struct HostileInputTests {
     let payarch = BinaryRunner.built
 
     func file(_ name: String, _ text: String) throws -> String {

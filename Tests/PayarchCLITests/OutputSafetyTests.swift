@@ -4,7 +4,7 @@ import Testing
 
 /// `--output` end to end on every subcommand: it never destroys a byte of anything it was not asked to
 /// replace, and it says why when it refuses.
-@Suite struct OutputSafetyTests {
+@Suite(.temporaryDirectories) struct OutputSafetyTests {
     let payarch = BinaryRunner.built
 
     @Test(arguments: [["generate"], ["validate"], ["compare", "case:1", "case:2"]])

@@ -3,7 +3,7 @@ import PayarchTestSupport
 import Testing
 
 /// `payarch read`, reading warnings on stderr, and `--strict`, end to end.
-@Suite struct ReadCommandTests {
+@Suite(.temporaryDirectories) struct ReadCommandTests {
     let payarch = BinaryRunner.built
 
     func write(_ yaml: String) throws -> String {

@@ -3,7 +3,7 @@ import Testing
 
 /// README.md's rule reference is generated: the block between its markers must be exactly what
 /// `payarch rules --compact` prints for the rules in this checkout.
-@Suite struct ReadmeRuleReferenceTests {
+@Suite(.temporaryDirectories) struct ReadmeRuleReferenceTests {
     static let block = MarkedBlock(path: Repository.root + "/README.md", begin: "<!-- rules:begin -->", end: "<!-- rules:end -->")
 
     @Test func theReadmeRuleReferenceIsWhatPayarchRulesPrints() throws {

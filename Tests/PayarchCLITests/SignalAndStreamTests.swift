@@ -8,7 +8,7 @@ import Testing
 
 /// What happens to the output when the process is signalled, a pipe closes, a file-size limit is hit, or
 /// stdout and stderr cannot be written: never a crash, never a half-written or leftover file.
-@Suite(.serialized) struct SignalAndStreamTests {
+@Suite(.serialized, .temporaryDirectories) struct SignalAndStreamTests {
     let payarch = BinaryRunner.built
 
     func sandbox() throws -> String {

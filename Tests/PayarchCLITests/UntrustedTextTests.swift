@@ -4,7 +4,7 @@ import Testing
 
 /// Text from inputs, file names and arguments reaches no terminal and no Markdown raw, whichever command
 /// and format prints it.
-@Suite struct UntrustedTextTests {
+@Suite(.temporaryDirectories) struct UntrustedTextTests {
     let payarch = BinaryRunner.built
 
     func hostileInput() throws -> String {

@@ -7,7 +7,7 @@ import Testing
 #endif
 
 /// `payarch validate` end to end.
-@Suite struct ValidateCommandTests {
+@Suite(.temporaryDirectories) struct ValidateCommandTests {
     let payarch = BinaryRunner.built
 
     @Test func bundledSpecPassesAndExits0() throws {

@@ -23,8 +23,16 @@ public struct BinaryRunner: Sendable {
     }()
 
     /// Where the binaries the tests run keep their resource cache: one folder, reused from run to run (the
-    /// cache replaces its own entries, so it does not grow).
+    /// cache keeps a bounded number of entries, so it does not grow).
     public static let cacheFolder = NSTemporaryDirectory() + "payarch-test-cache"
+
+    /// This process's environment without `COLUMNS`, so the width of the terminal that runs the tests
+    /// never changes what `payarch compare` prints; a test that wants a width passes an environment.
+    public static var inheritedEnvironment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["COLUMNS"] = nil
+        return environment
+    }
 
     public init(executable: String) {
         self.executable = executable
@@ -38,7 +46,7 @@ public struct BinaryRunner: Sendable {
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         // The binary's resource cache goes to one folder of the test runs' own, not the user's cache.
-        var environment = environment ?? ProcessInfo.processInfo.environment
+        var environment = environment ?? Self.inheritedEnvironment
         if environment["PAYARCH_CACHE_DIR"] == nil { environment["PAYARCH_CACHE_DIR"] = Self.cacheFolder }
         process.environment = environment
         let out = Pipe()

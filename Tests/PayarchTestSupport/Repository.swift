@@ -25,11 +25,11 @@ public enum Repository {
         FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// A fresh temporary directory.
+    /// A fresh temporary directory, removed when the current test case ends; the suite needs the
+    /// `.temporaryDirectories` trait (see `TemporaryDirectories`).
     public static func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "payarch-test-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        guard let scope = TemporaryDirectories.current else { throw TemporaryDirectories.NoScope() }
+        return try scope.make()
     }
 
     /// A copy of the bundled rules with one text replacement in one file, for tests of broken rules.

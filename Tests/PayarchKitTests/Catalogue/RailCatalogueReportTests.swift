@@ -4,7 +4,7 @@ import Testing
 @testable import PayarchKit
 
 /// `RailCatalogueReport` and `RailLookup`: the listing `payarch rails` prints, generated from the catalogue.
-@Suite struct RailCatalogueReportTests {
+@Suite(.temporaryDirectories) struct RailCatalogueReportTests {
     static let rules = Bundled.rules
 
     @Test func everyRailAppearsOnceWithItsClassAndAtLeastOneSource() throws {

@@ -4,7 +4,7 @@ import Testing
 @testable import PayarchKit
 
 /// `RuleReference`: the decision-table reference `payarch rules` prints, generated from the loaded tables.
-@Suite struct RuleReferenceTests {
+@Suite(.temporaryDirectories) struct RuleReferenceTests {
     static let rules = Bundled.rules
 
     @Test(arguments: [false, true])

@@ -71,9 +71,55 @@ import Testing
 
     @Test func wrapKeepsEveryWord() {
         let text = "one two three fourfourfourfour five"
-        let lines = DesignComparison.wrap(text, 8)
+        let lines = TerminalColumns.wrap(text, columns: 8)
         #expect(lines.allSatisfy { $0.count <= 8 })
         #expect(lines.joined(separator: " ").replacingOccurrences(of: "fourfour fourfour", with: "fourfourfourfour") == text)
+    }
+
+    @Test func wrapCutsLongWordsBetweenCharactersAndCountsWideOnesTwice() {
+        // Wide CJK, an emoji, a letter with a combining accent and a flag: each one Character.
+        let word = "支払い🙂e\u{301}🇯🇵ÜberweisungÜberweisung"
+        let lines = TerminalColumns.wrap("Rail " + word + " end", columns: 5)
+        #expect(lines.allSatisfy { TerminalColumns.width(of: $0) <= 5 }, "\(lines)")
+        #expect(lines.joined() == "Rail" + word + "end")
+        #expect(lines.contains("支払"))
+        #expect(lines.contains("い🙂e\u{301}"))
+        #expect(TerminalColumns.width(of: "支払い") == 6)
+        #expect(TerminalColumns.width(of: "e\u{301}") == 1)
+        #expect(TerminalColumns.width(of: "≠ │ ─ ←") == 7)
+        #expect(TerminalColumns.wrap("", columns: 5) == [""])
+    }
+
+    /// The table at a width: every line fits, and the standard width is the table as it always was.
+    @Test(arguments: [40, 60, 80, 100, 127, 128, 200])
+    func everyLineFitsTheWidth(_ width: Int) throws {
+        let comparison = try Self.seedCases()
+        let text = comparison.text(width: width)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let widest = lines.map { TerminalColumns.width(of: $0) }.max() ?? 0
+        #expect(widest <= width, "a line is \(widest) columns wide")
+        #expect(widest >= width - 1, "the table uses the width it is given")
+        #expect(text.contains("Primary"))
+    }
+
+    @Test func theStandardWidthIsTheDefaultAndSmallWidthsAreLaidOutAtTheMinimum() throws {
+        let comparison = try Self.seedCases()
+        #expect(comparison.text(width: DesignComparison.standardTextWidth) == comparison.text())
+        #expect(comparison.text(width: 10) == comparison.text(width: DesignComparison.minimumTextWidth))
+    }
+
+    @Test func wideLabelsAndValuesFitToo() throws {
+        let inputs = try Bundled.inputs(
+            rails: "Stripe 支付宝 Überweisungsverfahren-für-Sammelüberweisungen 🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂",
+            throughput: "2,000 TPS peak", consistency: "exactly once")
+        let comparison = DesignComparison(
+            left: try Self.design("examples/" + String(repeating: "長い名前", count: 20) + ".input.yml", inputs),
+            right: try Self.design("case:1", Bundled.caseInputs(1)), rules: Bundled.rules)
+        for width in [40, 60, 200] {
+            for line in comparison.text(width: width).split(separator: "\n") {
+                #expect(TerminalColumns.width(of: line) <= width, "\(width): \(line)")
+            }
+        }
     }
 }
 

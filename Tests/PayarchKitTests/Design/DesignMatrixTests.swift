@@ -8,7 +8,7 @@ import Testing
 /// mode and region mode) and runs the self-check over each: no text that does not apply, no contradiction
 /// with the decisions, no paragraph twice, no malformed diagram. Every rail of the catalogue is also
 /// rendered alone, so no class text names a rail that was not given.
-@Suite struct DesignMatrixTests {
+@Suite(.temporaryDirectories) struct DesignMatrixTests {
     struct Axis {
         static let bands = [("low", "100 TPS"), ("moderate", "1,000 TPS"), ("high", "10,000 TPS"), ("extreme", "100,000 TPS")]
         static let tiers = [

@@ -120,7 +120,7 @@ import Testing
 
 /// The self-check's own data is checked when the rules load, so a renamed table, output or value cannot
 /// silently stop a phrase list from applying.
-@Suite struct SelfCheckRulesTests {
+@Suite(.temporaryDirectories) struct SelfCheckRulesTests {
     func loadError(_ replacing: String, _ with: String) throws -> Diagnostic? {
         let directory = try Repository.patchedRules("self-check.yml", replacing: replacing, with: with)
         do {

@@ -9,7 +9,7 @@ import CExtendedAttributes
 #endif
 
 /// `SafeFileWriter`: every way an output path can be hostile or unlucky, in a temporary folder.
-@Suite struct SafeFileWriterTests {
+@Suite(.temporaryDirectories) struct SafeFileWriterTests {
     let directory: String
 
     init() throws {

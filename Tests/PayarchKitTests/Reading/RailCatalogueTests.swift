@@ -5,7 +5,7 @@ import Testing
 
 /// The rail catalogue in `rules/rails/`: its coverage, its facts and sources, and every alias and
 /// example phrase read back as its rail.
-@Suite struct RailCatalogueTests {
+@Suite(.temporaryDirectories) struct RailCatalogueTests {
     static let rules = Bundled.rules
     static let reader = InputReader(rules: rules)
 

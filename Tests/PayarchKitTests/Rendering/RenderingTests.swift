@@ -3,7 +3,7 @@ import PayarchTestSupport
 import Testing
 @testable import PayarchKit
 
-@Suite struct RenderingTests {
+@Suite(.temporaryDirectories) struct RenderingTests {
     @Test func sameInputRendersByteIdentical() throws {
         let first = try Bundled.design(try Bundled.caseInputs(1)).1
         let generator = try DesignGenerator(rulesDirectory: Repository.rules, templatesDirectory: Repository.templates)

@@ -5,7 +5,7 @@ import Testing
 
 /// Template shapes that would crash, hang or silently misrender swift-mustache are refused at load, with
 /// the file, line and column of the tag.
-@Suite struct TemplateLintTests {
+@Suite(.temporaryDirectories) struct TemplateLintTests {
     func loadError(_ file: String, _ contents: String, maxBytes: Int = YAMLLoader.defaultMaxBytes) throws -> Diagnostic? {
         let directory = try Repository.patchedTemplates(file, contents: contents)
         do {

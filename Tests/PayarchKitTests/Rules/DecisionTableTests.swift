@@ -2,7 +2,7 @@ import PayarchTestSupport
 import Testing
 @testable import PayarchKit
 
-@Suite struct DecisionTableTests {
+@Suite(.temporaryDirectories) struct DecisionTableTests {
     static let rules = Bundled.rules
 
     /// Hit policy `unique`, proved over every combination of every table's keys.

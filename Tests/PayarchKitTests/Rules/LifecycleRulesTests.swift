@@ -5,7 +5,7 @@ import Testing
 
 /// `rules/lifecycle/`: what each class brings to a design, narrowed to the rails given, and the loader's
 /// checks on it.
-@Suite struct LifecycleRulesTests {
+@Suite(.temporaryDirectories) struct LifecycleRulesTests {
     func loadError(_ file: String, _ old: String, _ new: String) throws -> Diagnostic? {
         let directory = try Repository.patchedRules(file, replacing: old, with: new)
         do {
