@@ -5,7 +5,7 @@ import Testing
 
 /// Batch generation (several --input files, --output-dir, JSON Lines on stdin), several documents in one
 /// validate run, `-` for stdin and stdout, and --version.
-@Suite struct BatchAndPipeTests {
+@Suite(.temporaryDirectories) struct BatchAndPipeTests {
     let payarch = BinaryRunner.built
     static let case1 = Repository.examples + "/case-1-stripe-paypal.input.yml"
     static let case2 = Repository.examples + "/case-2-ach-sepa.input.yml"
@@ -21,7 +21,6 @@ import Testing
     /// One design per input, named after it, identical to the single-input design.
     @Test func severalInputsWriteOneDesignEachIntoTheFolder() throws {
         let folder = try sandbox()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try payarch.run(["generate", "--input", Self.case1, "--input", Self.case2, "--output-dir", folder + "/out"])
         #expect(result.status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out").sorted() == ["case-1-stripe-paypal.md", "case-2-ach-sepa.md"])
@@ -36,7 +35,6 @@ import Testing
     /// bad input's.
     @Test func aBadInputInABatchFailsAloneWithItsPosition() throws {
         let folder = try sandbox()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         try Repository.write("payment_rails: Stripe\nthroughput_requirement: 5 TPS\n", to: folder + "/bad.input.yml")
         let result = try payarch.run(["generate", "--input", folder + "/bad.input.yml", "--input", Self.case1, "--output-dir", folder + "/out"])
         #expect(result.status == 65)
@@ -47,7 +45,6 @@ import Testing
 
     @Test func batchMistakesAreUsageErrorsBeforeAnyWork() throws {
         let folder = try sandbox()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let several = try payarch.run(["generate", "--input", Self.case1, "--input", Self.case2])
         #expect(several.status == 64)
         #expect(several.stderr.contains("several --input files need --output-dir DIR (one design each) or --format jsonl"))
@@ -123,7 +120,6 @@ import Testing
     /// Several documents and folders graded in one run, one suite each; - grades standard input.
     @Test func validateGradesSeveralDocumentsAndFolders() throws {
         let folder = try sandbox()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder + "/answers", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Repository.examples + "/case-1-stripe-paypal.md", toPath: folder + "/answers/a.md")
         try Repository.write("# Not a design\n", to: folder + "/answers/b.md")

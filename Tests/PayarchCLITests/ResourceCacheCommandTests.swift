@@ -4,12 +4,11 @@ import PayarchTestSupport
 import Testing
 
 /// The binary's resource cache changes how fast payarch starts, never what it prints.
-@Suite struct ResourceCacheCommandTests {
+@Suite(.temporaryDirectories) struct ResourceCacheCommandTests {
     let payarch = BinaryRunner.built
 
     @Test func outputIsTheSameWithTheCacheColdWarmAndOff() throws {
         let folder = try Repository.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         var environment = ProcessInfo.processInfo.environment
         environment["PAYARCH_CACHE_DIR"] = folder + "/cache"
         for arguments in [["generate", "--case", "1"], ["generate", "--case", "2", "--format", "json"], ["validate"]] {
@@ -28,7 +27,6 @@ import Testing
     /// Broken rules given with --rules are reported although a snapshot of the bundled rules exists.
     @Test func brokenRulesAreReportedWithAWarmCache() throws {
         let folder = try Repository.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         var environment = ProcessInfo.processInfo.environment
         environment["PAYARCH_CACHE_DIR"] = folder + "/cache"
         #expect(try payarch.run(["generate", "--case", "1"], environment: environment).status == 0)

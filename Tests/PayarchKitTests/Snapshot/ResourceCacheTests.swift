@@ -5,7 +5,7 @@ import Testing
 
 /// The resource cache: a snapshot is used only for the exact rules it was made from, a damaged one is
 /// replaced, rules and template errors are always reported, and the cache can be turned off.
-@Suite struct ResourceCacheTests {
+@Suite(.temporaryDirectories) struct ResourceCacheTests {
     func entries(_ folder: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
     }
@@ -20,7 +20,6 @@ import Testing
 
     @Test func aSnapshotIsWrittenThenReadForTheSameRules() throws {
         let folder = try Repository.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let cache = ResourceCache(folder: folder)
         let first = try cache.rules(directory: Repository.rules, loader: RuleBookLoader())
         let written = entries(folder)
@@ -36,7 +35,6 @@ import Testing
     /// Changed rules change the key: the earlier snapshot is never used for them.
     @Test func changedRulesAreLoadedAfreshAndReplaceTheSnapshot() throws {
         let folder = try Repository.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let cache = ResourceCache(folder: folder)
         let patched = try Repository.patchedRules("rails/psp-card-api.yml", replacing: "name: Stripe", with: "name: Stripe Payments")
         let before = try cache.rules(directory: patched, loader: RuleBookLoader())
@@ -54,7 +52,6 @@ import Testing
     /// Builds and rule sets used in turn keep their own entries; only the oldest beyond the cap go.
     @Test func theFolderKeepsTheNewestEntriesOfEachKind() throws {
         let folder = try Repository.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         ResourceCache.store([1], at: folder + "/templates-keep.checked", prefix: "templates-", folder: folder)
         for index in 0..<(ResourceCache.keptEntries + 3) {
             let path = folder + "/rules-\(index).snapshot"
@@ -71,7 +68,6 @@ import Testing
 
     @Test func aDamagedSnapshotIsIgnoredAndRewritten() throws {
         let folder = try Repository.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let cache = ResourceCache(folder: folder)
         _ = try cache.rules(directory: Repository.rules, loader: RuleBookLoader())
         let path = folder + "/" + entries(folder)[0]
@@ -89,7 +85,6 @@ import Testing
     /// A rules error is the loader's, with the cache on: a snapshot of earlier, valid rules never hides it.
     @Test func aRulesErrorIsReportedAndNothingIsSnapshotted() throws {
         let folder = try Repository.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let cache = ResourceCache(folder: folder)
         let broken = try Repository.patchedRules("throughput.yml", replacing: "bands:", with: "bandz:")
         #expect(throws: PayarchError.self) { try cache.rules(directory: broken, loader: RuleBookLoader()) }
@@ -105,7 +100,6 @@ import Testing
     /// is never hidden by an earlier mark.
     @Test func templateChecksAreSkippedOnlyForTheSetThatPassedThem() throws {
         let folder = try Repository.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let cache = ResourceCache(folder: folder)
         let directory = try Repository.patchedTemplates("extra.mustache", contents: "fine\n")
         _ = try cache.templates(directory: directory, maxBytes: YAMLLoader.defaultMaxBytes)
