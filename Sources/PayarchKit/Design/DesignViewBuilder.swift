@@ -83,10 +83,10 @@ public struct DesignViewBuilder: Sendable {
                 deadline: data?.deadline.map { deadline in
                     [.init(milliseconds: "\(ThroughputFormat.format(deadline.milliseconds)) ms", basis: deadline.text)]
                 } ?? [],
-                timeoutFlow: data?.timeoutAnswer?.flow.replacingOccurrences(of: "{rails}", with: names) ?? Self.defaultTimeoutFlow,
+                timeoutFlow: data?.timeoutAnswer?.flow.replacing("{rails}", with: names) ?? Self.defaultTimeoutFlow,
                 callLabel: data?.timeoutAnswer?.call ?? "call with the derived key",
                 timeoutLabel: data?.timeoutAnswer?.answer ?? "202 with the payment id",
-                flow: (data?.flow ?? []).map { $0.text.replacingOccurrences(of: "{rails}", with: names) },
+                flow: (data?.flow ?? []).map { $0.text.replacing("{rails}", with: names) },
                 events: (data?.events ?? []).map { event in
                     .init(
                         name: event.name + (group.rails.count > 1 && !event.rails.isEmpty ? " (\(taggedNames(event.rails)))" : ""),
@@ -218,7 +218,7 @@ public struct DesignViewBuilder: Sendable {
 
     /// Rules text placed in a table cell: a literal pipe would end the cell.
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|")
+        text.utf8.contains(UInt8(ascii: "|")) ? text.replacing("|", with: "\\|") : text
     }
 
     static func riskLabel(_ risk: ClassLifecycle.Risk) -> String {

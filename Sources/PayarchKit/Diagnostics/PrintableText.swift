@@ -29,6 +29,7 @@ public enum PrintableText {
     /// True for scalars that must never reach a terminal raw.
     public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
+        case 0x20...0x7E: return false
         case 0x00...0x1F, 0x7F...0x9F: return scalar != "\t"
         // Bidi marks, embeddings, overrides and isolates (Trojan Source), and the Arabic letter mark.
         case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C: return true

@@ -6,8 +6,12 @@ public enum BatchLine {
 
     /// `json` is a compact `payarch.design/2` document (as `DesignGenerator.json(compact: true)` writes it).
     public static func design(_ json: String, input: String) -> String {
-        let design = json.hasSuffix("\n") ? String(json.dropLast()) : json
-        return "{\"design\":" + design + ",\"input\":" + quoted(input) + ",\"schema\":" + quoted(schema) + "}\n"
+        var bytes: [UInt8] = Array("{\"design\":".utf8)
+        bytes.reserveCapacity(json.utf8.count + 64)
+        bytes.append(contentsOf: json.utf8)
+        if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
+        bytes.append(contentsOf: (",\"input\":" + quoted(input) + ",\"schema\":" + quoted(schema) + "}\n").utf8)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func error(_ error: PayarchError, input: String) -> String {

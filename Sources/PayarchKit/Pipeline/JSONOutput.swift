@@ -11,7 +11,9 @@ enum JSONOutput {
         let text = String(decoding: try encoder.encode(value), as: UTF8.self)
         // Raw line breaks are the pretty-printer's own; inside strings JSONEncoder has escaped them.
         func unsafe(_ scalar: Unicode.Scalar) -> Bool { scalar != "\n" && PrintableText.needsEscape(scalar) }
-        guard text.unicodeScalars.contains(where: unsafe) else { return text + "\n" }
+        // Printable ASCII and line breaks need nothing; only text with other bytes is looked at closely.
+        let plain = text.utf8.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }
+        guard !plain, text.unicodeScalars.contains(where: unsafe) else { return text + "\n" }
         var escaped = ""
         for scalar in text.unicodeScalars {
             if unsafe(scalar) {

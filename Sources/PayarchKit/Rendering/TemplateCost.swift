@@ -94,7 +94,12 @@ struct TemplateCost: Sendable {
         var listLength: [String: Int] = [:]
         var valueBytes: [String: Int] = [:]
         func collect(_ value: Any, key: String?) {
-            if let dictionary = value as? [String: Any] {
+            // Leaves first: most values are strings, and each failed cast from `Any` costs a runtime lookup.
+            if let string = value as? String {
+                if let key { valueBytes[key] = max(valueBytes[key] ?? 0, string.utf8.count) }
+            } else if value is Bool {
+                if let key { valueBytes[key] = max(valueBytes[key] ?? 0, 5) }
+            } else if let dictionary = value as? [String: Any] {
                 for (name, inner) in dictionary { collect(inner, key: name) }
             } else if let list = value as? [Any] {
                 if let key { listLength[key] = max(listLength[key] ?? 0, list.count) }

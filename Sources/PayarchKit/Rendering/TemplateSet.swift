@@ -117,22 +117,38 @@ public struct TemplateSet: Sendable {
     }
 
     /// Trims trailing spaces, folds runs of blank lines into one, and ends with exactly one newline.
+    /// Works on UTF-8 bytes: the characters it looks at (space, tab, line feed) are ASCII, so a byte
+    /// match is a character match.
     static func tidy(_ text: String) -> String {
-        var lines: [Substring] = []
+        let space = UInt8(ascii: " ")
+        let tab = UInt8(ascii: "\t")
+        let newline = UInt8(ascii: "\n")
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 1)
         var blank = true
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var trimmed = line
-            while trimmed.last == " " || trimmed.last == "\t" { trimmed = trimmed.dropLast() }
-            if trimmed.isEmpty {
-                if blank { continue }
+        var pendingBlank = false
+        var line: [UInt8] = []
+        func flush() {
+            var end = line.count
+            while end > 0, line[end - 1] == space || line[end - 1] == tab { end -= 1 }
+            if end == 0 {
+                if !blank { pendingBlank = true }
                 blank = true
             } else {
+                if !output.isEmpty { output.append(newline) }
+                if pendingBlank { output.append(newline) }
+                pendingBlank = false
                 blank = false
+                output.append(contentsOf: line[..<end])
             }
-            lines.append(trimmed)
+            line.removeAll(keepingCapacity: true)
         }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+        for byte in text.utf8 {
+            if byte == newline { flush() } else { line.append(byte) }
+        }
+        flush()
+        output.append(newline)
+        return String(decoding: output, as: UTF8.self)
     }
 
     static func templateFiles(in directory: String) throws(PayarchError) -> [String] {
