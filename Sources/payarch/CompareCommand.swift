@@ -78,8 +78,33 @@ struct CompareCommand: ParsableCommand {
                 throw PayarchError(
                     .usage, Diagnostic(at: nil, id: "compare.argument", "'\(argument)' is not case:N with N ≥ 1"))
             }
-            return try resolver.values(fromCase: number)
+            do throws(PayarchError) {
+                return try resolver.values(fromCase: number)
+            } catch {
+                // The library words a range error for --case; here the case was named as case:N.
+                guard error.diagnostics.first?.id == "input.case-range" else { throw error }
+                let count = resolver.spec.testData.count
+                throw PayarchError(
+                    .usage,
+                    Diagnostic(
+                        at: nil, id: "input.case-range",
+                        count == 0
+                            ? "\(argument): the spec has no testData cases"
+                            : "\(argument): the spec has \(count) testData case\(count == 1 ? "" : "s"), case:1 to case:\(count)"))
+            }
         }
-        return try resolver.values(fromFile: try resources.read(argument))
+        do throws(PayarchError) {
+            return try resolver.values(fromFile: try resources.read(argument))
+        } catch {
+            // "case1", "case-2", "case 2": a testData case written without the colon.
+            if error.diagnostics.first?.id == "file.not-found",
+                let match = argument.lowercased().wholeMatch(of: /case[-_ ]?(\d+)/), let number = Int(match.1)
+            {
+                var diagnostics = error.diagnostics
+                diagnostics[0].notes.append("to compare the spec's testData case \(number), write case:\(number)")
+                throw PayarchError(error.kind, diagnostics)
+            }
+            throw error
+        }
     }
 }

@@ -38,6 +38,17 @@ public struct PromptSpecLoader: Sendable {
 
     private func decode(_ root: YAMLNode, path: String, preamble: String?) throws(PayarchError) -> PromptSpec {
         let map = try MappingReader(root, what: "the spec")
+        // A file with none of a spec's keys is something else (often an input file); say so, for the whole file.
+        if !map.entries.contains(where: { Self.knownKeys.contains($0.key) }) {
+            let keys = map.entries.map(\.key)
+            var notes = ["a prompt spec (.prompt.yml) has 'name', 'messages' and 'model' at its top level"]
+            if !keys.isEmpty, keys.allSatisfy({ $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } }),
+                keys.contains(where: { $0.contains("_") })
+            {
+                notes.insert("this looks like an input file (variable names mapped to text), not a spec", at: 0)
+            }
+            throw PayarchError.data(at: .file(path), id: "spec.not-a-spec", "is not a prompt spec: it has none of a spec's keys", notes: notes)
+        }
         var warnings = map.unknownKeys(known: Self.knownKeys).map { key, location in
             Diagnostic(.warning, at: location, id: "spec.unknown-key", "unknown spec key '\(key)' is ignored")
         }

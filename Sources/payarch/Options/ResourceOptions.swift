@@ -43,6 +43,14 @@ struct ResourceOptions: ParsableArguments {
     }
 
     func loadSpec(_ path: String) throws(PayarchError) -> PromptSpec {
-        try PromptSpecLoader(yaml: yaml).load(try read(path))
+        do throws(PayarchError) {
+            return try PromptSpecLoader(yaml: yaml).load(try read(path))
+        } catch {
+            // The CLI names its own options; the library only says what the file is.
+            guard error.diagnostics.first?.id == "spec.not-a-spec" else { throw error }
+            var diagnostics = error.diagnostics
+            diagnostics[0].notes.append("inputs go to --input FILE; --spec takes a .prompt.yml (or leave it out for the bundled spec)")
+            throw PayarchError(error.kind, diagnostics)
+        }
     }
 }
