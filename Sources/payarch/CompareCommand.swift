@@ -87,7 +87,7 @@ struct CompareCommand: ParsableCommand {
                 throw PayarchError(
                     .usage,
                     Diagnostic(
-                        at: nil, id: "input.case-range",
+                        at: nil, id: "compare.case-range",
                         count == 0
                             ? "\(argument): the spec has no testData cases"
                             : "\(argument): the spec has \(count) testData case\(count == 1 ? "" : "s"), case:1 to case:\(count)"))

@@ -73,7 +73,7 @@ import Testing
         #expect(try payarch.run(["generate", "--format", "pdf"]).status == 64)
         let outOfRange = try payarch.run(["generate", "--case", "9"])
         #expect(outOfRange.status == 64)
-        #expect(outOfRange.stderr.contains("error: [input.case-range] --case 9: the spec has 2 testData cases"))
+        #expect(outOfRange.stderr.contains("error: [input.case-range] testData case 9: the spec has 2 testData cases (1...2)\nnote: --case takes a number from the spec's testData list"))
         #expect(try payarch.run(["generate", "--var", "novalue"]).status == 64)
     }
 

@@ -27,7 +27,7 @@ import Testing
     @Test func aCaseOutOfRangeInCompareIsNamedAsWritten() throws {
         let result = try payarch.run(["compare", "case:9", "case:1"])
         #expect(result.status == 64)
-        #expect(result.stderr.contains("case:9: the spec has 2 testData cases, case:1 to case:2"))
+        #expect(result.stderr.contains("[compare.case-range] case:9: the spec has 2 testData cases, case:1 to case:2"))
         #expect(!result.stderr.contains("--case"))
     }
 
@@ -35,5 +35,6 @@ import Testing
         let result = try payarch.run(["generate", "--input", "-"], standardInput: Array("payment_rails: Stripe\nthroughput_requirements: 5 TPS\n".utf8))
         #expect(result.status == 65)
         #expect(result.stderr.hasPrefix("<stdin>: error: [input.missing] the input gives no value for required variable 'consistency_constraints'"))
+        #expect(result.stderr.contains("note: add 'consistency_constraints: …' to <stdin>\nnote: or pass --var consistency_constraints=VALUE\n"))
     }
 }

@@ -79,8 +79,7 @@ public struct RailCatalogueReport: Sendable {
                     .usage,
                     Diagnostic(
                         at: nil, id: "catalogue.class-mismatch",
-                        "\(found.name) is a rail of class '\(found.railClass)', not '\(filter.id)'",
-                        notes: ["leave out --class to show it"]))
+                        "\(found.name) is a rail of class '\(found.railClass)', not '\(filter.id)'"))
             }
             rails = [found]
         }

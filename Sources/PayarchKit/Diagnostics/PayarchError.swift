@@ -12,16 +12,6 @@ public struct PayarchError: Error, Sendable, CustomStringConvertible {
         case cannotWrite
         /// Evaluation ran and found failures (exit 1); used by graders.
         case failed
-
-        public var exitCode: Int32 {
-            switch self {
-            case .usage: 64
-            case .data: 65
-            case .unreadable: 66
-            case .cannotWrite: 73
-            case .failed: 1
-            }
-        }
     }
 
     public var kind: Kind

@@ -14,7 +14,7 @@ public struct Validator: Sendable {
         guard !spec.testData.isEmpty else {
             throw PayarchError.data(
                 at: SourceLocation.file(spec.path), id: "validate.no-cases",
-                "the spec has no testData cases to validate; grade a document with --document instead")
+                "the spec has no testData cases to validate")
         }
         let resolver = InputResolver(spec: spec)
         var cases: [ValidationReport.CaseResult] = []

@@ -67,7 +67,7 @@ public struct SafeFileWriter: Sendable {
             throw PayarchError(.usage, Diagnostic(at: nil, id: "output.empty-path", "the output path is empty"))
         }
         func refuseInput(_ what: String = "is one of this run's own input files (spec, input, document, rules or templates); writing the result there would destroy it") -> PayarchError {
-            PayarchError(.usage, Diagnostic(at: location, id: "output.is-input", what, notes: ["choose another --output path"]))
+            PayarchError(.usage, Diagnostic(at: location, id: "output.is-input", what))
         }
         var info = stat()
         // A device or FIFO, however it is reached (`/dev/stdout` → `/proc/self/fd/1` → a pipe), is written

@@ -41,8 +41,8 @@ public struct InputResolver: Sendable {
                 Diagnostic(
                     at: nil, id: "input.case-range",
                     count == 0
-                        ? "--case \(number): the spec has no testData cases"
-                        : "--case \(number): the spec has \(count) testData case\(count == 1 ? "" : "s") (1...\(count))"))
+                        ? "testData case \(number): the spec has no testData cases"
+                        : "testData case \(number): the spec has \(count) testData case\(count == 1 ? "" : "s") (1...\(count))"))
         }
         let values = spec.testData[number - 1].input
         let problems = values.compactMap(Self.lengthProblem)
@@ -67,7 +67,7 @@ public struct InputResolver: Sendable {
     public static func commandLineValue(_ argument: String) throws(PayarchError) -> InputValue {
         guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
             throw PayarchError(
-                .usage, Diagnostic(at: nil, id: "input.var-syntax", "--var expects NAME=VALUE, got '\(argument)'"))
+                .usage, Diagnostic(at: nil, id: "input.var-syntax", "a variable is set as NAME=VALUE, got '\(argument)'"))
         }
         return InputValue(
             name: String(argument[..<equals]), value: String(argument[argument.index(after: equals)...]),
@@ -112,7 +112,7 @@ public struct InputResolver: Sendable {
                         at: file.map(SourceLocation.file), id: "input.missing",
                         (file == nil ? "no value for required variable '\(variable.name)'" : "the input gives no value for required variable '\(variable.name)'"),
                         notes: [
-                            (file.map { "add '\(variable.name): …' to \($0)" } ?? "give it in an --input file") + " or pass --var \(variable.name)=VALUE",
+                            file.map { "add '\(variable.name): …' to \($0)" } ?? "give it in an input file",
                             "the spec declares it at \(variable.location)",
                         ]))
             }

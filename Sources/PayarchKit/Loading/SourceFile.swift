@@ -85,8 +85,7 @@ public struct SourceFile: Sendable {
             .data,
             Diagnostic(
                 at: .file(path), id: "input.too-large",
-                "file is \(size) bytes, larger than the limit of \(limit) bytes",
-                notes: ["raise the limit with --max-input-bytes"]))
+                "file is \(size) bytes, larger than the limit of \(limit) bytes",))
     }
 
     private static func unreadable(_ path: String, _ error: CInt) -> PayarchError {

@@ -34,8 +34,7 @@ public struct YAMLLoader: Sendable {
                 .data,
                 Diagnostic(
                     at: SourceLocation.file(source.path), id: "input.too-large",
-                    "file is \(source.bytes.count) bytes, larger than the limit of \(maxBytes) bytes",
-                    notes: ["raise the limit with --max-input-bytes"]))
+                    "file is \(source.bytes.count) bytes, larger than the limit of \(maxBytes) bytes",))
         }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { throw Self.outOfMemory(source) }

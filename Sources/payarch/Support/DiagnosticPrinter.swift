@@ -10,7 +10,7 @@ enum DiagnosticPrinter {
     static func print(_ diagnostics: [Diagnostic], maxFileBytes: Int = YAMLLoader.defaultMaxBytes) {
         var files: [String: SourceFile?] = [:]
         var output = ""
-        for var diagnostic in diagnostics.prefix(limit) {
+        for var diagnostic in CommandLineNotes.adding(to: Array(diagnostics.prefix(limit))) {
             if diagnostic.sourceLine == nil, let location = diagnostic.location, !location.isWholeFile {
                 if files[location.file] == nil {
                     files[location.file] = .some(try? SourceFile.read(location.file, maxBytes: maxFileBytes))

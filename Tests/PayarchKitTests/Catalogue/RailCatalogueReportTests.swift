@@ -56,7 +56,7 @@ import Testing
             try RailCatalogueReport(rules: Self.rules, rail: "Strpe")
         } throws: { error in
             guard let error = error as? PayarchError, let diagnostic = error.diagnostics.first else { return false }
-            return error.kind == .usage && error.kind.exitCode == 64 && diagnostic.id == "catalogue.unknown-rail"
+            return error.kind == .usage && diagnostic.id == "catalogue.unknown-rail"
                 && diagnostic.message == "no rail named 'Strpe' in the catalogue"
                 && diagnostic.notes.first == "did you mean 'Stripe'?"
         }

@@ -46,7 +46,8 @@ import Testing
         let alone = problems([file])
         #expect(alone.first?.message == "the input gives no value for required variable 'consistency_constraints'")
         #expect(alone.first?.location == .file("in.yml"))
-        #expect(alone.first?.notes.first == "add 'consistency_constraints: …' to in.yml or pass --var consistency_constraints=VALUE")
+        // The library names no command-line option; the CLI adds "or pass --var …".
+        #expect(alone.first?.notes.first == "add 'consistency_constraints: …' to in.yml")
         #expect(alone.first?.notes.last?.hasPrefix("the spec declares it at " + Repository.spec + ":") == true)
     }
 
@@ -77,7 +78,7 @@ import Testing
             Issue.record("case 3 should not exist")
         } catch {
             #expect(error.kind == .usage)
-            #expect(error.diagnostics.first?.message == "--case 3: the spec has 2 testData cases (1...2)")
+            #expect(error.diagnostics.first?.message == "testData case 3: the spec has 2 testData cases (1...2)")
         }
     }
 
@@ -95,5 +96,29 @@ import Testing
             try resolver.values(fromFile: SourceFile(path: "in.yml", text: "payment_rails: [a, b]\n"))
         }
         #expect(throws: PayarchError.self) { try resolver.values(fromFile: SourceFile(path: "in.yml", text: "")) }
+    }
+}
+
+/// The library reports what went wrong and never names a command-line option: every message and note
+/// the library can produce for the common errors is free of `--` flags.
+@Suite struct LibraryMessagesNameNoFlagsTests {
+    @Test func libraryDiagnosticsNameNoCommandLineOption() throws {
+        let spec = Bundled.spec
+        let resolver = InputResolver(spec: spec)
+        var diagnostics: [Diagnostic] = []
+        func collect(_ body: () throws(PayarchError) -> Void) {
+            do { try body() } catch { diagnostics += error.diagnostics }
+        }
+        collect { () throws(PayarchError) in _ = try resolver.values(fromCase: 99) }
+        collect { () throws(PayarchError) in _ = try InputResolver.commandLineValue("novalue") }
+        collect { () throws(PayarchError) in _ = try resolver.resolve(layers: [[]], origin: "x") }
+        collect { () throws(PayarchError) in _ = try SourceFile.read(Repository.spec, maxBytes: 10) }
+        collect { () throws(PayarchError) in _ = try YAMLLoader(maxBytes: 5).loadDocuments(SourceFile(path: "in.yml", text: "a: b\nc: d\n")) }
+        #expect(diagnostics.count >= 5)
+        for diagnostic in diagnostics {
+            for text in [diagnostic.message] + diagnostic.notes {
+                #expect(text.firstMatch(of: /--[a-z]/) == nil, "\(diagnostic.id): \(text)")
+            }
+        }
     }
 }
