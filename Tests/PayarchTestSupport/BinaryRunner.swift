@@ -53,29 +53,21 @@ public struct BinaryRunner: Sendable {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        let input = Pipe()
-        process.standardInput = standardInput == nil ? FileHandle.nullDevice : input
-        try process.run()
+        // Standard input comes from a file, so no pipe, thread or SIGPIPE is involved and a child that
+        // reads only part of it cannot block the test.
+        var inputFile: String?
+        defer { if let inputFile { unlink(inputFile) } }
         if let standardInput {
-            // A child that exits before reading everything must be an EPIPE here, not a signal that kills
-            // the test run.
-            signal(SIGPIPE, SIG_IGN)
-            // Fed from another thread, so a child that writes before it reads cannot deadlock the test.
-            let descriptor = input.fileHandleForWriting.fileDescriptor
-            let feeder = Thread {
-                var offset = 0
-                while offset < standardInput.count {
-                    let written = standardInput.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, standardInput.count - offset) }
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        break
-                    }
-                    offset += written
-                }
-                close(descriptor)
-            }
-            feeder.start()
+            let path = NSTemporaryDirectory() + "payarch-stdin-" + UUID().uuidString
+            guard FileManager.default.createFile(atPath: path, contents: Data(standardInput)),
+                let handle = FileHandle(forReadingAtPath: path)
+            else { throw CocoaError(.fileWriteUnknown) }
+            inputFile = path
+            process.standardInput = handle
+        } else {
+            process.standardInput = FileHandle.nullDevice
         }
+        try process.run()
         // Drain both pipes together before waiting, so a large output on either cannot block the child;
         // read(2) is retried on EINTR (FileHandle's reader traps on it).
         let (outData, errData) = Self.drain(out.fileHandleForReading.fileDescriptor, err.fileHandleForReading.fileDescriptor)

@@ -273,10 +273,16 @@ extension DesignViewBuilder {
             guard let answer = rules.lifecycle(of: deadline.railClass, pattern: pattern)?.timeoutAnswer else { continue }
             conflicts.append(stated + "\(format(deadline.milliseconds)) ms for a call on \(name(deadline.railClass))). " + answer.latencyConflict)
         }
-        for conflict in sizing.meanConflicts {
-            let name = rules.railClass(conflict.railClass)?.name ?? conflict.railClass
+        // One paragraph for every class whose mean call is slower than the target.
+        let slowMeans = sizing.meanConflicts.map { conflict in
+            "\(rules.railClass(conflict.railClass)?.name ?? conflict.railClass) (\(format(conflict.milliseconds)) ms)"
+        }
+        if slowMeans.count == 1 {
             conflicts.append(
-                "The planning mean of a call on \(name) (\(format(conflict.milliseconds)) ms) is itself above the latency target, so most requests would miss it; measure the rail's real latency distribution before accepting the target, or state the target for the service's own part of the request.")
+                "The planning mean of a call on \(slowMeans[0]) is itself above the latency target, so most requests would miss it; measure the rail's real latency distribution before accepting the target, or state the target for the service's own part of the request.")
+        } else if slowMeans.count > 1 {
+            conflicts.append(
+                "The planning means of calls on \(Self.list(slowMeans)) are themselves above the latency target, so most requests would miss it; measure each rail's real latency distribution before accepting the target, or state the target for the service's own part of the request.")
         }
         let batchClasses = groups.filter { rules.railClass($0.railClass)?.batched == true }
         let batchNote = batchClasses.isEmpty

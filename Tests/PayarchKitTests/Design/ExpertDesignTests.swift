@@ -183,6 +183,13 @@ import Testing
         #expect(!(try design("Stripe", "2,000 TPS, P99 under 3 s").1.contains("The planning mean of")))
     }
 
+    /// Several classes slower than the target are named in one paragraph, not one paragraph each.
+    @Test func slowMeansOfSeveralClassesAreOneParagraph() throws {
+        let markdown = try design("Stripe, PayPal and Klarna", "2,000 TPS, P99 under 300 ms").1
+        #expect(markdown.contains("The planning means of calls on card PSP API (1,500 ms), wallet (1,500 ms) and buy now, pay later (2,000 ms) are themselves above the latency target"))
+        #expect(!markdown.contains("The planning mean of a call on"))
+    }
+
     // MARK: - Regions
 
     @Test func activeActiveInputsGetAHomeRegionAndARegionFreeKey() throws {
