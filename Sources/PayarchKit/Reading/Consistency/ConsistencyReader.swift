@@ -85,6 +85,8 @@ public struct ConsistencyReader: Sendable {
     }
 
     func read(_ text: ReadingText) -> Output {
+        // Comma-segments of every clause, computed once (per clause, it would be quadratic in long inputs).
+        let commaSegmentOf = commaSegments(text)
         let tokens = text.tokens
         var matches = words.matches(in: tokens)
         // Two scope words together ("ledger reconciliation"): the last one is the head, unless the first is a
@@ -112,7 +114,7 @@ public struct ConsistencyReader: Sendable {
         let marks = context.marks(for: levelMatches.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text, triggers: triggers)
             .enumerated().map { index, mark -> ContextReader.Mark? in
                 guard let mark, text.clause[mark.trigger.first] == text.clause[levelMatches[index].first] else { return mark }
-                let segments = commaSegments(text, clause: text.clause[mark.trigger.first])
+                let segments = commaSegmentOf
                 return segments[mark.trigger.first] == segments[levelMatches[index].first] ? mark : nil
             }
 
@@ -275,7 +277,7 @@ public struct ConsistencyReader: Sendable {
             }
             // Several levels in one clause bind per comma-segment; a relaxer joins the level it qualifies.
             // A relaxer in a comma-segment of its own ("…, BI can be stale by a few hours") binds there too.
-            let clauseSegments = commaSegments(text, clause: clause)
+            let clauseSegments = commaSegmentOf
             let strong = clauseStatements.filter { !$0.relaxing }
             let strongSegments = Set(strong.map { clauseSegments[$0.first] })
             let separateRelaxers = clauseStatements.filter { statement in
@@ -292,7 +294,7 @@ public struct ConsistencyReader: Sendable {
             } else if bindable.count == 1 {
                 state(bindable[0], scopes: unique(scopeMatches.map(\.0)))
             } else {
-                let segments = commaSegments(text, clause: clause)
+                let segments = commaSegmentOf
                 let levelSegments = Set(bindable.map { segments[$0.first] })
                 let universalSegments = Set(clauseMatches.filter { $0.payload == .universal }.map { segments[$0.first] })
                 // Scopes in a segment with a level belong to it; the others go to the nearest level that is
@@ -458,10 +460,15 @@ public struct ConsistencyReader: Sendable {
     }
 
     /// Comma-segment index of each token of a clause (other tokens get -1).
-    func commaSegments(_ text: ReadingText, clause: Int) -> [Int] {
+    /// Per token, the number of its comma-segment within its own clause (0 for the first); tokens are
+    /// compared only with tokens of the same clause.
+    func commaSegments(_ text: ReadingText) -> [Int] {
         var segment = [Int](repeating: -1, count: text.tokens.count)
-        var current = 0
-        for index in text.tokens.indices where text.clause[index] == clause {
+        var counters: [Int: Int] = [:]
+        for index in text.tokens.indices {
+            let clause = text.clause[index]
+            var current = counters[clause] ?? 0
+            defer { counters[clause] = current }
             let token = text.tokens[index]
             if token.text == "," || token.lower == "and" || token.lower == "while" || token.text == "(" || token.lower == "except"
                 || token.lower == "which" || (token.lower == "other" && index + 1 < text.tokens.count && text.tokens[index + 1].lower == "than")
