@@ -13,6 +13,8 @@ public struct ThroughputReader: Sendable {
     let quantities: QuantityReader
     let words: Gazetteer<ThroughputWord>
     let shapes: Gazetteer<Shape>
+    /// Concentration words (true) and named days (false): "concentrated on the 1st and 15th", "month-end".
+    let concentration: Gazetteer<Bool>
     let context: ContextReader
 
     public init(rules: RuleBook, context: ContextReader) {
@@ -20,6 +22,10 @@ public struct ThroughputReader: Sendable {
         self.context = context
         let vocabulary = rules.reading.quantities
         quantities = QuantityReader(vocabulary: vocabulary)
+        var concentration = Gazetteer<Bool>()
+        for phrase in vocabulary.concentrationWords { concentration.add(phrase, true) }
+        for phrase in vocabulary.namedDays { concentration.add(phrase, false) }
+        self.concentration = concentration
         var words = Gazetteer<ThroughputWord>()
         // Order matters only between equal-length phrases: the first added wins.
         for phrase in vocabulary.subSecond { words.add(phrase, .subSecond) }
@@ -182,6 +188,16 @@ public struct ThroughputReader: Sendable {
             else { continue }
             rates.append(windowRate(quantity.value, window, first: rate.first, last: rate.last))
             windowed.insert(clause)
+        }
+
+        // A count per month or week that falls on named days of it is a rate over those days.
+        for index in rates.indices {
+            guard let seconds = rates[index].unitSeconds, seconds >= 604_800, let days = concentratedDays(in: text.clause[rates[index].first], text: text),
+                Double(days) * 86_400 < seconds
+            else { continue }
+            let perPeriod = rates[index].tps * seconds
+            rates[index].tps = perPeriod / (Double(days) * 86_400)
+            rates[index].derivation = "\(format(perPeriod)) per \(periodName(seconds)) on \(days) named day\(days == 1 ? "" : "s") ÷ \(format(Double(days) * 86_400)) s"
         }
 
         // Roles: each role word goes to the nearest figure of its segment; the rest take the role of their unit.
@@ -537,6 +553,25 @@ public struct ThroughputReader: Sendable {
             }
         }
         return nil
+    }
+
+    /// The number of days a clause concentrates its load on ("concentrated on the 1st and 15th": 2), counting
+    /// ordinals (1st to 31st) and named days after a concentration word; nil without one.
+    func concentratedDays(in clause: Int, text: ReadingText) -> Int? {
+        let tokens = text.tokens
+        let matches = concentration.matches(in: tokens).filter { text.clause[$0.first] == clause }
+        guard let cue = matches.first(where: { $0.payload }) else { return nil }
+        var days = matches.filter { !$0.payload && $0.first > cue.first }.count
+        var index = cue.last
+        while index + 1 < tokens.count, text.clause[index] == clause {
+            if let number = tokens[index].number, number >= 1, number <= 31, number == number.rounded(),
+                ["st", "nd", "rd", "th"].contains(tokens[index + 1].lower), !tokens[index + 1].spaceBefore
+            {
+                days += 1
+            }
+            index += 1
+        }
+        return days > 0 ? days : nil
     }
 
     /// "TPS: 800", "Peak TPS = 650", "QPS 600 at peak".

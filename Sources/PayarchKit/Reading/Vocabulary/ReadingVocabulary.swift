@@ -140,6 +140,10 @@ public struct ReadingVocabulary: Sendable, Codable {
         /// Words that say the load comes in files or runs, and words that say it comes in bursts.
         public var batchShape: [String]
         public var burstShape: [String]
+        /// Words that say a period's count falls on a few named days ("concentrated on the 1st and 15th"),
+        /// and named days that count as one day each ("month-end").
+        public var concentrationWords: [String] = []
+        public var namedDays: [String] = []
     }
 
     public var context: Context

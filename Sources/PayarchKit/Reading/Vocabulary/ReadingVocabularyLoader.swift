@@ -175,7 +175,7 @@ extension RuleBookLoader {
             "numberWords", "scales", "perSecondUnits", "countNouns", "periods", "periodAdjectives", "periodIntroducers",
             "roles", "multiplierWords", "multiplierPhrases", "percentIncrease", "headroomWords", "rangeJoiners",
             "durations", "percentileWords", "latencyWords", "timeoutWords", "subSecond", "notPaymentRate",
-            "approximators", "absurdTps", "subjectNouns", "combinedWords", "partWords", "batchUnits", "restatements", "loadShapes",
+            "approximators", "absurdTps", "subjectNouns", "combinedWords", "partWords", "batchUnits", "restatements", "loadShapes", "concentration",
         ])
         let shapes = try MappingReader(try root.required("loadShapes"), what: "'loadShapes'")
         try shapes.rejectUnknownKeys(["batch", "burst"])
@@ -187,7 +187,9 @@ extension RuleBookLoader {
         guard absurd > 0, absurd.isFinite else {
             throw PayarchError.data(at: absurdNode.location, id: "rules.reading", "'absurdTps' must be a positive number")
         }
-        return ReadingVocabulary.Quantities(
+        let concentration = try root["concentration"].map { node throws(PayarchError) in try MappingReader(node, what: "'concentration'") }
+        try concentration?.rejectUnknownKeys(["words", "namedDays"])
+        var quantities = ReadingVocabulary.Quantities(
             numberWords: try root.numberTable("numberWords").map { .init(word: $0.0, value: $0.1) },
             scales: try root.numberTable("scales").map { .init(word: $0.0, value: $0.1) },
             perSecondUnits: try root.stringList("perSecondUnits"), countNouns: try root.stringList("countNouns"),
@@ -206,5 +208,8 @@ extension RuleBookLoader {
             partWords: try root.stringList("partWords"), batchUnits: try root.stringList("batchUnits"),
             restatements: try root.stringList("restatements"), batchShape: try shapes.stringList("batch"),
             burstShape: try shapes.stringList("burst"))
+        quantities.concentrationWords = try concentration?.stringList("words") ?? []
+        quantities.namedDays = try concentration?.stringList("namedDays") ?? []
+        return quantities
     }
 }
