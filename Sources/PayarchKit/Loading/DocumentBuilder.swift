@@ -10,9 +10,22 @@ struct DocumentBuilder {
     let limits: YAMLLoader
     private(set) var documents: [YAMLNode] = []
 
-    private enum Frame {
-        case sequence(location: SourceLocation, anchor: String?, items: [YAMLNode])
-        case mapping(location: SourceLocation, anchor: String?, pairs: [YAMLNode.Pair], key: YAMLNode?, seen: [String: SourceLocation])
+    /// An open collection. A class, so appending to the one on top of the stack never copies what it holds
+    /// (with value types each append copied the array: quadratic in the number of items).
+    private final class Frame {
+        let isSequence: Bool
+        let location: SourceLocation
+        let anchor: String?
+        var items: [YAMLNode] = []
+        var pairs: [YAMLNode.Pair] = []
+        var key: YAMLNode?
+        var seen: [String: SourceLocation] = [:]
+
+        init(isSequence: Bool, location: SourceLocation, anchor: String?) {
+            self.isSequence = isSequence
+            self.location = location
+            self.anchor = anchor
+        }
     }
 
     private var stack: [Frame] = []
@@ -98,23 +111,12 @@ struct DocumentBuilder {
                 throw limitExceeded(location, "yaml.too-deep", "nesting is deeper than \(limits.maxDepth) levels")
             }
             if let anchor { openAnchors.insert(anchor) }
-            stack.append(
-                event.type == YAML_SEQUENCE_START_EVENT
-                    ? .sequence(location: location, anchor: anchor, items: [])
-                    : .mapping(location: location, anchor: anchor, pairs: [], key: nil, seen: [:]))
+            stack.append(Frame(isSequence: event.type == YAML_SEQUENCE_START_EVENT, location: location, anchor: anchor))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { break }
-            let node: YAMLNode
-            let anchor: String?
-            switch frame {
-            case .sequence(let location, let name, let items):
-                node = YAMLNode(.sequence(items), location: location)
-                anchor = name
-            case .mapping(let location, let name, let pairs, _, _):
-                node = YAMLNode(.mapping(pairs), location: location)
-                anchor = name
-            }
-            if let anchor {
+            let node = frame.isSequence
+                ? YAMLNode(.sequence(frame.items), location: frame.location) : YAMLNode(.mapping(frame.pairs), location: frame.location)
+            if let anchor = frame.anchor {
                 openAnchors.remove(anchor)
                 anchors[anchor] = node
             }
@@ -145,40 +147,40 @@ struct DocumentBuilder {
 
     /// Adds a finished node to the collection that holds it, or makes it the document's root.
     private mutating func add(_ node: YAMLNode) throws(PayarchError) {
-        guard let top = stack.popLast() else {
+        guard let top = stack.last else {
             root = node
             return
         }
-        switch top {
-        case .sequence(let location, let anchor, var items):
-            items.append(node)
-            stack.append(.sequence(location: location, anchor: anchor, items: items))
-        case .mapping(let location, let anchor, var pairs, let key, var seen):
-            guard let key else {
-                stack.append(.mapping(location: location, anchor: anchor, pairs: pairs, key: node, seen: seen))
-                return
-            }
-            if let text = key.scalar {
-                // libyaml does not implement YAML 1.1 merge keys; read as a plain key, `<<: *base` would be
-                // silently ignored, so it is refused instead.
-                if text == "<<", key.isPlain {
-                    record(PayarchError(
+        if top.isSequence {
+            top.items.append(node)
+            return
+        }
+        guard let key = top.key else {
+            top.key = node
+            return
+        }
+        top.key = nil
+        if let text = key.scalar {
+            // libyaml does not implement YAML 1.1 merge keys; read as a plain key, `<<: *base` would be
+            // silently ignored, so it is refused instead.
+            if text == "<<", key.isPlain {
+                record(
+                    PayarchError(
                         .data,
                         source.diagnostic(
                             line: key.location.line, column: key.location.column, id: "yaml.merge-key",
                             "YAML merge keys (<<) are not supported", notes: ["write the merged keys out in full"])))
-                } else if let first = seen[text] {
-                    record(PayarchError(
+            } else if let first = top.seen[text] {
+                record(
+                    PayarchError(
                         .data,
                         source.diagnostic(
                             line: key.location.line, column: key.location.column, id: "yaml.duplicate-key",
                             "duplicate key '\(text)'", notes: ["first defined at line \(first.line), column \(first.column)"])))
-                } else {
-                    seen[text] = key.location
-                }
+            } else {
+                top.seen[text] = key.location
             }
-            pairs.append(YAMLNode.Pair(key: key, value: node))
-            stack.append(.mapping(location: location, anchor: anchor, pairs: pairs, key: nil, seen: seen))
         }
+        top.pairs.append(YAMLNode.Pair(key: key, value: node))
     }
 }

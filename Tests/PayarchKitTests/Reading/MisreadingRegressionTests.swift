@@ -231,3 +231,20 @@ import Testing
         #expect(session.consistency.scopes.first { $0.scope == "balances" }?.level == "read-your-writes")
     }
 }
+
+/// Bounds on what one variable can make the reader do: past `ThroughputReader.maxFigures` figures (or
+/// durations) the rest is not read, and a warning says so; below it every figure counts.
+@Suite struct ReaderBoundsTests {
+    @Test func figuresBeyondTheLimitAreNotReadAndAWarningSaysSo() throws {
+        let limit = ThroughputReader.maxFigures
+        let over = String(repeating: "10 TPS, ", count: limit) + "900 TPS peak"
+        let reading = try MisreadingRegressionTests.read(throughput: over)
+        #expect(reading.warnings.contains { $0.id == "reading.too-many-figures" })
+        // The 900 TPS figure is the 201st: not read.
+        #expect(reading.facts.throughput.designPeak.tps < 900)
+        let within = String(repeating: "10 TPS, ", count: limit - 1) + "900 TPS peak"
+        let read = try MisreadingRegressionTests.read(throughput: within)
+        #expect(!read.warnings.contains { $0.id == "reading.too-many-figures" })
+        #expect(read.facts.throughput.designPeak.tps == 900)
+    }
+}

@@ -42,7 +42,14 @@ enum LatencyReader {
         }
         var targets: [ThroughputFacts.LatencyTarget] = []
         var timeouts: [ThroughputFacts.Timeout] = []
+        // Token indices of each segment and the segments with a percentile, found once.
+        var tokensBySegment: [Int: [Int]] = [:]
+        for index in tokens.indices { tokensBySegment[segment[index], default: []].append(index) }
+        let percentileSegments = Set(percentiles.map { segment[$0.index] })
+        var durationsRead = 0
         for (index, token) in tokens.enumerated() {
+            // As many durations as figures at most (ThroughputReader.maxFigures): the rest are not read.
+            if durationsRead >= ThroughputReader.maxFigures { break }
             var milliseconds: Double?
             var first = index
             var last = index + 1
@@ -58,12 +65,13 @@ enum LatencyReader {
                 if index >= 2, tokens[index - 1].text == "-", tokens[index - 2].number != nil { first = index - 2 }
             }
             guard let value = milliseconds, !windows.contains(where: { $0.contains(index) }) else { continue }
+            durationsRead += 1
             let seg = segment[index]
-            let segmentTokens = tokens.indices.filter { segment[$0] == seg }
+            let segmentTokens = tokensBySegment[seg] ?? []
             let phrase = text.phrase(first, last)
             // A percentile makes it a latency target whatever else the segment says ("deposit confirmation
             // p95 < 350 ms").
-            let hasPercentile = percentiles.contains { segment[$0.index] == seg }
+            let hasPercentile = percentileSegments.contains(seg)
             let isTimeout = !hasPercentile && segmentTokens.contains { candidate in
                 if case .timeout = words[candidate] { return true }
                 return ["window", "windows", "hold", "lease"].contains(tokens[candidate].lower)

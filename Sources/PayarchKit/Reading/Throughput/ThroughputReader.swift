@@ -9,6 +9,9 @@ import Foundation
 /// one counts), and a combined figure wins over its parts. Multipliers ("5x at peak") apply to the
 /// sustained rate of their stream. Zero, negative, absurd and negated figures are reported and dropped.
 public struct ThroughputReader: Sendable {
+    /// Figures read from one variable at most.
+    static let maxFigures = 200
+
     let rules: RuleBook
     let quantities: QuantityReader
     let words: Gazetteer<ThroughputWord>
@@ -99,8 +102,21 @@ public struct ThroughputReader: Sendable {
         let tokens = text.tokens
         let words = ThroughputWords(text, gazetteer: self.words)
         var warnings: [ReadingWarning] = []
-        let found = quantities.quantities(in: tokens)
+        var found = quantities.quantities(in: tokens)
+        // Far more figures than any requirement states: the rest are not read, so the reader's cost stays
+        // bounded (several of its steps compare figures with each other).
+        if found.count > Self.maxFigures {
+            let first = found[Self.maxFigures]
+            warnings.append(
+                ReadingWarning(
+                    id: "reading.too-many-figures", phrase: text.phrase(first.first, found[found.count - 1].last),
+                    message: "the text holds \(found.count) figures; payarch reads the first \(Self.maxFigures) and ignores the rest"))
+            found.removeLast(found.count - Self.maxFigures)
+        }
         let segment = segments(text)
+        // Token indices of each segment, found once (looking them up per figure was cubic in long texts).
+        var tokensBySegment: [Int: [Int]] = [:]
+        for index in tokens.indices { tokensBySegment[segment[index], default: []].append(index) }
         let textHasPerSecond = tokens.indices.contains { if case .perSecond = words[$0] { return true } else { return false } }
 
         var rates: [Rate] = []
@@ -209,7 +225,7 @@ public struct ThroughputReader: Sendable {
         var dropped = 0
         for (index, var rate) in rates.enumerated() {
             let phrase = text.phrase(rate.first, rate.last)
-            let segmentTokens = tokens.indices.filter { segment[$0] == segment[rate.first] }
+            let segmentTokens = tokensBySegment[segment[rate.first]] ?? []
             if marks[index]?.modifier == .negated {
                 warnings.append(ReadingWarning(id: "reading.negated-figure", phrase: phrase, message: "'\(phrase.text)' is negated in the text, so it is not a design figure"))
                 dropped += 1
@@ -266,7 +282,8 @@ public struct ThroughputReader: Sendable {
             // A segment with no subject takes the one of the nearest segment before it in its clause.
             let shared = rates.contains { $0.first != rate.first && segment[$0.first] == segment[rate.first] }
             rate.subject = subject(in: segmentTokens, words: words, own: ownSubject(of: rate, in: text, words: words), near: shared ? rate.first : nil)
-                ?? previousSubject(before: segmentTokens.first ?? rate.first, in: text, words: words, segment: segment)
+                ?? previousSubject(
+                    before: segmentTokens.first ?? rate.first, in: text, words: words, segment: segment, tokensBySegment: tokensBySegment)
             kept.append(rate)
         }
 
@@ -295,7 +312,7 @@ public struct ThroughputReader: Sendable {
         // Multipliers apply to the sustained rate of their stream.
         var multiplied: [Rate] = []
         for multiplier in multipliers {
-            let segmentTokens = tokens.indices.filter { segment[$0] == segment[multiplier.first] }
+            let segmentTokens = tokensBySegment[segment[multiplier.first]] ?? []
             let clauseTokens = tokens.indices.filter { text.clause[$0] == text.clause[multiplier.first] }
             if (segmentTokens + clauseTokens).contains(where: { if case .headroom = words[$0] { return true } else { return false } }) { continue }
             let phrase = text.phrase(multiplier.first, multiplier.last)
@@ -899,12 +916,13 @@ public struct ThroughputReader: Sendable {
     }
 
     /// The subject of the nearest earlier segment in the clause that has one.
-    func previousSubject(before position: Int, in text: ReadingText, words: ThroughputWords, segment: [Int]) -> String? {
+    func previousSubject(
+        before position: Int, in text: ReadingText, words: ThroughputWords, segment: [Int], tokensBySegment: [Int: [Int]]
+    ) -> String? {
         let clause = text.clause[position]
         var index = position - 1
         while index >= 0, text.clause[index] == clause {
-            let seg = segment[index]
-            let tokensOfSegment = text.tokens.indices.filter { segment[$0] == seg }
+            let tokensOfSegment = tokensBySegment[segment[index]] ?? [index]
             if let subject = subject(in: tokensOfSegment, words: words) { return subject }
             index = (tokensOfSegment.first ?? index) - 1
         }
