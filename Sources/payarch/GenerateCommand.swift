@@ -138,19 +138,24 @@ struct GenerateCommand: ParsableCommand {
         guard let source else { return "design" }
         if source == "-" { return "stdin" }
         var name = String(source.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
-        for suffix in [".input.yml", ".input.yaml", ".yml", ".yaml", ".json"] where name.hasSuffix(suffix) {
+        for suffix in [".input.yml", ".input.yaml", ".yml", ".yaml", ".json"] where name.lowercased().hasSuffix(suffix) {
             name.removeLast(suffix.count)
             break
         }
+        // A design's file name carries no control character (a terminal or a shell would act on it).
+        name = String(String.UnicodeScalarView(name.unicodeScalars.map { PrintableText.needsEscape($0) ? "_" : $0 }))
         return name.isEmpty || name == "." || name == ".." ? "design" : name
     }
 
     static func makeFolder(_ folder: String) throws(PayarchError) {
+        guard !folder.isEmpty else {
+            throw PayarchError(.usage, Diagnostic(at: nil, id: "output.empty-path", "the --output-dir path is empty"))
+        }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
                 throw PayarchError(
-                    .usage, Diagnostic(at: .file(folder), id: "output.not-a-folder", "is not a folder", notes: ["--output-dir takes a folder; use --output for one file"]))
+                    .cannotWrite, Diagnostic(at: .file(folder), id: "output.not-a-folder", "is not a folder", notes: ["--output-dir takes a folder; use --output for one file"]))
             }
             return
         }
@@ -164,12 +169,16 @@ struct GenerateCommand: ParsableCommand {
         }
     }
 
+    /// Failed inputs whose errors a batch prints on stderr; the rest are counted.
+    static let shownFailures = 50
+
     // MARK: - JSON Lines
 
     /// One compact JSON line per input: each line of standard input with `--input -`, else each input file
     /// (or the testData case). A failed input gives an error line and a diagnostic; the others go on.
     func writeLines(spec: PromptSpec, generator: DesignGenerator, to output: OutputDestination) throws(PayarchError) -> Int32 {
         var worst: Int32 = 0
+        var failed = 0
         var collected = ""
         func emit(_ line: String) throws(PayarchError) {
             if case .standardOutput = output {
@@ -178,17 +187,21 @@ struct GenerateCommand: ParsableCommand {
                 collected += line
             }
         }
-        func design(_ label: String, _ source: () throws(PayarchError) -> InputSet) throws(PayarchError) {
+        func design(_ label: String, line: Int? = nil, _ source: () throws(PayarchError) -> InputSet) throws(PayarchError) {
             do throws(PayarchError) {
                 let inputSet = try source()
                 let (plan, warnings) = try generator.plan(inputSet)
-                DiagnosticPrinter.print(warnings, maxFileBytes: resources.maxInputBytes)
+                // A line of standard input is read alone: its positions move to its own line.
+                DiagnosticPrinter.print(
+                    line.map { PayarchError(.data, warnings).onLine($0).diagnostics } ?? warnings, maxFileBytes: resources.maxInputBytes)
                 try reading.enforce(warnings)
                 let json = try render(plan, inputs: inputSet, warnings: warnings, with: generator)
                 try emit(BatchLine.design(json, input: label))
             } catch {
                 if error.kind == .cannotWrite { throw error }
-                DiagnosticPrinter.print(error.diagnostics, maxFileBytes: resources.maxInputBytes)
+                failed += 1
+                // The error line carries every detail; stderr shows the first failures only.
+                if failed <= Self.shownFailures { DiagnosticPrinter.print(error.diagnostics, maxFileBytes: resources.maxInputBytes) }
                 worst = max(worst, error.kind.exitCode)
                 try emit(BatchLine.error(error, input: label))
             }
@@ -197,20 +210,21 @@ struct GenerateCommand: ParsableCommand {
             try StandardInput.lines(maxLineBytes: resources.maxInputBytes) { (line, number) throws(PayarchError) in
                 let label = StandardInput.name + ":\(number)"
                 guard let line else {
-                    return try design(label) { () throws(PayarchError) -> InputSet in
+                    return try design(label, line: number) { () throws(PayarchError) -> InputSet in
                         throw PayarchError(
                             .data,
                             Diagnostic(
                                 at: SourceLocation(file: StandardInput.name, line: number, column: 1), id: "input.too-large",
-                                "the line is longer than the limit of \(resources.maxInputBytes) bytes", notes: ["raise the limit with --max-input-bytes"]))
+                                "the line is longer than the limit of \(resources.maxInputBytes) bytes"))
                     }
                 }
                 // Blank lines separate nothing in JSON Lines; they are skipped.
                 guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") }) else { return }
-                try design(label) { () throws(PayarchError) -> InputSet in
+                try design(label, line: number) { () throws(PayarchError) -> InputSet in
                     do throws(PayarchError) {
                         return try inputs.resolve(
-                            spec: spec, resources: resources, source: SourceFile(path: StandardInput.name, bytes: line), label: label)
+                            spec: spec, resources: resources,
+                            source: SourceFile(path: StandardInput.name, bytes: JSONLineText.joiningSurrogatePairs(line)), label: label)
                     } catch {
                         throw error.onLine(number)
                     }
@@ -225,6 +239,13 @@ struct GenerateCommand: ParsableCommand {
             }
         }
         if case .file = output { try output.write(collected) }
+        if failed > Self.shownFailures {
+            DiagnosticPrinter.print([
+                Diagnostic(
+                    .note, at: nil, id: "generate.batch",
+                    "\(failed) inputs failed; the errors of the first \(Self.shownFailures) are shown above, every one is in its output line")
+            ])
+        }
         return worst
     }
 }

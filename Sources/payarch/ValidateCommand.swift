@@ -97,13 +97,19 @@ struct ValidateCommand: ParsableCommand {
                 paths.append(argument)
                 continue
             }
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+            // Regular files (or links to them) ending in .md, in any letter case; folders, pipes and dangling
+            // links inside are left alone.
+            let base = argument.hasSuffix("/") ? argument : argument + "/"
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []).filter { name in
+                var info = stat()
+                return name.lowercased().hasSuffix(".md") && stat(base + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+            }.sorted()
             if names.isEmpty {
                 throw PayarchError(
                     .unreadable,
                     Diagnostic(at: .file(argument), id: "validate.empty-folder", "the folder holds no .md document", notes: ["give the documents' files, or a folder of .md files"]))
             }
-            paths += names.map { (argument.hasSuffix("/") ? argument : argument + "/") + $0 }
+            paths += names.map { base + $0 }
         }
         return paths
     }

@@ -139,3 +139,79 @@ import Testing
         #expect(empty.stderr.contains("[validate.empty-folder]"))
     }
 }
+
+/// What the attack on batches and pipes found, each held now.
+@Suite(.temporaryDirectories) struct BatchEdgeTests {
+    let payarch = BinaryRunner.built
+
+    /// A warning about line N of JSON Lines points at line N.
+    @Test func warningsOnAJSONLineCarryThatLine() throws {
+        let lines = [
+            #"{"payment_rails": "Stripe", "throughput_requirements": "100 TPS", "consistency_constraints": "strong"}"#,
+            #"{"payment_rails": "Stripe", "throughput_requirements": "100 TPS", "consistency_constraints": "strong"}"#,
+            #"{"payment_rails": "foo", "throughput_requirements": "100 TPS", "consistency_constraints": "strong"}"#,
+        ]
+        let result = try payarch.run(["generate", "--input", "-", "--format", "jsonl"], standardInput: Array((lines.joined(separator: "\n") + "\n").utf8))
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("<stdin>:3:"))
+        #expect(!result.stderr.contains("<stdin>:1:"))
+    }
+
+    /// An overlong line is answered with one error line and one note (not two), and the next line still runs.
+    @Test func anOverlongLineIsOneErrorAndTheRestGoOn() throws {
+        let good = #"{"payment_rails": "Stripe", "throughput_requirements": "100 TPS", "consistency_constraints": "strong"}"#
+        let input = String(repeating: "x", count: 150_000) + "\n" + good + "\n"
+        let result = try payarch.run(["generate", "--input", "-", "--format", "jsonl", "--max-input-bytes", "100000"], standardInput: Array(input.utf8))
+        #expect(result.status == 65)
+        let output = result.stdout.split(separator: "\n")
+        #expect(output.count == 2)
+        #expect(output[0].contains(#""id":"input.too-large""#) && output[0].contains(#""input":"<stdin>:1""#))
+        #expect(output[1].hasPrefix(#"{"design":"#))
+        #expect(result.stderr.components(separatedBy: "raise the limit with --max-input-bytes").count == 2)
+    }
+
+    /// JSON encoders write characters beyond the Basic Multilingual Plane as surrogate-pair escapes; they
+    /// read as the character (an escaped backslash before `u` stays text).
+    @Test func surrogatePairEscapesInJSONLinesAreRead() throws {
+        let line = #"{"payment_rails": "Stripe \ud83d\udcb3 and \\ud83d", "throughput_requirements": "100 TPS", "consistency_constraints": "strong"}"#
+        let result = try payarch.run(["generate", "--input", "-", "--format", "jsonl"], standardInput: Array((line + "\n").utf8))
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Stripe 💳 and \\\\ud83d"))
+    }
+
+    @Test func outputFolderMistakesGetTheirCodes() throws {
+        let folder = try Repository.temporaryDirectory()
+        let input = Repository.examples + "/quickstart.input.yml"
+        let empty = try payarch.run(["generate", "--input", input, "--output-dir", ""])
+        #expect(empty.status == 64)
+        #expect(empty.stderr.contains("[output.empty-path]"))
+        try Repository.write("x\n", to: folder + "/file")
+        let file = try payarch.run(["generate", "--input", input, "--output-dir", folder + "/file"])
+        #expect(file.status == 73)
+        #expect(file.stderr.contains("[output.not-a-folder]"))
+    }
+
+    /// Suffixes are stripped in any letter case, and a control character in an input's name never reaches
+    /// the name of its design.
+    @Test func designNamesAreCleanedUp() throws {
+        let folder = try Repository.temporaryDirectory()
+        let source = try #require(Repository.read(Repository.examples + "/quickstart.input.yml"))
+        try Repository.write(source, to: folder + "/UPPER.INPUT.YML")
+        try Repository.write(source, to: folder + "/esc\u{1B}[31mred.input.yml")
+        let result = try payarch.run(["generate", "--input", folder + "/UPPER.INPUT.YML", "--input", folder + "/esc\u{1B}[31mred.input.yml", "--output-dir", folder + "/out"])
+        #expect(result.status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out").sorted() == ["UPPER.md", "esc_[31mred.md"])
+    }
+
+    /// A folder of answers is graded whatever else it holds: sub-folders named like documents are skipped,
+    /// and .MD counts as .md.
+    @Test func aFolderOfAnswersSkipsWhatIsNotADocument() throws {
+        let folder = try Repository.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: folder + "/answers/x.md", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repository.examples + "/quickstart.md", toPath: folder + "/answers/Z.MD")
+        let result = try payarch.run(["validate", "--document", folder + "/answers", "--lint-only"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("answers/Z.MD"))
+        #expect(!result.stdout.contains("x.md"))
+    }
+}

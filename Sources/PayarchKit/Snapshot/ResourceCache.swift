@@ -24,7 +24,8 @@ public struct ResourceCache: Sendable {
     }
 
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> ResourceCache {
-        if let folder = environment["PAYARCH_CACHE_DIR"] { return ResourceCache(folder: folder.isEmpty ? nil : folder) }
+        // Only an absolute folder: a relative one would put a cache in whatever directory payarch runs in.
+        if let folder = environment["PAYARCH_CACHE_DIR"] { return ResourceCache(folder: folder.hasPrefix("/") && folder != "/" ? folder : nil) }
         if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") { return ResourceCache(folder: base + "/payarch") }
         if let home = environment["HOME"], home.hasPrefix("/") { return ResourceCache(folder: home + "/.cache/payarch") }
         return ResourceCache(folder: nil)
@@ -43,16 +44,34 @@ public struct ResourceCache: Sendable {
         return book
     }
 
+    /// The snapshot at `path` if its header names `key` and its body matches the checksum after the key
+    /// (a damaged entry is never used; the folder is trusted not to hold entries crafted to pass).
     static func read(_ path: String, key: String) -> RuleBook? {
         guard let source = try? SourceFile.read(path, maxBytes: maxSnapshotBytes) else { return nil }
         let header = magic + Array((key + "\n").utf8)
-        guard source.bytes.count > header.count, source.bytes.starts(with: header) else { return nil }
-        return try? SnapshotDecoder().decode(RuleBook.self, from: Array(source.bytes[header.count...]))
+        let checksumLength = 33
+        guard source.bytes.count > header.count + checksumLength, source.bytes.starts(with: header) else { return nil }
+        let body = Array(source.bytes[(header.count + checksumLength)...])
+        var hash = ContentHash()
+        hash.add(body)
+        guard Array(source.bytes[header.count..<(header.count + checksumLength)]) == Array((hash.hex + "\n").utf8) else { return nil }
+        return try? SnapshotDecoder().decode(RuleBook.self, from: body)
     }
 
     static func write(_ book: RuleBook, to path: String, key: String, folder: String) {
         guard let body = try? SnapshotEncoder().encode(book) else { return }
-        store(magic + Array((key + "\n").utf8) + body, at: path, prefix: "rules-", folder: folder)
+        var hash = ContentHash()
+        hash.add(body)
+        store(magic + Array((key + "\n" + hash.hex + "\n").utf8) + body, at: path, prefix: "rules-", folder: folder)
+    }
+
+    /// An entry payarch wrote: `rules-<32 hex>.snapshot` or `templates-<32 hex>.checked`; nothing else in
+    /// the folder is ever removed.
+    static func isEntry(_ name: String, prefix: String) -> Bool {
+        let suffix = prefix == "rules-" ? ".snapshot" : ".checked"
+        guard name.hasPrefix(prefix), name.hasSuffix(suffix) else { return false }
+        let key = name.dropFirst(prefix.count).dropLast(suffix.count)
+        return key.count == 32 && key.allSatisfy { $0.isHexDigit && !$0.isUppercase }
     }
 
     /// Writes an entry atomically and removes the entries of the same kind it replaces.
@@ -87,7 +106,7 @@ public struct ResourceCache: Sendable {
         // Entries for other rules, templates or builds (a debug and a release build, two checkouts) stay
         // usable; only the oldest beyond `keptEntries` of a kind are removed.
         var entries: [(name: String, modified: Int)] = []
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where isEntry(name, prefix: prefix) {
             var info = stat()
             if stat(folder + "/" + name, &info) == 0 { entries.append((name, info.st_mtim.tv_sec)) }
         }
@@ -135,7 +154,8 @@ public struct ResourceCache: Sendable {
             return try TemplateSet.load(directory: directory, maxBytes: maxBytes)
         }
         let marker = folder + "/templates-" + key + ".checked"
-        if access(marker, F_OK) == 0 {
+        var info = stat()
+        if lstat(marker, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
             return try TemplateSet.load(directory: directory, maxBytes: maxBytes, checked: true)
         }
         let templates = try TemplateSet.load(directory: directory, maxBytes: maxBytes)

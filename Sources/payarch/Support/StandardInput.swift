@@ -30,7 +30,8 @@ enum StandardInput {
     }
 
     /// Calls `body` with each line (without its line break) and its 1-based number, reading as it goes so
-    /// memory stays flat; a line longer than `maxLineBytes` is passed as nil and skipped to its end.
+    /// memory stays flat; a line longer than `maxLineBytes` is passed as nil as soon as it passes the limit
+    /// (so an endless line is answered at once) and skipped to its end.
     static func lines(maxLineBytes: Int, _ body: (_ line: [UInt8]?, _ number: Int) throws(PayarchError) -> Void) throws(PayarchError) {
         var line: [UInt8] = []
         var overlong = false
@@ -47,7 +48,7 @@ enum StandardInput {
             if count == 0 { break }
             for byte in chunk[..<count] {
                 if byte == UInt8(ascii: "\n") {
-                    try body(overlong ? nil : line, number)
+                    if !overlong { try body(line, number) }
                     line.removeAll(keepingCapacity: true)
                     overlong = false
                     number += 1
@@ -56,18 +57,18 @@ enum StandardInput {
                     if line.count > maxLineBytes {
                         overlong = true
                         line.removeAll()
+                        try body(nil, number)
                     }
                 }
             }
         }
-        if overlong || !line.isEmpty { try body(overlong ? nil : line, number) }
+        if !overlong, !line.isEmpty { try body(line, number) }
     }
 
     static func tooLarge(_ maxBytes: Int) -> PayarchError {
         PayarchError(
             .data,
             Diagnostic(
-                at: .file(name), id: "input.too-large", "standard input is larger than the limit of \(maxBytes) bytes",
-                notes: ["raise the limit with --max-input-bytes"]))
+                at: .file(name), id: "input.too-large", "standard input is larger than the limit of \(maxBytes) bytes"))
     }
 }

@@ -16,6 +16,9 @@ import Testing
         #expect(ResourceCache.fromEnvironment(["XDG_CACHE_HOME": "/c", "HOME": "/h"]).folder == "/c/payarch")
         #expect(ResourceCache.fromEnvironment(["XDG_CACHE_HOME": "relative", "HOME": "/h"]).folder == "/h/.cache/payarch")
         #expect(ResourceCache.fromEnvironment([:]).folder == nil)
+        // A relative folder, or the root, turns the cache off rather than write where payarch happens to run.
+        #expect(ResourceCache.fromEnvironment(["PAYARCH_CACHE_DIR": "relative", "HOME": "/h"]).folder == nil)
+        #expect(ResourceCache.fromEnvironment(["PAYARCH_CACHE_DIR": "/", "HOME": "/h"]).folder == nil)
     }
 
     @Test func aSnapshotIsWrittenThenReadForTheSameRules() throws {
@@ -52,18 +55,25 @@ import Testing
     /// Builds and rule sets used in turn keep their own entries; only the oldest beyond the cap go.
     @Test func theFolderKeepsTheNewestEntriesOfEachKind() throws {
         let folder = try Repository.temporaryDirectory()
-        ResourceCache.store([1], at: folder + "/templates-keep.checked", prefix: "templates-", folder: folder)
+        let keep = folder + "/templates-" + String(repeating: "a", count: 32) + ".checked"
+        ResourceCache.store([1], at: keep, prefix: "templates-", folder: folder)
+        // Files of the user's own that merely start like an entry are never removed.
+        try Repository.write("mine\n", to: folder + "/rules-notes.txt")
+        var old = [timespec(tv_sec: 1, tv_nsec: 0), timespec(tv_sec: 1, tv_nsec: 0)]
+        _ = utimensat(AT_FDCWD, folder + "/rules-notes.txt", &old, 0)
+        func name(_ index: Int) -> String { "rules-" + String(format: "%032x", index) + ".snapshot" }
         for index in 0..<(ResourceCache.keptEntries + 3) {
-            let path = folder + "/rules-\(index).snapshot"
+            let path = folder + "/" + name(index)
             ResourceCache.store([UInt8(index)], at: path, prefix: "rules-", folder: folder)
             // Older modification times for earlier entries.
             var times = [timespec(tv_sec: 1_000_000 + index, tv_nsec: 0), timespec(tv_sec: 1_000_000 + index, tv_nsec: 0)]
             _ = utimensat(AT_FDCWD, path, &times, 0)
         }
-        let rules = entries(folder).filter { $0.hasPrefix("rules-") }
+        let rules = entries(folder).filter { $0.hasSuffix(".snapshot") }
         #expect(rules.count == ResourceCache.keptEntries)
-        #expect(rules.contains("rules-\(ResourceCache.keptEntries + 2).snapshot") && !rules.contains("rules-0.snapshot"))
-        #expect(entries(folder).contains("templates-keep.checked"))
+        #expect(rules.contains(name(ResourceCache.keptEntries + 2)) && !rules.contains(name(0)))
+        #expect(entries(folder).contains(String(keep.split(separator: "/").last!)))
+        #expect(entries(folder).contains("rules-notes.txt"))
     }
 
     @Test func aDamagedSnapshotIsIgnoredAndRewritten() throws {
@@ -72,6 +82,13 @@ import Testing
         _ = try cache.rules(directory: Repository.rules, loader: RuleBookLoader())
         let path = folder + "/" + entries(folder)[0]
         let good = try #require(FileManager.default.contents(atPath: path))
+        // One byte changed in the body is caught by the checksum (a string would otherwise decode with a
+        // replacement character and change the design silently).
+        var flipped = good
+        flipped[good.count - 100] ^= 0x20
+        try flipped.write(to: URL(fileURLWithPath: path))
+        let key0 = try #require(ResourceCache.rulesKey(directory: Repository.rules, loader: RuleBookLoader()))
+        #expect(ResourceCache.read(path, key: key0) == nil)
         // Keep the header, damage the body.
         try Data(good.prefix(good.count / 2)).write(to: URL(fileURLWithPath: path))
         let book = try cache.rules(directory: Repository.rules, loader: RuleBookLoader())
