@@ -5,11 +5,11 @@ import Foundation
 /// - a checked rule book as a binary snapshot, so such a run skips parsing and checking the YAML;
 /// - that a template set passed its checks (lint, partial cycles, nesting depth), so they are not run again.
 ///
-/// A missing, stale or damaged entry is ignored and rewritten; a rules or template error is always
-/// reported by the loader itself, never hidden by the cache.
+/// A missing, stale or damaged entry (a snapshot's body is checksummed) is ignored and rewritten; a rules
+/// or template error is always reported by the loader itself, never hidden by the cache.
 ///
-/// The cache folder is `PAYARCH_CACHE_DIR` (empty turns the cache off), else `$XDG_CACHE_HOME/payarch`,
-/// else `~/.cache/payarch`.
+/// The cache folder is `PAYARCH_CACHE_DIR` when it is absolute (empty or relative turns the cache off),
+/// else `$XDG_CACHE_HOME/payarch`, else `~/.cache/payarch`.
 public struct ResourceCache: Sendable {
     /// The folder snapshots are kept in; nil when the cache is off.
     public let folder: String?
