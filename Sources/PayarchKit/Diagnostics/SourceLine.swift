@@ -52,7 +52,33 @@ public struct SourceLine: Sendable, Hashable {
         var slice = bytes[index..<end]
         let atLineEnd = end >= bytes.count || bytes[end] == UInt8(ascii: "\n")
         if atLineEnd, slice.last == UInt8(ascii: "\r") { slice = slice.dropLast() }
-        return SourceLine(text: String(decoding: slice, as: UTF8.self), startColumn: skipped, truncated: !atLineEnd)
+        return SourceLine(text: decode(Array(slice)), startColumn: skipped, truncated: !atLineEnd)
+    }
+
+    /// Bytes that are not UTF-8 are kept, one marker scalar each (in the last private-use block), so
+    /// `display` can show them as `\xFF` instead of a replacement character.
+    static let invalidByteBase: UInt32 = 0x10FF00
+
+    static func decode(_ bytes: [UInt8]) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        var text = String.UnicodeScalarView()
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                text.append(Unicode.UTF8.decode(encoded))
+                offset += encoded.count
+            case .error(let length):
+                for byte in bytes[offset..<min(bytes.count, offset + length)] {
+                    text.append(Unicode.Scalar(invalidByteBase + UInt32(byte))!)
+                }
+                offset += length
+            case .emptyInput:
+                return String(text)
+            }
+        }
     }
 
     /// Two display lines: the escaped window (with `…` where the line was cut) and a caret under `column`.
@@ -61,7 +87,15 @@ public struct SourceLine: Sendable, Hashable {
         var caretOffset = shown.count
         var position = startColumn
         for scalar in text.unicodeScalars {
-            let piece = scalar == "\t" ? " " : (PrintableText.needsEscape(scalar) ? PrintableText.escaped(scalar) : String(scalar))
+            let piece: String
+            if scalar == "\t" {
+                piece = " "
+            } else if scalar.value >= Self.invalidByteBase, scalar.value <= Self.invalidByteBase + 0xFF {
+                let hex = String(scalar.value - Self.invalidByteBase, radix: 16, uppercase: true)
+                piece = "\\x" + (hex.count < 2 ? "0" + hex : hex)
+            } else {
+                piece = PrintableText.needsEscape(scalar) ? PrintableText.escaped(scalar) : String(scalar)
+            }
             if position < column { caretOffset += piece.count }
             shown += piece
             position += 1

@@ -52,3 +52,18 @@ import Testing
         #expect(SourceLine.extract(from: [], line: 0, column: 1) == nil)
     }
 }
+
+/// A source line with bytes that are not UTF-8 shows each as `\xNN`, never as a replacement character or
+/// a raw byte, and the caret stays under the column the diagnostic names.
+@Suite struct SourceLineBytesTests {
+    @Test func invalidBytesAreShownAsHexEscapes() throws {
+        let bytes = Array("payment_rails: a".utf8) + [0xFF, 0xFE] + Array("b".utf8) + [0x00]
+        let line = try #require(SourceLine.extract(from: bytes, line: 1, column: 17))
+        let shown = line.display(caretAt: 17)
+        #expect(shown.line == "payment_rails: a\\xFF\\xFEb\\u{0}")
+        #expect(shown.caret == String(repeating: " ", count: 16) + "^")
+        #expect(!shown.line.contains("\u{FFFD}"))
+        // Valid text is untouched.
+        #expect(SourceLine.extract(from: Array("é ok".utf8), line: 1, column: 1)?.display(caretAt: 1).line == "é ok")
+    }
+}
