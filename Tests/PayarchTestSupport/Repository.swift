@@ -43,6 +43,18 @@ public enum Repository {
         return directory
     }
 
+    /// The first problem the rule loader reports for the bundled rules with one text replacement in one
+    /// file, or nil when they still load.
+    public static func rulesLoadError(_ file: String, replacing old: String, with new: String) throws -> Diagnostic? {
+        let directory = try patchedRules(file, replacing: old, with: new)
+        do {
+            _ = try RuleBookLoader().load(directory: directory)
+            return nil
+        } catch {
+            return error.diagnostics.first
+        }
+    }
+
     /// A patch whose target text is not in the file: the test is out of date with the rules.
     public struct PatchError: Error, CustomStringConvertible {
         public var file: String

@@ -67,6 +67,18 @@ public struct MappingReader {
         pairs.first { $0.key.scalar == key }?.value
     }
 
+    /// The string value of a required key that must be one of `allowed`; anything else is `id`, with the
+    /// allowed values in a note.
+    public func oneOf(_ key: String, _ allowed: [String], id: String, what: String, listName: String) throws(PayarchError) -> String {
+        let node = try required(key)
+        let value = try node.string(for: "'\(key)'")
+        guard allowed.contains(value) else {
+            throw PayarchError.data(
+                at: node.location, id: id, "unknown \(what) '\(value)'", notes: ["\(listName): " + allowed.joined(separator: ", ")])
+        }
+        return value
+    }
+
     /// The value for a key that must be present.
     public func required(_ key: String) throws(PayarchError) -> YAMLNode {
         guard let value = self[key], !value.isNull else {

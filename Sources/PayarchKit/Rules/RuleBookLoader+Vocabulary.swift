@@ -70,13 +70,8 @@ extension RuleBookLoader {
         let facts = try factNodes.map { factNode throws(PayarchError) in
             let fact = try MappingReader(factNode, what: "a fact of rail '\(id)'")
             try fact.rejectUnknownKeys(["topic", "text", "source", "chains"])
-            let topicNode = try fact.required("topic")
-            let topic = try topicNode.string(for: "'topic'")
-            guard RailDefinition.topics.contains(topic) else {
-                throw PayarchError.data(
-                    at: topicNode.location, id: "rules.unknown-topic", "unknown fact topic '\(topic)'",
-                    notes: ["topics: " + RailDefinition.topics.joined(separator: ", ")])
-            }
+            let topic = try fact.oneOf(
+                "topic", RailDefinition.topics, id: "rules.unknown-topic", what: "fact topic", listName: "topics")
             let textNode = try fact.required("text")
             let text = try textNode.string(for: "'text'")
             guard text.count <= RailDefinition.maxFactLength else {
@@ -91,13 +86,8 @@ extension RuleBookLoader {
         let windows = try (map["windows"]?.sequenceItems(for: "'windows'") ?? []).map { windowNode throws(PayarchError) in
             let window = try MappingReader(windowNode, what: "a window of rail '\(id)'")
             try window.rejectUnknownKeys(["kind", "days", "text", "source"])
-            let kindNode = try window.required("kind")
-            let kind = try kindNode.string(for: "'kind'")
-            guard RailDefinition.windowKinds.contains(kind) else {
-                throw PayarchError.data(
-                    at: kindNode.location, id: "rules.unknown-window", "unknown window kind '\(kind)'",
-                    notes: ["kinds: " + RailDefinition.windowKinds.joined(separator: ", ")])
-            }
+            let kind = try window.oneOf(
+                "kind", RailDefinition.windowKinds, id: "rules.unknown-window", what: "window kind", listName: "kinds")
             let daysNode = try window.required("days")
             let days = try daysNode.number(for: "'days'")
             guard days >= 0, days.isFinite, days <= 36_500 else {

@@ -59,6 +59,16 @@ final class SnapshotBuffer {
         position < bytes.count ? Tag(rawValue: bytes[position]) : nil
     }
 
+    /// A container's header at `position`: its count and the range of its body, checked against the buffer.
+    func container(_ tag: Tag, at position: Int, _ codingPath: [any CodingKey]) throws -> (count: Int, body: Range<Int>) {
+        var cursor = position
+        guard try self.tag(at: &cursor, codingPath) == tag else { throw corrupt("expected a \(tag) container", codingPath) }
+        let count = try varint(at: &cursor, codingPath)
+        let length = try length(at: &cursor, codingPath)
+        guard count <= UInt64(length) else { throw corrupt("count past the end", codingPath) }
+        return (Int(count), cursor..<(cursor + length))
+    }
+
     /// Steps over one value.
     func skip(at position: inout Int, _ codingPath: [any CodingKey]) throws {
         switch try tag(at: &position, codingPath) {
@@ -157,13 +167,10 @@ private final class SnapshotKeyedDecoding<Key: CodingKey>: KeyedDecodingContaine
     init(buffer: SnapshotBuffer, position: Int, codingPath: [any CodingKey]) throws {
         self.buffer = buffer
         self.codingPath = codingPath
-        var cursor = position
-        guard try buffer.tag(at: &cursor, codingPath) == .keyed else { throw buffer.corrupt("expected a keyed container", codingPath) }
-        let count = try buffer.varint(at: &cursor, codingPath)
-        let length = try buffer.length(at: &cursor, codingPath)
-        let end = cursor + length
-        guard count <= UInt64(length) else { throw buffer.corrupt("entry count past the end", codingPath) }
-        entries.reserveCapacity(Int(count))
+        let (count, body) = try buffer.container(.keyed, at: position, codingPath)
+        var cursor = body.lowerBound
+        let end = body.upperBound
+        entries.reserveCapacity(count)
         for _ in 0..<count {
             let keyCount = try buffer.length(at: &cursor, codingPath)
             let keyStart = cursor
@@ -288,14 +295,10 @@ private struct SnapshotUnkeyedDecoding: UnkeyedDecodingContainer {
     init(buffer: SnapshotBuffer, position: Int, codingPath: [any CodingKey]) throws {
         self.buffer = buffer
         self.codingPath = codingPath
-        var at = position
-        guard try buffer.tag(at: &at, codingPath) == .unkeyed else { throw buffer.corrupt("expected an unkeyed container", codingPath) }
-        let count = try buffer.varint(at: &at, codingPath)
-        let length = try buffer.length(at: &at, codingPath)
-        guard count <= UInt64(length) else { throw buffer.corrupt("element count past the end", codingPath) }
-        self.count = Int(count)
-        cursor = at
-        end = at + length
+        let (count, body) = try buffer.container(.unkeyed, at: position, codingPath)
+        self.count = count
+        cursor = body.lowerBound
+        end = body.upperBound
     }
 
     var isAtEnd: Bool { currentIndex >= (count ?? 0) }

@@ -13,6 +13,15 @@ enum StandardInput {
 
     static func readAll(maxBytes: Int) throws(PayarchError) -> SourceFile {
         var bytes: [UInt8] = []
+        try chunks { (chunk) throws(PayarchError) in
+            bytes.append(contentsOf: chunk)
+            if bytes.count > maxBytes { throw tooLarge(maxBytes) }
+        }
+        return SourceFile(path: name, bytes: bytes)
+    }
+
+    /// Reads standard input to its end, handing each chunk read to `body`; EINTR is retried.
+    static func chunks(_ body: (ArraySlice<UInt8>) throws(PayarchError) -> Void) throws(PayarchError) {
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
@@ -22,11 +31,9 @@ enum StandardInput {
                     .unreadable,
                     Diagnostic(at: .file(name), id: "file.unreadable", "cannot read standard input: \(String(cString: strerror(errno)))"))
             }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[..<count])
-            if bytes.count > maxBytes { throw tooLarge(maxBytes) }
+            if count == 0 { return }
+            try body(chunk[..<count])
         }
-        return SourceFile(path: name, bytes: bytes)
     }
 
     /// Calls `body` with each line (without its line break) and its 1-based number, reading as it goes so
@@ -36,17 +43,8 @@ enum StandardInput {
         var line: [UInt8] = []
         var overlong = false
         var number = 1
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw PayarchError(
-                    .unreadable,
-                    Diagnostic(at: .file(name), id: "file.unreadable", "cannot read standard input: \(String(cString: strerror(errno)))"))
-            }
-            if count == 0 { break }
-            for byte in chunk[..<count] {
+        try chunks { (chunk) throws(PayarchError) in
+            for byte in chunk {
                 if byte == UInt8(ascii: "\n") {
                     if !overlong { try body(line, number) }
                     line.removeAll(keepingCapacity: true)

@@ -122,13 +122,7 @@ import Testing
 /// silently stop a phrase list from applying.
 @Suite(.temporaryDirectories) struct SelfCheckRulesTests {
     func loadError(_ replacing: String, _ with: String) throws -> Diagnostic? {
-        let directory = try Repository.patchedRules("self-check.yml", replacing: replacing, with: with)
-        do {
-            _ = try RuleBookLoader().load(directory: directory)
-            return nil
-        } catch {
-            return error.diagnostics.first
-        }
+        try Repository.rulesLoadError("self-check.yml", replacing: replacing, with: with)
     }
 
     @Test func anUnknownValueIsAnError() throws {

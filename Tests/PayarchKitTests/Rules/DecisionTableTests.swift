@@ -157,13 +157,7 @@ import Testing
     }
 
     func loadFailure(_ file: String, _ old: String, _ new: String) throws -> Diagnostic? {
-        let directory = try Repository.patchedRules(file, replacing: old, with: new)
-        do {
-            _ = try RuleBookLoader().load(directory: directory)
-            return nil
-        } catch {
-            return error.diagnostics.first
-        }
+        try Repository.rulesLoadError(file, replacing: old, with: new)
     }
 
     /// Examples are matched against every row; aliases can list thousands under every row.

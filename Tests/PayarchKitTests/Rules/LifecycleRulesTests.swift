@@ -7,13 +7,7 @@ import Testing
 /// checks on it.
 @Suite(.temporaryDirectories) struct LifecycleRulesTests {
     func loadError(_ file: String, _ old: String, _ new: String) throws -> Diagnostic? {
-        let directory = try Repository.patchedRules(file, replacing: old, with: new)
-        do {
-            _ = try RuleBookLoader().load(directory: directory)
-            return nil
-        } catch {
-            return error.diagnostics.first
-        }
+        try Repository.rulesLoadError(file, replacing: old, with: new)
     }
 
     @Test func everyClassHasALifecycleForEveryPatternAndEveryEventASource() throws {

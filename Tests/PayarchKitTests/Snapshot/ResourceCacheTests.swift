@@ -108,7 +108,8 @@ import Testing
         #expect(entries(folder).isEmpty)
     }
 
-    @Test func theCacheOffWritesNothing() throws {
+    /// With the cache off (no folder) the rules come straight from the loader.
+    @Test func theCacheOffLoadsTheRulesDirectly() throws {
         let book = try ResourceCache(folder: nil).rules(directory: Repository.rules, loader: RuleBookLoader())
         #expect(book.rails.count == Bundled.rules.rails.count)
     }
