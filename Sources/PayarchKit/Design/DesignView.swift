@@ -198,7 +198,10 @@ public struct DesignView: Sendable, Codable {
 
     // Topology and lifecycle.
     public var governingClassName: String
-    public var governingLifecycle: String
+    /// The rails of the governing class, by name.
+    public var governingRails: String
+    /// Whether the rails given belong to more than one class.
+    public var severalClasses: Bool
     public var patternTopology: String
     public var recoveryPoints: String
     public var derivedKeyFormat: String

@@ -22,7 +22,8 @@ public struct DesignViewBuilder: Sendable {
         self.rules = rules
     }
 
-    /// The rail classes present, the governing class first, then by falling rank, each with its rails.
+    /// The rail classes present in the order their first rail was given (the rail named first is the one
+    /// the product is built around), each with its rails.
     func classes(of facts: DesignFacts) -> [(railClass: String, rails: [RailMention])] {
         var groups: [(railClass: String, rails: [RailMention])] = []
         for rail in facts.rails {
@@ -32,8 +33,21 @@ public struct DesignViewBuilder: Sendable {
                 groups.append((rail.railClass, [rail]))
             }
         }
-        func rank(_ id: String) -> Int { id == facts.governingClass ? Int.max : rules.railClass(id)?.rank ?? 0 }
-        return groups.enumerated().sorted { (rank($0.element.railClass), -$0.offset) > (rank($1.element.railClass), -$1.offset) }.map(\.element)
+        return groups
+    }
+
+    /// The ways a class's rails are given: a rail given with no direction counts as both.
+    static func directions(of rails: [RailMention]) -> Set<String> {
+        rails.reduce(into: Set<String>()) { set, rail in
+            if let direction = rail.direction { set.insert(direction) } else { set.formUnion(ClassLifecycle.directions) }
+        }
+    }
+
+    /// Whether a rail moves money the way an item tagged `direction` is about (an untagged item, or a rail
+    /// given with no direction, always does).
+    static func moves(_ rail: RailMention, _ direction: String?) -> Bool {
+        guard let direction, let given = rail.direction else { return true }
+        return given == direction
     }
 
     public func build(_ plan: DesignPlan) throws(PayarchError) -> DesignView {
@@ -64,9 +78,9 @@ public struct DesignViewBuilder: Sendable {
         let given = effectiveRailIds(facts)
         var lifecycles: [String: ClassLifecycle] = [:]
         for group in groups {
-            lifecycles[group.railClass] = rules.lifecycle(of: group.railClass, pattern: pattern.rawValue)?.narrowed(to: given)
+            lifecycles[group.railClass] = rules.lifecycle(of: group.railClass, pattern: pattern.rawValue)?
+                .narrowed(to: given, directions: Self.directions(of: group.rails))
         }
-        let lifecycle = lifecycles[facts.governingClass]
         let vocabulary = rules.vocabulary
 
         let classViews = groups.map { group -> DesignView.RailClass in
@@ -86,14 +100,18 @@ public struct DesignViewBuilder: Sendable {
                 timeoutFlow: data?.timeoutAnswer?.flow.replacing("{rails}", with: names) ?? Self.defaultTimeoutFlow,
                 callLabel: data?.timeoutAnswer?.call ?? "call with the derived key",
                 timeoutLabel: data?.timeoutAnswer?.answer ?? "202 with the payment id",
-                flow: (data?.flow ?? []).map { $0.text.replacing("{rails}", with: names) },
+                flow: (data?.flow ?? []).map { item in
+                    item.text.replacing("{rails}", with: Self.list(group.rails.filter { Self.moves($0, item.direction) }.map(Self.name)))
+                },
                 events: (data?.events ?? []).map { event in
                     .init(
                         name: event.name + (group.rails.count > 1 && !event.rails.isEmpty ? " (\(taggedNames(event.rails)))" : ""),
                         risk: Self.riskLabel(event.risk), text: Self.cell(event.text), handling: Self.cell(event.handling), source: event.source)
                 },
                 compensations: (data?.compensations ?? []).map { item in
-                    .init(rails: item.rails.isEmpty ? names : taggedNames(item.rails), stage: item.stage, text: item.text)
+                    let moving = group.rails.filter { Self.moves($0, item.direction) }
+                    return .init(
+                        rails: item.rails.isEmpty ? Self.list(moving.map(Self.name)) : taggedNames(item.rails), stage: item.stage, text: item.text)
                 },
                 checks: (data?.checks ?? []).map { .init(rails: $0.rails.isEmpty ? names : taggedNames($0.rails), text: $0.text) })
         }
@@ -123,12 +141,16 @@ public struct DesignViewBuilder: Sendable {
         let balanceScope = facts.consistency.scopes.first { $0.scope == "balances" }
         let balancesGuarded = balanceScope.map { ["strict", "strong"].contains($0.tier) } ?? false
         let balancesLevel = balanceScope.flatMap { vocabulary.level($0.level)?.name } ?? ""
-        func railList(_ keep: (String) -> Bool) -> [String] {
-            let names = groups.filter { keep($0.railClass) }.flatMap { $0.rails.map(Self.name) }
+        func railList(_ keep: (String, RailMention) -> Bool) -> [String] {
+            let names = groups.flatMap { group in group.rails.filter { keep(group.railClass, $0) }.map(Self.name) }
             return names.isEmpty ? [] : [Self.list(names)]
         }
-        let holdRails = railList { lifecycles[$0]?.holdsFunds == true }
-        let pendingRails = railList { lifecycles[$0]?.holdsFunds == false && rules.railClass($0)?.batched == true }
+        // Funds are held for what we send on a pushing class; a rail given only for collecting holds nothing.
+        func holds(_ railClass: String, _ rail: RailMention) -> Bool {
+            lifecycles[railClass]?.holdsFunds == true && rail.direction != "debit"
+        }
+        let holdRails = railList(holds)
+        let pendingRails = railList { railClass, rail in !holds(railClass, rail) && rules.railClass(railClass)?.batched == true }
         let hasOpenItems = railViews(facts, lifecycles: lifecycles).contains { !$0.checks.isEmpty } || classViews.contains { !$0.checks.isEmpty }
         let coordination = decision("coordination")
         let lockingDecision = decision("locking")
@@ -148,7 +170,9 @@ public struct DesignViewBuilder: Sendable {
                 .init(id: note.id, text: MarkdownEscaper.inline(note.message.hasSuffix(".") ? note.message : note.message + "."))
             },
             hasNotes: !facts.notes.isEmpty,
-            governingClassName: governing?.name ?? facts.governingClass, governingLifecycle: lifecycle?.lifecycle ?? "",
+            governingClassName: governing?.name ?? facts.governingClass,
+            governingRails: Self.list(groups.first { $0.railClass == facts.governingClass }?.rails.map(Self.name) ?? []),
+            severalClasses: groups.count > 1,
             patternTopology: output("coordination", "topology"), recoveryPoints: output("coordination", "recoveryPoints"),
             derivedKeyFormat: Self.derivedKeyFormat, derivedKeyLength: Self.derivedKeyLength,
             keyLimitNote: keyLimitNote(knownRails), shortKeyNote: shortKeyNote(knownRails),
@@ -174,9 +198,9 @@ public struct DesignViewBuilder: Sendable {
             },
             capacity: capacity(plan, output("partitioning", "strategy"), groups: groups),
             sequenceDiagram: SequenceDiagram.text(
-                pattern: pattern, ledger: ledger, classes: classViews, railNames: railNames, holdsFunds: lifecycle?.holdsFunds ?? false),
+                pattern: pattern, ledger: ledger, classes: classViews, railNames: railNames, holdsFunds: !holdRails.isEmpty),
             hasOpenItems: hasOpenItems,
-            holdsFunds: lifecycle?.holdsFunds ?? false,
+            holdsFunds: !holdRails.isEmpty,
             holdRails: holdRails, pendingRails: pendingRails,
             balancesGuarded: balancesGuarded, balancesLevel: balancesLevel,
             timeoutFlows: uniqued(classViews.map(\.timeoutFlow)),

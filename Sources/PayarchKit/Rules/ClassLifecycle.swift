@@ -21,9 +21,12 @@ public struct ClassLifecycle: Sendable, Codable, Hashable {
     }
 
     /// A sentence of the flow or a check, with the rails it is specific to (empty: every rail of the class).
+    /// An item tagged with a `direction` (`credit`: money you send, `debit`: money you collect) applies only
+    /// when a rail of the class is given that way or without a direction.
     public struct Item: Sendable, Codable, Hashable {
         public var text: String
         public var rails: [String] = []
+        public var direction: String? = nil
     }
 
     /// How long the design waits for the rail's own answer before recording `UNKNOWN`.
@@ -38,6 +41,7 @@ public struct ClassLifecycle: Sendable, Codable, Hashable {
         public var stage: String
         public var text: String
         public var rails: [String] = []
+        public var direction: String? = nil
     }
 
     /// Replaces what the catalogue says about each rail of the class when this lifecycle does not use the
@@ -131,12 +135,18 @@ public struct ClassLifecycle: Sendable, Codable, Hashable {
 
     /// The lifecycle as it applies to the rails given: the events, compensations, flow steps and checks
     /// that are generic to the class or specific to one of those rails.
-    public func narrowed(to given: Set<String>) -> ClassLifecycle {
+    /// `directions` are the ways the class's rails are given (a rail given with no direction counts as
+    /// both); items for another direction are left out.
+    public func narrowed(to given: Set<String>, directions: Set<String> = Self.directions) -> ClassLifecycle {
         var copy = self
+        func moves(_ direction: String?) -> Bool { direction.map(directions.contains) ?? true }
         copy.events = events.filter { Self.applies($0.rails, to: given) }
-        copy.compensations = compensations.filter { Self.applies($0.rails, to: given) }
-        copy.flow = flow.filter { Self.applies($0.rails, to: given) }
-        copy.checks = checks.filter { Self.applies($0.rails, to: given) }
+        copy.compensations = compensations.filter { Self.applies($0.rails, to: given) && moves($0.direction) }
+        copy.flow = flow.filter { Self.applies($0.rails, to: given) && moves($0.direction) }
+        copy.checks = checks.filter { Self.applies($0.rails, to: given) && moves($0.direction) }
         return copy
     }
+
+    /// The directions an item may be tagged with.
+    public static let directions: Set<String> = ["credit", "debit"]
 }

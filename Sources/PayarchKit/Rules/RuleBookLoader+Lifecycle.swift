@@ -61,12 +61,18 @@ extension RuleBookLoader {
                     return id
                 }
             }
+            /// The optional `direction:` tag of an item: `credit` or `debit`.
+            func direction(_ entry: MappingReader) throws(PayarchError) -> String? {
+                guard entry["direction"] != nil else { return nil }
+                return try entry.oneOf(
+                    "direction", ClassLifecycle.directions.sorted(), id: "rules.unknown-value", what: "direction", listName: "directions")
+            }
             func items(_ key: String) throws(PayarchError) -> [ClassLifecycle.Item] {
                 try (map[key]?.sequenceItems(for: "'\(key)'") ?? []).map { node throws(PayarchError) in
                     if node.scalar != nil { return .init(text: try node.string(for: "an item of '\(key)'")) }
                     let entry = try MappingReader(node, what: "an item of '\(key)'")
-                    try entry.rejectUnknownKeys(["text", "rails"])
-                    return .init(text: try entry.required("text").string(for: "'text'"), rails: try tags(entry))
+                    try entry.rejectUnknownKeys(["text", "rails", "direction"])
+                    return .init(text: try entry.required("text").string(for: "'text'"), rails: try tags(entry), direction: try direction(entry))
                 }
             }
             var deadline: ClassLifecycle.Deadline?
@@ -98,10 +104,10 @@ extension RuleBookLoader {
             }
             let compensations = try map.required("compensations").sequenceItems(for: "'compensations'").map { node throws(PayarchError) in
                 let entry = try MappingReader(node, what: "a compensation")
-                try entry.rejectUnknownKeys(["stage", "text", "rails"])
+                try entry.rejectUnknownKeys(["stage", "text", "rails", "direction"])
                 return ClassLifecycle.Compensation(
                     stage: try entry.required("stage").string(for: "'stage'"), text: try entry.required("text").string(for: "'text'"),
-                    rails: try tags(entry))
+                    rails: try tags(entry), direction: try direction(entry))
             }
             let mean = try map.required("meanMilliseconds").number(for: "'meanMilliseconds'")
             guard mean > 0, mean <= 600_000 else {

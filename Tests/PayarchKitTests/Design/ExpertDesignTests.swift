@@ -398,6 +398,43 @@ import Testing
         #expect(flow.contains("post the expected amount of a collection on ACH Debit as pending"))
     }
 
+    /// A class with rails for collecting and rails for paying out shows each flow for its own rails, and
+    /// only the payouts hold funds; a payout-only design has no collection flow at all.
+    @Test func collectionAndPayoutRailsGetTheirOwnFlowAndHold() throws {
+        let mixed = try design("UPI for wallet top-ups, IMPS for withdrawals to bank accounts").1
+        let flow = try section("Transaction Flow", of: mixed)
+        #expect(flow.contains("Payments you send (IMPS)"))
+        #expect(flow.contains("Payments you collect (UPI)"))
+        #expect(flow.contains("place a pending ledger hold on the amount of a payout on IMPS,"))
+        let compensations = try section("Compensating Transactions", of: mixed)
+        #expect(compensations.contains("**IMPS**, Before submission"))
+        #expect(!compensations.contains("**UPI and IMPS**, Before submission"))
+        #expect(compensations.contains("**UPI**, Refund of a received payment"))
+
+        let payouts = try design("SEPA Instant payouts to marketplace sellers").1
+        #expect(!payouts.contains("Payments you collect"))
+        #expect(!payouts.contains("Refund of a received payment"))
+        #expect(try section("Transaction Flow", of: payouts).contains("Payments you send (SEPA Instant)"))
+
+        let collections = try design("UPI collect requests for wallet top-ups").1
+        #expect(!collections.contains("Payments you send"))
+        #expect(!collections.contains("ledger hold"))
+    }
+
+    /// The rails are presented in the order they were given, and the class that keeps a payment open
+    /// longest is named as the reason for the pattern without framing the whole design.
+    @Test func theRailNamedFirstLeadsAndTheSlowestClassIsNamedAsTheReason() throws {
+        let (plan, markdown) = try design("SWIFT gpi for treasury payments, plus ACH debits for invoices")
+        #expect(plan.facts.governingClass == "direct-debit")
+        let topology = try section("Topology", of: markdown)
+        let wire = try #require(topology.range(of: "- **high-value wire** (SWIFT gpi)"))
+        let debit = try #require(topology.range(of: "- **direct debit** (ACH Debit)"))
+        #expect(wire.lowerBound < debit.lowerBound)
+        #expect(topology.contains("Of these, direct debit (ACH Debit) is the class whose outcome arrives latest"))
+        let single = try section("Topology", of: try design("Stripe").1)
+        #expect(single.hasPrefix("\nThe rail class is **card PSP API**: a payment on it"))
+    }
+
     @Test func failoverFollowsTheRegionSetting() throws {
         let global = try design("Stripe", "100,000 TPS", "strict serializability, active-active across us-east and eu-west").1
         #expect(global.contains("**Failover.** The store keeps a quorum of replicas across regions"))

@@ -30,6 +30,24 @@ import Testing
         #expect(rails.allSatisfy { $0.known })
     }
 
+    /// Each rail carries the direction the words around it give: a collection for top-ups, a payout for
+    /// withdrawals, nothing when none is said or both are.
+    @Test(arguments: [
+        ("UPI for wallet top-ups, IMPS for withdrawals to bank accounts", ["debit", "credit"]),
+        ("SEPA Instant payouts to sellers, falling back to SEPA Credit Transfer", ["credit", "credit"]),
+        ("Stripe for our checkout", ["debit"]),
+        ("Stripe", [nil]),
+        ("PayPal payouts and PayPal collections", [nil]),
+    ] as [(String, [String?])])
+    func eachRailCarriesTheDirectionItIsGiven(_ text: String, _ directions: [String?]) throws {
+        let rails = try Self.facts(rails: text).rails
+        #expect(rails.map(\.direction) == directions, "'\(text)' reads as \(rails.map { "\($0.name): \($0.direction ?? "none")" })")
+    }
+
+    @Test func sweepsAreCredits() throws {
+        #expect(try Self.facts(rails: "Same Day ACH for domestic sweeps").rails.map(\.id) == ["ach-credit"])
+    }
+
     @Test func sepaDirectDebitIsNotACreditTransfer() throws {
         let rail = try #require(try Self.facts(rails: "SEPA Direct Debit collections").rails.first)
         #expect(rail.railClass == "direct-debit")

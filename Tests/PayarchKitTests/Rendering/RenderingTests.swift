@@ -121,7 +121,7 @@ import Testing
         #expect(report.design.storeKind == .sharded)
         #expect(report.design.ledger == .asynchronous)
         #expect(report.design.regions == .singleRegion)
-        #expect(report.design.classes.map(\.id) == ["wallet", "psp-card-api"])
+        #expect(report.design.classes.map(\.id) == ["psp-card-api", "wallet"])
         #expect(report.design.sequenceDiagram.hasPrefix("sequenceDiagram\n"))
     }
 }

@@ -60,6 +60,10 @@ public struct RailMention: Sendable, Codable, Hashable {
     public var known: Bool
     public var reading: Reading
     public var phrase: SourcedPhrase?
+    /// Which way the money moves on this rail as the words around it say: `credit` (payouts, withdrawals:
+    /// money you send) or `debit` (collections, top-ups: money you receive); nil when nothing says, or
+    /// both are said.
+    public var direction: String?
 }
 
 public struct ExcludedRail: Sendable, Codable, Hashable {

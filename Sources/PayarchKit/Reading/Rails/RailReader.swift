@@ -161,7 +161,7 @@ public struct RailReader: Sendable {
                 }
             case .scheme(let index):
                 let scheme = rules.reading.railWords.schemes[index]
-                var wanted = schemeDirections(of: match, in: text, matches: entityMatches, directionAt: directionAt)
+                var wanted = schemeDirections(first: match.first, last: match.last, in: text, matches: entityMatches, directionAt: directionAt)
                 if wanted.isEmpty, let earlier = resolvedSchemes[index] { wanted = earlier }
                 var members = wanted.compactMap { direction in scheme.members.first { $0.direction == direction }?.rail }
                 let fromDirection = !members.isEmpty
@@ -259,8 +259,19 @@ public struct RailReader: Sendable {
             {
                 continue
             }
-            guard seen.insert(key).inserted else { continue }
-            result.rails.append(candidate.mention)
+            let said = schemeDirections(first: candidate.span.first, last: candidate.span.last, in: text, matches: entityMatches, directionAt: directionAt)
+                .filter { $0 == "credit" || $0 == "debit" }
+            let direction = said.count == 1 ? said[0] : nil
+            guard seen.insert(key).inserted else {
+                // Named again: a rail given for both directions has none.
+                if let index = result.rails.firstIndex(where: { sameRail($0, candidate.mention) }), result.rails[index].direction != direction {
+                    result.rails[index].direction = nil
+                }
+                continue
+            }
+            var mention = candidate.mention
+            mention.direction = direction
+            result.rails.append(mention)
             if !candidate.mention.known, let phrase = candidate.mention.phrase {
                 result.warnings.append(
                     ReadingWarning(
@@ -394,12 +405,13 @@ public struct RailReader: Sendable {
 
     // MARK: - Schemes
 
-    /// The directions a scheme name is given: words after it up to the next rail word ("ACH credits and
+    /// The directions a rail or scheme name is given: words after it up to the next rail word ("ACH credits and
     /// debits"), else the nearest before it back to the previous rail word ("payouts via ACH"), else the
     /// nearest in its sentence.
     func schemeDirections(
-        of match: Gazetteer<Word>.Match, in text: ReadingText, matches: [Gazetteer<Word>.Match], directionAt: [Cue?]
+        first: Int, last: Int, in text: ReadingText, matches: [Gazetteer<Word>.Match], directionAt: [Cue?]
     ) -> [String] {
+        let match = (first: first, last: last)
         let tokens = text.tokens
         let clause = text.clause[match.first]
         let railWords = matches.filter { isRailWord($0.payload) }
