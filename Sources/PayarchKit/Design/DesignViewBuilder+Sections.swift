@@ -279,10 +279,10 @@ extension DesignViewBuilder {
         }
         if slowMeans.count == 1 {
             conflicts.append(
-                "The planning mean of a call on \(slowMeans[0]) is itself above the latency target, so most requests would miss it; measure the rail's real latency distribution before accepting the target, or state the target for the service's own part of the request.")
+                "The planning mean of a call on \(slowMeans[0]) is a sizing assumption, not a measurement, and it is above the latency target: measure the rail's real latency distribution before accepting the target, and if calls are that slow, state the target for the service's own part of the request.")
         } else if slowMeans.count > 1 {
             conflicts.append(
-                "The planning means of calls on \(Self.list(slowMeans)) are themselves above the latency target, so most requests would miss it; measure each rail's real latency distribution before accepting the target, or state the target for the service's own part of the request.")
+                "The planning means of calls on \(Self.list(slowMeans)) are sizing assumptions, not measurements, and they are above the latency target: measure each rail's real latency distribution before accepting the target, and if calls are that slow, state the target for the service's own part of the request.")
         }
         let batchClasses = groups.filter { rules.railClass($0.railClass)?.batched == true }
         let batchNote = batchClasses.isEmpty

@@ -36,6 +36,15 @@ public struct DesignViewBuilder: Sendable {
         return groups
     }
 
+    /// The page an event cites: the one documenting it for the first of `rails` that has its own, else the
+    /// event's own source.
+    static func source(of event: ClassLifecycle.Event, for rails: [RailMention]) -> String {
+        for rail in rails {
+            if let id = rail.id, let own = event.railSources.first(where: { $0.rail == id }) { return own.source }
+        }
+        return event.source
+    }
+
     /// The ways a class's rails are given: a rail given with no direction counts as both.
     static func directions(of rails: [RailMention]) -> Set<String> {
         rails.reduce(into: Set<String>()) { set, rail in
@@ -79,7 +88,8 @@ public struct DesignViewBuilder: Sendable {
         var lifecycles: [String: ClassLifecycle] = [:]
         for group in groups {
             lifecycles[group.railClass] = rules.lifecycle(of: group.railClass, pattern: pattern.rawValue)?
-                .narrowed(to: given, directions: Self.directions(of: group.rails))
+                .narrowed(to: given, directions: Self.directions(of: group.rails), severalRails: facts.rails.count > 1,
+                    classRails: group.rails.map(\.id))
         }
         let vocabulary = rules.vocabulary
 
@@ -106,7 +116,8 @@ public struct DesignViewBuilder: Sendable {
                 events: (data?.events ?? []).map { event in
                     .init(
                         name: event.name + (group.rails.count > 1 && !event.rails.isEmpty ? " (\(taggedNames(event.rails)))" : ""),
-                        risk: Self.riskLabel(event.risk), text: Self.cell(event.text), handling: Self.cell(event.handling), source: event.source)
+                        risk: Self.riskLabel(event.risk), text: Self.cell(event.text), handling: Self.cell(event.handling),
+                        source: Self.source(of: event, for: group.rails))
                 },
                 compensations: (data?.compensations ?? []).map { item in
                     let moving = group.rails.filter { Self.moves($0, item.direction) }

@@ -18,6 +18,21 @@ public struct ClassLifecycle: Sendable, Codable, Hashable {
         public var source: String
         /// The rail ids this event is specific to; empty when it holds for every rail of the class.
         public var rails: [String] = []
+        /// Shown only in a design with more than one rail (falling back to another rail).
+        public var severalRails: Bool = false
+        /// Shown only with more than one rail of this class (routing between PSPs).
+        public var severalInClass: Bool = false
+        /// Per rail, the source that documents this event for that rail, shown instead of `source` when the
+        /// rail is given.
+        public var railSources: [RailSource] = []
+        /// The class-wide events this rail-specific event says more precisely for its rails: the class-wide
+        /// one is left out when every rail of the class in the design has an event covering it.
+        public var covers: [String] = []
+    }
+
+    public struct RailSource: Sendable, Codable, Hashable {
+        public var rail: String
+        public var source: String
     }
 
     /// A sentence of the flow or a check, with the rails it is specific to (empty: every rail of the class).
@@ -27,6 +42,8 @@ public struct ClassLifecycle: Sendable, Codable, Hashable {
         public var text: String
         public var rails: [String] = []
         public var direction: String? = nil
+        public var severalRails: Bool = false
+        public var severalInClass: Bool = false
     }
 
     /// How long the design waits for the rail's own answer before recording `UNKNOWN`.
@@ -42,6 +59,7 @@ public struct ClassLifecycle: Sendable, Codable, Hashable {
         public var text: String
         public var rails: [String] = []
         public var direction: String? = nil
+        public var severalRails: Bool = false
     }
 
     /// Replaces what the catalogue says about each rail of the class when this lifecycle does not use the
@@ -137,13 +155,35 @@ public struct ClassLifecycle: Sendable, Codable, Hashable {
     /// that are generic to the class or specific to one of those rails.
     /// `directions` are the ways the class's rails are given (a rail given with no direction counts as
     /// both); items for another direction are left out.
-    public func narrowed(to given: Set<String>, directions: Set<String> = Self.directions) -> ClassLifecycle {
+    /// `severalRails` says whether the design has more than one rail; items about moving a payment between
+    /// rails are left out otherwise, and items about routing between rails of this class when `classRails`
+    /// has only one.
+    /// `classRails` are the class's rails in the design (nil for a rail payarch does not know): a class-wide
+    /// event that a rail-specific one covers for every one of them is left out.
+    public func narrowed(
+        to given: Set<String>, directions: Set<String> = Self.directions, severalRails: Bool = true, classRails: [String?] = []
+    ) -> ClassLifecycle {
+        let severalInClass = classRails.isEmpty || classRails.count > 1
         var copy = self
         func moves(_ direction: String?) -> Bool { direction.map(directions.contains) ?? true }
-        copy.events = events.filter { Self.applies($0.rails, to: given) }
-        copy.compensations = compensations.filter { Self.applies($0.rails, to: given) && moves($0.direction) }
-        copy.flow = flow.filter { Self.applies($0.rails, to: given) && moves($0.direction) }
-        copy.checks = checks.filter { Self.applies($0.rails, to: given) && moves($0.direction) }
+        func fits(_ needsSeveral: Bool) -> Bool { severalRails || !needsSeveral }
+        func covered(_ event: Event) -> Bool {
+            guard event.rails.isEmpty, !classRails.isEmpty else { return false }
+            return classRails.allSatisfy { rail in
+                guard let rail else { return false }
+                return events.contains { $0.rails.contains(rail) && $0.covers.contains(event.id) }
+            }
+        }
+        copy.events = events.filter {
+            Self.applies($0.rails, to: given) && fits($0.severalRails) && (severalInClass || !$0.severalInClass) && !covered($0)
+        }
+        copy.compensations = compensations.filter { Self.applies($0.rails, to: given) && moves($0.direction) && fits($0.severalRails) }
+        copy.flow = flow.filter {
+            Self.applies($0.rails, to: given) && moves($0.direction) && fits($0.severalRails) && (severalInClass || !$0.severalInClass)
+        }
+        copy.checks = checks.filter {
+            Self.applies($0.rails, to: given) && moves($0.direction) && fits($0.severalRails) && (severalInClass || !$0.severalInClass)
+        }
         return copy
     }
 

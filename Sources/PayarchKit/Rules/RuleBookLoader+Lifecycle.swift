@@ -67,12 +67,32 @@ extension RuleBookLoader {
                 return try entry.oneOf(
                     "direction", ClassLifecycle.directions.sorted(), id: "rules.unknown-value", what: "direction", listName: "directions")
             }
+            /// The optional `severalRails:` flag of an item.
+            func severalRails(_ entry: MappingReader) throws(PayarchError) -> Bool {
+                try entry["severalRails"]?.bool(for: "'severalRails'") ?? false
+            }
+            /// The optional `railSources:` of an event: per rail of this class, the page that documents it there.
+            func railSources(_ entry: MappingReader) throws(PayarchError) -> [ClassLifecycle.RailSource] {
+                guard let node = entry["railSources"] else { return [] }
+                return try MappingReader(node, what: "'railSources'").entries.map { entry throws(PayarchError) in
+                    guard let owner = railClasses[entry.key] else {
+                        throw PayarchError.data(at: entry.keyNode.location, id: "rules.rails-tag", "unknown rail id '\(entry.key)'")
+                    }
+                    guard owner == railClass else {
+                        throw PayarchError.data(
+                            at: entry.keyNode.location, id: "rules.rails-tag", "rail '\(entry.key)' is of class '\(owner)', not '\(railClass)'")
+                    }
+                    return .init(rail: entry.key, source: try address(entry.value, "a source in 'railSources'"))
+                }
+            }
             func items(_ key: String) throws(PayarchError) -> [ClassLifecycle.Item] {
                 try (map[key]?.sequenceItems(for: "'\(key)'") ?? []).map { node throws(PayarchError) in
                     if node.scalar != nil { return .init(text: try node.string(for: "an item of '\(key)'")) }
                     let entry = try MappingReader(node, what: "an item of '\(key)'")
-                    try entry.rejectUnknownKeys(["text", "rails", "direction"])
-                    return .init(text: try entry.required("text").string(for: "'text'"), rails: try tags(entry), direction: try direction(entry))
+                    try entry.rejectUnknownKeys(["text", "rails", "direction", "severalRails", "severalInClass"])
+                    return .init(
+                        text: try entry.required("text").string(for: "'text'"), rails: try tags(entry), direction: try direction(entry),
+                        severalRails: try severalRails(entry), severalInClass: try entry["severalInClass"]?.bool(for: "'severalInClass'") ?? false)
                 }
             }
             var deadline: ClassLifecycle.Deadline?
@@ -90,7 +110,7 @@ extension RuleBookLoader {
             }
             let events = try map.required("events").sequenceItems(for: "'events'").map { node throws(PayarchError) in
                 let event = try MappingReader(node, what: "an event")
-                try event.rejectUnknownKeys(["id", "name", "risk", "text", "handling", "source", "rails"])
+                try event.rejectUnknownKeys(["id", "name", "risk", "text", "handling", "source", "rails", "severalRails", "severalInClass", "railSources", "covers"])
                 let riskNode = try event.required("risk")
                 guard let risk = ClassLifecycle.Risk(rawValue: try riskNode.string(for: "'risk'")) else {
                     throw PayarchError.data(
@@ -100,18 +120,32 @@ extension RuleBookLoader {
                 return ClassLifecycle.Event(
                     id: try event.required("id").string(for: "'id'"), name: try event.required("name").string(for: "'name'"), risk: risk,
                     text: try event.required("text").string(for: "'text'"), handling: try event.required("handling").string(for: "'handling'"),
-                    source: try address(try event.required("source"), "'source' of an event"), rails: try tags(event))
+                    source: try address(try event.required("source"), "'source' of an event"), rails: try tags(event),
+                    severalRails: try severalRails(event), severalInClass: try event["severalInClass"]?.bool(for: "'severalInClass'") ?? false,
+                    railSources: try railSources(event),
+                    covers: try (event["covers"]?.sequenceItems(for: "'covers'") ?? []).map { node throws(PayarchError) in try node.string(for: "an event id") })
             }
             let compensations = try map.required("compensations").sequenceItems(for: "'compensations'").map { node throws(PayarchError) in
                 let entry = try MappingReader(node, what: "a compensation")
-                try entry.rejectUnknownKeys(["stage", "text", "rails", "direction"])
+                try entry.rejectUnknownKeys(["stage", "text", "rails", "direction", "severalRails"])
                 return ClassLifecycle.Compensation(
                     stage: try entry.required("stage").string(for: "'stage'"), text: try entry.required("text").string(for: "'text'"),
-                    rails: try tags(entry), direction: try direction(entry))
+                    rails: try tags(entry), direction: try direction(entry), severalRails: try severalRails(entry))
             }
             let mean = try map.required("meanMilliseconds").number(for: "'meanMilliseconds'")
             guard mean > 0, mean <= 600_000 else {
                 throw PayarchError.data(at: map["meanMilliseconds"]?.location, id: "rules.deadline", "'meanMilliseconds' is between 1 ms and 10 minutes")
+            }
+            // An event covers only class-wide events of its own class, and only when it is itself rail-specific.
+            let eventNodes = try map.required("events").sequenceItems(for: "'events'")
+            for (event, node) in zip(events, eventNodes) where !event.covers.isEmpty {
+                guard !event.rails.isEmpty else {
+                    throw PayarchError.data(at: node.location, id: "rules.covers", "event '\(event.id)' covers others but names no rails")
+                }
+                for id in event.covers where !events.contains(where: { $0.id == id && $0.rails.isEmpty }) {
+                    throw PayarchError.data(
+                        at: node.location, id: "rules.covers", "event '\(event.id)' covers '\(id)', which is not a class-wide event of '\(railClass)'")
+                }
             }
             guard !events.isEmpty, !compensations.isEmpty else {
                 throw PayarchError.data(at: root.location, id: "rules.lifecycle", "the lifecycle of '\(railClass)' needs events and compensations")

@@ -63,6 +63,66 @@ import Testing
         #expect(stripe.contains(row) && !adyen.contains(row))
     }
 
+    /// Items tagged with a direction appear only when a rail of the class moves money that way (or has no
+    /// direction); items about several rails only when there are several.
+    @Test func directionAndSeveralRailsNarrowTheItems() throws {
+        let instant = try #require(Bundled.rules.lifecycle(of: "instant-push", pattern: "outbox"))
+        let send = instant.narrowed(to: ["sepa-instant"], directions: ["credit"], severalRails: false)
+        #expect(send.flow.contains { $0.direction == "credit" } && !send.flow.contains { $0.direction == "debit" })
+        #expect(!send.compensations.contains { $0.direction == "debit" })
+        let collect = instant.narrowed(to: ["upi"], directions: ["debit"], severalRails: false)
+        #expect(collect.flow.contains { $0.direction == "debit" } && !collect.flow.contains { $0.direction == "credit" })
+        #expect(!collect.compensations.contains { $0.stage == "Before submission" })
+        #expect(instant.narrowed(to: ["upi"]).flow.contains { $0.direction == "credit" })
+        // Falling back needs a second rail in the design.
+        #expect(!send.events.contains { $0.id == "rail-fallback" })
+        #expect(instant.narrowed(to: ["sepa-instant"], directions: ["credit"], severalRails: true).events.contains { $0.id == "rail-fallback" })
+        // Routing between PSPs needs a second rail of the class.
+        let psp = try #require(Bundled.rules.lifecycle(of: "psp-card-api", pattern: "outbox"))
+        #expect(!psp.narrowed(to: ["stripe"], classRails: ["stripe"]).events.contains { $0.id == "reroute-unknown" })
+        #expect(psp.narrowed(to: ["stripe", "adyen"], classRails: ["stripe", "adyen"]).events.contains { $0.id == "reroute-unknown" })
+    }
+
+    /// A class-wide event that a rail's own event states more precisely is left out only when every rail
+    /// of the class in the design has such an event.
+    @Test func aCoveredClassWideEventIsLeftOutOnlyWhenEveryRailCoversIt() throws {
+        let psp = try #require(Bundled.rules.lifecycle(of: "psp-card-api", pattern: "outbox"))
+        let stripe = psp.narrowed(to: ["stripe"], classRails: ["stripe"])
+        #expect(stripe.events.contains { $0.id == "stripe-refund-failure" })
+        #expect(!stripe.events.contains { $0.id == "refund-failure" })
+        let both = psp.narrowed(to: ["stripe", "braintree"], classRails: ["stripe", "braintree"])
+        #expect(both.events.contains { $0.id == "refund-failure" })
+        // A rail payarch does not know needs the class-wide text.
+        #expect(psp.narrowed(to: ["stripe"], classRails: ["stripe", nil]).events.contains { $0.id == "refund-failure" })
+        let markdown = try Bundled.design(try Bundled.inputs(rails: "Stripe", throughput: "100 TPS", consistency: "strong")).1
+        #expect(markdown.contains("| Failed Refund |") && !markdown.contains("| Refund Failure |"))
+        #expect(markdown.contains("| Stripe Signature |") && !markdown.contains("| Webhook Signature |"))
+    }
+
+    /// A class-wide event cites the page documenting it for a rail given, not another vendor's.
+    @Test func aClassWideEventCitesTheGivenRailsOwnSource() throws {
+        let paypal = try Bundled.design(try Bundled.inputs(rails: "PayPal", throughput: "100 TPS", consistency: "strong")).1
+        #expect(!paypal.contains("weixin"))
+        #expect(paypal.contains("| Timed-Out Wallet Call |") && paypal.contains("https://developer.paypal.com/reference/guidelines/idempotency |"))
+        let wechat = try Bundled.design(try Bundled.inputs(rails: "WeChat Pay", throughput: "100 TPS", consistency: "strong")).1
+        #expect(wechat.contains("ReasonableQueryMechanism"))
+        // PayPal's own pending captures and disputes are in a PayPal design.
+        #expect(paypal.contains("| Pending Capture |") && paypal.contains("`PENDING_REVIEW`"))
+        #expect(paypal.contains("`CUSTOMER.DISPUTE.CREATED`"))
+    }
+
+    @Test func coversAndRailSourcesAreChecked() throws {
+        #expect(
+            try loadError("lifecycle/psp-card-api.yml", #"covers: ["refund-failure"]"#, #"covers: ["refund-fail"]"#)?.message
+                .contains("covers 'refund-fail', which is not a class-wide event of 'psp-card-api'") == true)
+        #expect(
+            try loadError("lifecycle/psp-card-api.yml", #"covers: ["refund-failure"]"#, #"covers: ["stripe-dispute"]"#)?.id == "rules.covers")
+        #expect(
+            try loadError("lifecycle/wallet.yml", #"    paypal: "https://developer.paypal.com/reference/guidelines/idempotency""#, #"    stripe: "https://docs.stripe.com/""#)?
+                .message.contains("rail 'stripe' is of class 'psp-card-api', not 'wallet'") == true)
+        #expect(try loadError("lifecycle/instant-push.yml", "- direction: credit", "- direction: outbound")?.id == "rules.unknown-value")
+    }
+
     @Test func aTagMustNameAKnownRailOfTheSameClass() throws {
         let unknown = try loadError("lifecycle/wallet.yml", #"class: "wallet""#, "class: \"wallet\"\n# x")
         #expect(unknown == nil)
