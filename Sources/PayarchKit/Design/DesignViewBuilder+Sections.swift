@@ -38,8 +38,9 @@ extension DesignViewBuilder {
         }
         if let phrase = facts.consistency.consistencyFirst { row("CAP stance", "consistency over availability on the money path", [phrase]) }
         if let phrase = facts.consistency.atomicCommit { row("Atomicity", "atomic commit across resources", [phrase]) }
-        if let phrase = facts.consistency.multiRegion, facts.consistency.singleRegion == nil { row("Regions", "several active regions", [phrase]) }
+        if let phrase = facts.consistency.multiRegion, facts.consistency.singleRegion == nil, facts.consistency.residency == nil { row("Regions", "several active regions", [phrase]) }
         if let phrase = facts.consistency.singleRegion { row("Regions", "one region", [phrase]) }
+        if let phrase = facts.consistency.residency { row("Regions", "one region per deployment, data kept in its region", [phrase]) }
         if let store = facts.consistency.statedStore { row("Store in use", store.engine, [store.phrase]) }
         return rows
     }

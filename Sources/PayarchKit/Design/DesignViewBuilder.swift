@@ -15,6 +15,8 @@ public struct DesignViewBuilder: Sendable {
     /// What the client gets from an outbox design when the rail has not answered by its deadline, unless the
     /// class's lifecycle says otherwise.
     static let defaultTimeoutFlow = "No answer by the rail's deadline: commit `UNKNOWN` with the attempt and answer `202` with the payment id; the client polls or retries with the same key and receives the same `202` until the completer resolves the attempt."
+    /// The region setting when the input keeps data in its own region.
+    static let residencyText = "each deployment is a single-region design of its own that owns its claims, payments, keys and ledger; no request is forwarded to, replicated to or failed over to another region, so a region's loss is an outage for its own users only, and a client key is unique only within its deployment"
     /// At most this many risks are listed at a glance.
     static let glanceRisks = 5
 
@@ -174,7 +176,9 @@ public struct DesignViewBuilder: Sendable {
             locking: .init(name: output("locking", "lockingName"), detail: lockingDecision?.rationale ?? ""),
             store: .init(name: output("datastore", "database"), detail: "isolation " + output("datastore", "isolation")),
             ledgerChoice: .init(name: output("ledger", "postingName"), detail: decision("ledger")?.rationale ?? ""),
-            regionChoice: .init(name: output("regions", "modeName"), detail: output("regions", "keyHome")),
+            regionChoice: facts.consistency.residency == nil
+                ? .init(name: output("regions", "modeName"), detail: output("regions", "keyHome"))
+                : .init(name: "one region per deployment, data kept in its region", detail: Self.residencyText),
             risks: risks,
             basis: basisRows(facts), assumptions: facts.assumptions.map { MarkdownEscaper.inline($0.text) },
             notes: facts.notes.map { note in

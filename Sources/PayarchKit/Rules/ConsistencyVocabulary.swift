@@ -35,6 +35,9 @@ public struct ConsistencyVocabulary: Sendable, Codable {
     public var moneyPathFloor: String
     public var divergence: [DivergenceWords]
     public var relaxers: [String]
+    /// Phrases that hold a level or scope word but state neither ("strict ordering", "hot wallet"): read
+    /// as a whole, so their words set nothing.
+    public var notConsistency: [String] = []
     /// Words that make a level apply to no scope in particular ("everywhere else").
     public var universal: [String]
     /// Words before a scope word that make it another system's view ("the gpi Tracker status").
@@ -45,6 +48,8 @@ public struct ConsistencyVocabulary: Sendable, Codable {
     public var atomicCommit: [String]
     public var multiRegion: [String]
     public var singleRegion: [String]
+    /// Phrases that keep data in its own region by law or policy.
+    public var residency: [String] = []
     /// Database engines an input may say it already runs, by the datastore table's `engine` value.
     public var stores: [Store] = []
     public struct Store: Sendable, Codable { public var engine: String; public var aliases: [String] }

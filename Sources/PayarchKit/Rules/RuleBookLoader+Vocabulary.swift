@@ -139,7 +139,7 @@ extension RuleBookLoader {
 
     func loadVocabulary(_ path: String) throws(PayarchError) -> ConsistencyVocabulary {
         let root = try MappingReader(try document(path), what: "consistency.yml")
-        try root.rejectUnknownKeys(["tiers", "moneyPathFloor", "levels", "divergenceWords", "universal", "externalViews", "relaxers", "scopes", "stances", "stores"])
+        try root.rejectUnknownKeys(["tiers", "moneyPathFloor", "levels", "divergenceWords", "universal", "externalViews", "relaxers", "scopes", "stances", "stores", "notConsistency"])
         let tiersNode = try root.required("tiers")
         let tiers = try tiersNode.strings(for: "'tiers'")
         func tier(_ node: YAMLNode) throws(PayarchError) -> String {
@@ -190,7 +190,7 @@ extension RuleBookLoader {
                 impliedScope: try impliedScope(map))
         }
         let stances = try MappingReader(try root.required("stances"), what: "'stances'")
-        try stances.rejectUnknownKeys(["availabilityFirst", "consistencyFirst", "atomicCommit", "multiRegion", "singleRegion"])
+        try stances.rejectUnknownKeys(["availabilityFirst", "consistencyFirst", "atomicCommit", "multiRegion", "singleRegion", "residency"])
         let floor = try tier(try root.required("moneyPathFloor"))
         var stores: [(engine: String, aliases: [String])] = []
         if let node = root["stores"], !node.isNull {
@@ -212,6 +212,8 @@ extension RuleBookLoader {
             consistencyFirst: try stances.stringList("consistencyFirst"), atomicCommit: try stances.stringList("atomicCommit"),
             multiRegion: try stances.stringList("multiRegion"), singleRegion: try stances.stringList("singleRegion"))
         vocabulary.stores = stores.map { ConsistencyVocabulary.Store(engine: $0.engine, aliases: $0.aliases) }
+        vocabulary.notConsistency = root["notConsistency"] == nil ? [] : try root.stringList("notConsistency")
+        vocabulary.residency = stances["residency"] == nil ? [] : try stances.stringList("residency")
         return vocabulary
     }
 

@@ -436,6 +436,30 @@ import Testing
         #expect(single.hasPrefix("\nThe rail class is **card PSP API**: a payment on it"))
     }
 
+    /// Data kept in its region by policy is one single-region design per deployment, never active-active.
+    @Test func dataResidencyGivesOneRegionPerDeploymentWithNoForwarding() throws {
+        let (plan, markdown) = try design("Pix", "1,000 TPS", "Separate deployments in sa-east-1 and ap-south-1 for data residency, no cross-region data")
+        #expect(plan.facts.consistency.regionMode == "single-region")
+        #expect(markdown.contains("- **Regions: one region per deployment, data kept in its region**: each deployment is a single-region design"))
+        #expect(markdown.contains("| Regions | one region per deployment, data kept in its region |"))
+        #expect(!markdown.contains("## Multi-Region"))
+        #expect(!markdown.contains("forwards the request"))
+    }
+
+    /// "Two active data centers" is several regions; "we don't need strict ordering" relaxes nothing.
+    @Test func regionAndRelaxationPhrasesReadAsMeant() throws {
+        let twoDCs = try design("Stripe", "1,000 TPS", "We run two active data centers (us-east, us-central) on CockroachDB.").0
+        #expect(twoDCs.facts.consistency.regionMode == "multi-region")
+        let relaxed = try design("ACH Debit", "20 TPS", "We don't need strict ordering of collections. We must never submit the same collection twice.").0
+        #expect(relaxed.facts.consistency.ledger.tier != "eventual")
+        #expect(relaxed.facts.consistency.unscoped == nil)
+        let notGlobal = try design("Stripe", "1,000 TPS", "We don't need global serializability, just never charge twice.").0
+        #expect(notGlobal.facts.consistency.ledger.tier != "eventual")
+        #expect(notGlobal.facts.consistency.ledger.assumed)
+        let nonces = try design("Ethereum", "200 TPS", "Nonces per hot wallet must be strictly sequential.").0
+        #expect(!nonces.facts.consistency.scopes.contains { $0.scope == "balances" })
+    }
+
     @Test func failoverFollowsTheRegionSetting() throws {
         let global = try design("Stripe", "100,000 TPS", "strict serializability, active-active across us-east and eu-west").1
         #expect(global.contains("**Failover.** The store keeps a quorum of replicas across regions"))

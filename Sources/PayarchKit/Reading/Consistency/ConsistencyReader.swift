@@ -17,12 +17,15 @@ public struct ConsistencyReader: Sendable {
         case atomicCommit
         case multiRegion
         case singleRegion
+        case residency
         /// A database engine the input says it runs.
         case store(String)
         case universal
         /// A scope seen from another system ("the gpi Tracker status").
         case externalScope(String)
         case externalView
+        /// A phrase that holds a level or scope word but states neither ("strict ordering").
+        case notConsistency
     }
 
     let vocabulary: ConsistencyVocabulary
@@ -40,6 +43,7 @@ public struct ConsistencyReader: Sendable {
         for phrase in vocabulary.consistencyFirst { words.add(phrase, .consistencyFirst) }
         for phrase in vocabulary.multiRegion { words.add(phrase, .multiRegion) }
         for phrase in vocabulary.singleRegion { words.add(phrase, .singleRegion) }
+        for phrase in vocabulary.residency { words.add(phrase, .residency) }
         for store in vocabulary.stores {
             for alias in store.aliases { words.add(alias, .store(store.engine)) }
         }
@@ -52,6 +56,7 @@ public struct ConsistencyReader: Sendable {
         for phrase in vocabulary.relaxers { words.add(phrase, .relaxer) }
         for phrase in vocabulary.universal { words.add(phrase, .universal) }
         for phrase in vocabulary.externalViews { words.add(phrase, .externalView) }
+        for phrase in vocabulary.notConsistency { words.add(phrase, .notConsistency) }
         for scope in vocabulary.scopes {
             for alias in scope.aliases { words.add(alias, .scope(scope.id)) }
         }
@@ -169,6 +174,9 @@ public struct ConsistencyReader: Sendable {
         var order: [String] = []
         var contradicted: Set<String> = []
         var unscoped: ConsistencyFacts.ScopeLevel?
+        // An unscoped relaxation ("we don't need strict serializability") says what is not needed, not what
+        // the money path or the ledger may drop to: neither takes its level from it.
+        var unscopedRelaxing = false
         var warnings: [ReadingWarning] = []
         var apScopes: Set<String> = []
         var apPhrases: [SourcedPhrase] = []
@@ -182,8 +190,12 @@ public struct ConsistencyReader: Sendable {
             let phrase = text.phrase(statement.phraseFirst ?? statement.first, statement.last)
             let targets = scopes.isEmpty || statement.onlyImplied ? (statement.impliedScope.map { [$0] } ?? []) : scopes
             if targets.isEmpty {
-                if unscoped == nil || vocabulary.tierRank(statement.tier) < vocabulary.tierRank(unscoped!.tier) {
+                // A requirement outranks a relaxation; among either, the stronger level holds.
+                let replaces = unscoped == nil || (unscopedRelaxing && !statement.relaxing)
+                    || (unscopedRelaxing == statement.relaxing && vocabulary.tierRank(statement.tier) < vocabulary.tierRank(unscoped!.tier))
+                if replaces {
                     unscoped = .init(scope: "", level: statement.levelId, tier: statement.tier, availabilityFirst: false, explicit: false, phrase: phrase)
+                    unscopedRelaxing = statement.relaxing
                 }
                 return
             }
@@ -349,7 +361,9 @@ public struct ConsistencyReader: Sendable {
                 phrases.append(stance)
             }
             moneyPath = .init(tier: tier, phrases: phrases, assumed: false)
-        } else if let unscoped, vocabulary.tierRank(unscoped.tier) <= vocabulary.tierRank(vocabulary.moneyPathFloor) || consistencyFirst == nil {
+        } else if let unscoped, !unscopedRelaxing,
+            vocabulary.tierRank(unscoped.tier) <= vocabulary.tierRank(vocabulary.moneyPathFloor) || consistencyFirst == nil
+        {
             let tier = vocabulary.tierRank(unscoped.tier) > vocabulary.tierRank(vocabulary.moneyPathFloor) && consistencyFirst != nil
                 ? vocabulary.moneyPathFloor : unscoped.tier
             moneyPath = .init(tier: tier, phrases: [unscoped.phrase], assumed: false)
@@ -365,7 +379,7 @@ public struct ConsistencyReader: Sendable {
         let ledger: ConsistencyFacts.Tier
         if let entry = scopes.first(where: { $0.scope == "ledger" }) {
             ledger = .init(tier: entry.tier, phrases: [entry.phrase], assumed: false)
-        } else if let unscoped {
+        } else if let unscoped, !unscopedRelaxing {
             ledger = .init(tier: unscoped.tier, phrases: [unscoped.phrase], assumed: false)
         } else {
             ledger = .init(tier: moneyPath.tier, phrases: moneyPath.phrases, assumed: true)
@@ -383,7 +397,7 @@ public struct ConsistencyReader: Sendable {
             apState: apScopes.contains(where: { vocabulary.scope($0)?.moneyPath == false }) ? "ap-allowed" : "cp-only",
             apPhrases: Array(Set(apPhrases)).sorted(), lagBounds: lagBounds, consistencyFirst: consistencyFirst,
             atomicCommit: first(.atomicCommit), multiRegion: first(.multiRegion), singleRegion: first(.singleRegion),
-            statedStore: statedStore)
+            statedStore: statedStore, residency: first(.residency))
         return Output(facts: facts, assumptions: assumptions, warnings: warnings)
     }
 

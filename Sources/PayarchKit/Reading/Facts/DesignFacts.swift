@@ -171,7 +171,9 @@ public struct ConsistencyFacts: Sendable, Codable {
     }
 
     public var statedStore: StatedStore? = nil
+    /// Data kept in its own region ("no cross-region data"): each deployment is a single-region design.
+    public var residency: SourcedPhrase? = nil
 
     /// `multi-region` when the input asks for several active regions and does not also pin one.
-    public var regionMode: String { multiRegion != nil && singleRegion == nil ? "multi-region" : "single-region" }
+    public var regionMode: String { multiRegion != nil && singleRegion == nil && residency == nil ? "multi-region" : "single-region" }
 }
