@@ -94,8 +94,10 @@ public struct InputReader: Sendable {
         }
         // Unknown rails never outrank known ones; with no known rail, the unknown ones govern, then the
         // kinds of payment named, then the generic class.
-        let known = railResult.rails.filter(\.known)
-        let ranked = known.isEmpty ? railResult.rails : known
+        // A fallback rail never governs while another rail is given.
+        let primary = railResult.rails.filter { !$0.isFallback }
+        let known = primary.filter(\.known)
+        let ranked = known.isEmpty ? primary : known
         var governingClass = ranked.max { rank($0.railClass) < rank($1.railClass) }?.railClass
         if railResult.rails.isEmpty {
             let categoryClass = railResult.categories.max { rank($0.railClass) < rank($1.railClass) }?.railClass

@@ -29,7 +29,9 @@ extension ReadingReport {
         lines.append("Rails (payment_rails)")
         table(
             facts.rails.map { rail in
-                [PrintableText.escape(rail.name), className(rail.railClass), rail.known ? "known" : "unknown", rail.reading.rawValue, quoted(rail.phrase)]
+                [PrintableText.escape(rail.name), className(rail.railClass), rail.known ? "known" : "unknown",
+                    ([rail.reading.rawValue] + (rail.direction.map { [$0] } ?? []) + (rail.isFallback ? ["fallback"] : [])).joined(separator: ", "),
+                    quoted(rail.phrase)]
             })
         if !facts.excludedRails.isEmpty {
             lines.append("Ruled out")

@@ -72,6 +72,9 @@ public struct RailClass: Sendable, Codable, Hashable {
     /// Payments travel in files submitted at cut-offs, so a call carries a file, not a payment, and
     /// per-payment call concurrency means nothing for the class.
     public var batched: Bool = false
+    /// The one way every rail of the class moves money, when it has one: `debit` (a direct debit pulls) or
+    /// `credit` (a credit transfer or a wire pushes).
+    public var direction: String? = nil
 }
 
 /// A design family from `rules/rail-classes.yml`: the value of the decision tables' `railFamily` key.

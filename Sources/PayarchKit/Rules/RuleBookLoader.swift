@@ -76,7 +76,7 @@ public struct RuleBookLoader: Sendable {
         let familyIds = Set(families.map(\.id))
         let classes = try root.required("classes").sequenceItems(for: "'classes'").map { node throws(PayarchError) in
             let map = try MappingReader(node, what: "a rail class")
-            try map.rejectUnknownKeys(["id", "name", "family", "rank", "batched"])
+            try map.rejectUnknownKeys(["id", "name", "family", "rank", "batched", "direction"])
             let familyNode = try map.required("family")
             let family = try familyNode.string(for: "'family'")
             guard familyIds.contains(family) else {
@@ -92,6 +92,10 @@ public struct RuleBookLoader: Sendable {
                     throw PayarchError.data(at: node.location, id: "rules.unknown-value", "'batched' is true or false")
                 }
                 railClass.batched = value
+            }
+            if map["direction"] != nil {
+                railClass.direction = try map.oneOf(
+                    "direction", ClassLifecycle.directions.sorted(), id: "rules.unknown-value", what: "direction", listName: "directions")
             }
             return railClass
         }

@@ -38,10 +38,44 @@ import Testing
         ("Stripe for our checkout", ["debit"]),
         ("Stripe", [nil]),
         ("PayPal payouts and PayPal collections", [nil]),
+        // A credit card is no credit transfer; a class that moves money one way gives its rails that way.
+        ("Stripe and PayPal for global credit card processing.", [nil, nil]),
+        ("Stripe for cards, ACH debits for account funding, RTP for instant withdrawals", [nil, "debit", "credit"]),
+        ("SWIFT gpi for treasury payments", ["credit"]),
     ] as [(String, [String?])])
     func eachRailCarriesTheDirectionItIsGiven(_ text: String, _ directions: [String?]) throws {
         let rails = try Self.facts(rails: text).rails
         #expect(rails.map(\.direction) == directions, "'\(text)' reads as \(rails.map { "\($0.name): \($0.direction ?? "none")" })")
+    }
+
+    /// A rail named as another's fallback is marked so and never governs; the nearest rail to the word is
+    /// the fallback.
+    @Test(arguments: [
+        ("Instant payouts over FedNow and RTP, falling back to Same Day ACH when the receiver isn't reachable", ["FedNow", "RTP", "ACH Credit"], "ACH Credit", "instant-push"),
+        ("Adyen and Worldpay for cards, and Stripe as failover PSP", ["Adyen", "Worldpay", "Stripe"], "Stripe", "psp-card-api"),
+        ("Interac e-Transfer payouts, with EFT as the fallback for amounts above the limit", ["Interac e-Transfer", "EFT (Canada)"], "EFT (Canada)", "instant-push"),
+    ])
+    func aFallbackRailIsMarkedAndNeverGoverns(_ text: String, _ names: [String], _ fallback: String, _ governing: String) throws {
+        let facts = try Self.facts(rails: text)
+        #expect(facts.rails.map(\.name) == names)
+        #expect(facts.rails.filter(\.isFallback).map(\.name) == [fallback])
+        #expect(facts.governingClass == governing)
+    }
+
+    @Test func aLoneRailIsNeverItsOwnFallback() throws {
+        let facts = try Self.facts(rails: "Stripe as failover")
+        #expect(facts.rails.map(\.isFallback) == [false])
+    }
+
+    /// A kind of payment named with rails of its kind adds no usual rail of a place; an unknown chain named
+    /// on its own is a rail; a token does not take the chains of a later phrase; a Bacs Service User
+    /// Number is not a rail.
+    @Test func cuesChainsAndIdentifiersAreReadAsMeant() throws {
+        #expect(try Self.facts(rails: "Instant payouts to US bank accounts over FedNow and RTP").rails.map(\.name) == ["FedNow", "RTP"])
+        let chains = try Self.facts(rails: "USDC on Solana, and ETH/ERC-20 on Ethereum mainnet and Arbitrum").rails
+        #expect(chains.map(\.name) == ["USDC on Solana", "Ethereum", "Arbitrum"])
+        #expect(chains.last?.known == false && chains.last?.railClass == "crypto-account")
+        #expect(try Self.facts(rails: "UK BACS Direct Debit via a bureau (SUN)").rails.map(\.name) == ["BACS Direct Debit"])
     }
 
     @Test func sweepsAreCredits() throws {

@@ -64,6 +64,10 @@ public struct RailMention: Sendable, Codable, Hashable {
     /// money you send) or `debit` (collections, top-ups: money you receive); nil when nothing says, or
     /// both are said.
     public var direction: String?
+    /// True when the words around it make the rail a fallback of another ("falling back to SEPA Credit
+    /// Transfer"): it is designed for, but never governs the design. Nil when it is not a fallback.
+    public var fallback: Bool? = nil
+    public var isFallback: Bool { fallback == true }
 }
 
 public struct ExcludedRail: Sendable, Codable, Hashable {

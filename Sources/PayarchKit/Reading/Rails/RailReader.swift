@@ -27,11 +27,14 @@ public struct RailReader: Sendable {
         case before
         case owner
         case infrastructure
+        /// Holds a direction word but gives no direction ("credit card").
+        case noDirection
     }
 
     let rules: RuleBook
     let words: Gazetteer<Word>
     let directions: Gazetteer<Cue>
+    let fallbackCues: Gazetteer<Cue>
     let contextWords: Gazetteer<Cue>
     let context: ContextReader
     let notRailPrefixes: [String]
@@ -72,9 +75,13 @@ public struct RailReader: Sendable {
         self.words = words
         var directions = Gazetteer<Cue>()
         for direction in vocabulary.railWords.directions {
-            for phrase in direction.words { directions.add(phrase, .direction(direction.direction)) }
+            // `none` holds a direction word but gives no direction ("credit card"): matched whole, then ignored.
+            for phrase in direction.words { directions.add(phrase, direction.direction == "none" ? .noDirection : .direction(direction.direction)) }
         }
         self.directions = directions
+        var fallbackCues = Gazetteer<Cue>()
+        for phrase in vocabulary.railWords.fallbackCues { fallbackCues.add(phrase, .after) }
+        self.fallbackCues = fallbackCues
         var contextWords = Gazetteer<Cue>()
         for phrase in vocabulary.railWords.contextAfter { contextWords.add(phrase, .after) }
         for phrase in vocabulary.railWords.contextBefore { contextWords.add(phrase, .before) }
@@ -181,6 +188,8 @@ public struct RailReader: Sendable {
                 }
             case .classCue(let railClass):
                 if isProduct(match, in: text) { continue }
+                // "Instant payouts over FedNow and RTP": the kind of payment is said by the rails named with it.
+                if namesRailOfClass(railClass, near: match, in: text, matches: entityMatches) { continue }
                 if let rail = placeDefault(for: railClass, near: match, in: text, matches: matches) {
                     guard let found = mention(rail.id, reading: .placeDefault, match.first, match.last) else { continue }
                     add(found, span)
@@ -193,7 +202,17 @@ public struct RailReader: Sendable {
                 } else if markOf[match.first] == nil, !itemHasRail(match, in: text, matches: entityMatches) {
                     result.categories.append(Category(railClass: railClass, phrase: text.phrase(match.first, match.last)))
                 }
-            case .chainWord, .otherChain, .xa, .place, .notRail:
+            case .otherChain(let name):
+                // A chain payarch does not know, named on its own ("ETH on Arbitrum"): an account-based
+                // chain rail whose details the user confirms; kept out when it only says where keys are kept.
+                if match.last < tokens.count, contextAt[match.last] == .infrastructure { continue }
+                let railClass = rules.reading.railWords.otherChainClass
+                add(
+                    RailMention(
+                        id: nil, name: name, railClass: railClass, family: family(of: railClass), known: false,
+                        reading: .context, phrase: text.phrase(match.first, match.last)),
+                    span)
+            case .chainWord, .xa, .place, .notRail:
                 continue
             }
         }
@@ -228,6 +247,7 @@ public struct RailReader: Sendable {
             || affirmed.contains { ["wallet", "card-network"].contains($0.mention.railClass) }
 
         var seen: Set<String> = []
+        var railSpans: [ContextReader.Span] = []
         for candidate in candidates {
             let key = candidate.mention.id.map { $0 + "/" + candidate.mention.name } ?? "?" + candidate.mention.name.lowercased()
             if let mark = candidate.mark {
@@ -259,9 +279,12 @@ public struct RailReader: Sendable {
             {
                 continue
             }
-            let said = schemeDirections(first: candidate.span.first, last: candidate.span.last, in: text, matches: entityMatches, directionAt: directionAt)
-                .filter { $0 == "credit" || $0 == "debit" }
-            let direction = said.count == 1 ? said[0] : nil
+            // A class that moves money one way gives its rails that direction; otherwise the words next to
+            // the rail in its clause say it, never a direction word elsewhere in the sentence.
+            let said = schemeDirections(
+                first: candidate.span.first, last: candidate.span.last, in: text, matches: entityMatches, directionAt: directionAt, sentenceWide: false
+            ).filter { $0 == "credit" || $0 == "debit" }
+            let direction = rules.railClass(candidate.mention.railClass)?.direction ?? (said.count == 1 ? said[0] : nil)
             guard seen.insert(key).inserted else {
                 // Named again: a rail given for both directions has none.
                 if let index = result.rails.firstIndex(where: { sameRail($0, candidate.mention) }), result.rails[index].direction != direction {
@@ -272,11 +295,23 @@ public struct RailReader: Sendable {
             var mention = candidate.mention
             mention.direction = direction
             result.rails.append(mention)
+            railSpans.append(candidate.span)
             if !candidate.mention.known, let phrase = candidate.mention.phrase {
                 result.warnings.append(
                     ReadingWarning(
                         id: "reading.unknown-rail", phrase: phrase,
                         message: "'\(candidate.mention.name)' is not in payarch's rail catalogue; it is read as a rail from its context and treated as a generic \(rules.railClass(candidate.mention.railClass)?.name ?? candidate.mention.railClass). Confirm its duplicate guard, key window and return rules with the provider"))
+            }
+        }
+        // A fallback cue marks the rail nearest to it in its clause (the one after it on a tie), unless
+        // that would leave no rail that is not a fallback.
+        for cue in fallbackCues.matches(in: tokens) {
+            let clause = text.clause[cue.first]
+            let distance = { (span: ContextReader.Span) -> Int in span.first >= cue.last ? span.first - cue.last : cue.first - span.last + 1 }
+            let nearest = railSpans.indices.filter { text.clause[railSpans[$0].first] == clause }
+                .min { (distance(railSpans[$0]), railSpans[$0].first) < (distance(railSpans[$1]), railSpans[$1].first) }
+            if let nearest, result.rails.indices.contains(where: { $0 != nearest && !result.rails[$0].isFallback }) {
+                result.rails[nearest].fallback = true
             }
         }
         return result
@@ -338,6 +373,23 @@ public struct RailReader: Sendable {
     /// Pairs of a token and the chains written with it: "USDC on Ethereum, Solana and Polygon", "USDC and
     /// USDT on Ethereum", "USDT (TRC-20)", "ERC-20 USDC", "Solana USDC". Returns the pairs and the first
     /// token of every chain mention they used up.
+    /// Whether the chain at `index` (with any chains joined to it by "/") is followed by "on", "over" or
+    /// "via" and another chain.
+    func startsOwnPhrase(
+        at index: Int, _ matches: [Gazetteer<Word>.Match], in text: ReadingText, chain: (Gazetteer<Word>.Match) -> Bool
+    ) -> Bool {
+        let tokens = text.tokens
+        var last = index
+        while last + 1 < matches.count, chain(matches[last + 1]),
+            tokens[matches[last].last..<matches[last + 1].first].allSatisfy({ $0.text == "/" })
+        {
+            last += 1
+        }
+        guard last + 1 < matches.count, chain(matches[last + 1]) else { return false }
+        let between = tokens[matches[last].last..<matches[last + 1].first].map(\.lower)
+        return between.first.map { ["on", "over", "via"].contains($0) } ?? false
+    }
+
     func tokenChainPairs(_ matches: [Gazetteer<Word>.Match], in text: ReadingText) -> ([(mention: RailMention, span: ContextReader.Span)], Set<Int>) {
         let tokens = text.tokens
         var pairs: [(RailMention, ContextReader.Span)] = []
@@ -380,6 +432,9 @@ public struct RailReader: Sendable {
                 guard allowed else { break }
                 if between.contains(where: { ["on", "over", "via", "("].contains($0.lower) }) { introduced = true }
                 guard introduced || between.isEmpty || chains.isEmpty == false || between.allSatisfy({ $0.text == "(" }) else { break }
+                // A chain named with its own "on <chain>" ("…, and ETH/ERC-20 on Ethereum and Arbitrum") is
+                // the subject of a phrase of its own, not one more chain of this token.
+                if !chains.isEmpty, startsOwnPhrase(at: cursor, matches, in: text, chain: { chain($0) != nil }) { break }
                 chains.append(matches[cursor])
                 position = matches[cursor].last
                 cursor += 1
@@ -409,7 +464,7 @@ public struct RailReader: Sendable {
     /// debits"), else the nearest before it back to the previous rail word ("payouts via ACH"), else the
     /// nearest in its sentence.
     func schemeDirections(
-        first: Int, last: Int, in text: ReadingText, matches: [Gazetteer<Word>.Match], directionAt: [Cue?]
+        first: Int, last: Int, in text: ReadingText, matches: [Gazetteer<Word>.Match], directionAt: [Cue?], sentenceWide: Bool = true
     ) -> [String] {
         let match = (first: first, last: last)
         let tokens = text.tokens
@@ -429,6 +484,7 @@ public struct RailReader: Sendable {
             if case .direction(let direction) = directionAt[index] { return [direction] }
             index -= 1
         }
+        guard sentenceWide else { return [] }
         // The rest of its sentence (clauses split at ";" and contrast words, not at sentence ends).
         let sentence = text.sentence[match.first]
         var nearby: Int?
@@ -488,6 +544,18 @@ public struct RailReader: Sendable {
     }
 
     /// Whether the clause of `match` also names a rail ("cards via Stripe" names Stripe).
+    /// Whether the clause of a class cue names a rail of that class.
+    func namesRailOfClass(_ railClass: String, near match: Gazetteer<Word>.Match, in text: ReadingText, matches: [Gazetteer<Word>.Match]) -> Bool {
+        let clause = text.clause[match.first]
+        return matches.contains { other in
+            guard text.clause[other.first] == clause else { return false }
+            switch other.payload {
+            case .rail(let id), .chainRail(let id), .token(let id): return railsById[id]?.railClass == railClass
+            default: return false
+            }
+        }
+    }
+
     func itemHasRail(_ match: Gazetteer<Word>.Match, in text: ReadingText, matches: [Gazetteer<Word>.Match]) -> Bool {
         let clause = text.clause[match.first]
         return matches.contains { text.clause[$0.first] == clause && isRailWord($0.payload) }

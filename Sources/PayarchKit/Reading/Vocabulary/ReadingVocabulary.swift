@@ -72,6 +72,8 @@ public struct ReadingVocabulary: Sendable, Codable {
         public var chains: [Chain]
         public struct Chain: Sendable, Codable { public var rail: String; public var words: [String] }
         public var otherChains: [String]
+        /// The rail class of a chain from `otherChains` named on its own ("ETH on Arbitrum").
+        public var otherChainClass: String = ""
         /// Words after a chain's name that make it where a token is kept, not a rail ("hot wallet").
         public var chainInfrastructure: [String]
         /// Class id → cue words.
@@ -92,6 +94,9 @@ public struct ReadingVocabulary: Sendable, Codable {
         public struct Sibling: Sendable, Codable { public var word: String; public var after: String; public var rail: String }
         /// Words before a class cue that make it the product being built ("building a wallet").
         public var productCues: [String]
+        /// Words that make the rail nearest to them in their clause a fallback ("falling back to SEPA Credit
+        /// Transfer", "Stripe as failover").
+        public var fallbackCues: [String] = []
         public var unknownNames: UnknownNames
     }
 

@@ -87,7 +87,7 @@ extension RuleBookLoader {
         -> ReadingVocabulary.RailWords
     {
         let root = try MappingReader(try document(path), what: "rail-words.yml")
-        try root.rejectUnknownKeys(["schemes", "directions", "chains", "classCues", "countryDefaults", "railContext", "xaContext", "siblings", "unknownNames", "productCues"])
+        try root.rejectUnknownKeys(["schemes", "directions", "chains", "classCues", "countryDefaults", "railContext", "xaContext", "siblings", "unknownNames", "productCues", "fallbackCues"])
         func rail(_ node: YAMLNode, _ what: String) throws(PayarchError) -> String {
             let id = try node.string(for: what)
             guard railIds.contains(id) else {
@@ -119,7 +119,7 @@ extension RuleBookLoader {
             entry throws(PayarchError) in (entry.key, try entry.value.strings(for: "'\(entry.key)'"))
         }
         let chains = try MappingReader(try root.required("chains"), what: "'chains'")
-        try chains.rejectUnknownKeys(["tokens", "chains", "infrastructure", "otherChains"])
+        try chains.rejectUnknownKeys(["tokens", "chains", "infrastructure", "otherChains", "otherChainClass"])
         let tokens = try chains.stringList("tokens")
         for token in tokens where !railIds.contains(token) {
             throw PayarchError.data(at: chains["tokens"]?.location, id: "rules.unknown-rail", "'\(token)' is not a rail of the catalogue")
@@ -152,7 +152,7 @@ extension RuleBookLoader {
         let unknownNames = ReadingVocabulary.UnknownNames(
             organisations: try lowered("organisations"), ownership: try lowered("ownership"), fillers: try lowered("fillers"),
             closings: try lowered("closings"), databases: try lowered("databases"), functionWords: try lowered("functionWords"))
-        return ReadingVocabulary.RailWords(
+        var railWords = ReadingVocabulary.RailWords(
             schemes: schemes, directions: directions.map { .init(direction: $0.0, words: $0.1) }, tokens: tokens,
             chains: chainWords.map { .init(rail: $0.0, words: $0.1) },
             otherChains: try chains.stringList("otherChains"), chainInfrastructure: try chains.stringList("infrastructure"), classCues: cues.map { .init(railClass: $0.0, words: $0.1) },
@@ -167,6 +167,10 @@ extension RuleBookLoader {
                     rail: try rail(try map.required("rail"), "'rail'"))
             },
             productCues: try root.stringList("productCues"), unknownNames: unknownNames)
+        let otherChainClass = try chains.required("otherChainClass")
+        railWords.fallbackCues = try root.stringList("fallbackCues")
+        railWords.otherChainClass = try railClass(try otherChainClass.string(for: "'otherChainClass'"), at: otherChainClass.location)
+        return railWords
     }
 
     private func loadQuantities(_ path: String) throws(PayarchError) -> ReadingVocabulary.Quantities {
