@@ -2,7 +2,7 @@ import Foundation
 
 /// Checks a rendered design for text that does not apply to it: phrases `rules/self-check.yml` forbids for
 /// the decisions taken, phrases every rail class present forbids (`rules/lifecycle/`), rails named that
-/// were not given, paragraphs written twice, and Mermaid blocks that are not well-formed sequence diagrams.
+/// were not given, paragraphs written twice, open items repeated in other words, and Mermaid blocks that are not well-formed sequence diagrams.
 /// The tests run it over every reachable design; a finding is a template or rules bug, never the user's.
 public struct DesignSelfCheck: Sendable {
     public struct Finding: Sendable, Hashable, CustomStringConvertible {
@@ -64,6 +64,15 @@ public struct DesignSelfCheck: Sendable {
                 findings.append(.init(id: "self-check.repeated", message: "written twice: \(block.prefix(100))"))
             }
         }
+        // Open items that say again, in other words, what an earlier one about the same rails says.
+        var items: [(rails: String, words: Set<String>)] = []
+        for item in Self.openItems(markdown) {
+            let words = NearDuplicate.words(item.text)
+            if let earlier = items.first(where: { $0.rails == item.rails && NearDuplicate.similarity($0.words, words) >= NearDuplicate.threshold }) {
+                findings.append(.init(id: "self-check.near-duplicate", message: "open item for \(earlier.rails) repeated in other words: \(item.text.prefix(100))"))
+            }
+            items.append((item.rails, words))
+        }
         // Typographic slips a template join can leave: a word twice, a stray space before punctuation, a
         // sentence ending inside and after a parenthesis, a doubled closing parenthesis after a note.
         for block in Self.blocks(markdown) {
@@ -94,6 +103,18 @@ public struct DesignSelfCheck: Sendable {
         text = text.replacingOccurrences(of: #"← "[^|]*"#, with: "← ", options: .regularExpression)
         text = text.replacingOccurrences(of: #"https?://[^\s|)]+"#, with: "", options: .regularExpression)
         return text
+    }
+
+    /// The bullets of the open items section as (rails label, text).
+    static func openItems(_ markdown: String) -> [(rails: String, text: String)] {
+        var inSection = false
+        var items: [(rails: String, text: String)] = []
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("## ") { inSection = line == "## Open Items to Confirm" }
+            guard inSection, line.hasPrefix("- **"), let end = line.range(of: ":** ") else { continue }
+            items.append((String(line[line.index(line.startIndex, offsetBy: 4)..<end.lowerBound]), String(line[end.upperBound...])))
+        }
+        return items
     }
 
     /// Paragraphs (outside code blocks), each bullet and each table row, whitespace-normalised.

@@ -70,6 +70,12 @@ public struct DesignView: Sendable, Codable {
         public var facts: [Fact]
     }
 
+    /// An open item: what to confirm, labelled with the rails it concerns.
+    public struct OpenItem: Sendable, Codable {
+        public var rails: String
+        public var text: String
+    }
+
     public struct Event: Sendable, Codable {
         public var name: String
         public var risk: String
@@ -229,6 +235,8 @@ public struct DesignView: Sendable, Codable {
     public var sequenceDiagram: String
     /// Whether any rail or class has an item to confirm (the open-items section is rendered only then).
     public var hasOpenItems: Bool
+    /// Every open item once: the rails' own checks, then their classes' checks that say something new.
+    public var openItems: [OpenItem]
     /// Whether the governing class pushes money out, so the design holds the funds before sending.
     public var holdsFunds: Bool
     /// The rails (as one list, or none) that push money out and so get a funds hold before the send, and

@@ -164,7 +164,7 @@ public struct DesignViewBuilder: Sendable {
         }
         let holdRails = railList(holds)
         let pendingRails = railList { railClass, rail in !holds(railClass, rail) && rules.railClass(railClass)?.batched == true }
-        let hasOpenItems = railViews(facts, lifecycles: lifecycles).contains { !$0.checks.isEmpty } || classViews.contains { !$0.checks.isEmpty }
+        let openItems = openItems(railViews(facts, lifecycles: lifecycles), groups: groups, lifecycles: lifecycles)
         let coordination = decision("coordination")
         let lockingDecision = decision("locking")
         let moneyScopes = facts.consistency.scopes.filter { vocabulary.scope($0.scope)?.moneyPath == true }
@@ -214,7 +214,7 @@ public struct DesignViewBuilder: Sendable {
             capacity: capacity(plan, output("partitioning", "strategy"), groups: groups),
             sequenceDiagram: SequenceDiagram.text(
                 pattern: pattern, ledger: ledger, classes: classViews, railNames: railNames, holdsFunds: !holdRails.isEmpty),
-            hasOpenItems: hasOpenItems,
+            hasOpenItems: !openItems.isEmpty, openItems: openItems,
             holdsFunds: !holdRails.isEmpty,
             holdRails: holdRails, pendingRails: pendingRails,
             balancesGuarded: balancesGuarded, balancesLevel: balancesLevel,
@@ -226,6 +226,30 @@ public struct DesignViewBuilder: Sendable {
                     row: decision.row,
                     selectedBy: decision.keys.map(Self.describe).joined(separator: "; "), rationale: Self.cell(decision.rationale))
             })
+    }
+
+    /// The open items of a design: each rail's own checks, then each class's checks, leaving out an item
+    /// that says again, in other words, what an earlier item about one of the same rails says.
+    func openItems(
+        _ rails: [DesignView.Rail], groups: [(railClass: String, rails: [RailMention])], lifecycles: [String: ClassLifecycle]
+    ) -> [DesignView.OpenItem] {
+        var kept: [(rails: Set<String>, words: Set<String>, item: DesignView.OpenItem)] = []
+        func add(_ names: [String], _ text: String) {
+            let words = NearDuplicate.words(text)
+            let repeated = kept.contains { !$0.rails.isDisjoint(with: names) && NearDuplicate.similarity($0.words, words) >= NearDuplicate.threshold }
+            if !repeated { kept.append((Set(names), words, .init(rails: Self.list(names), text: text))) }
+        }
+        for rail in rails {
+            for check in rail.checks { add([rail.name], check) }
+        }
+        for group in groups {
+            for check in lifecycles[group.railClass]?.checks ?? [] {
+                let concerned = check.rails.isEmpty ? group.rails : group.rails.filter { $0.id.map(check.rails.contains) ?? false }
+                let moving = concerned.filter { Self.moves($0, check.direction) }
+                add(moving.map(Self.name), check.text)
+            }
+        }
+        return kept.map(\.item)
     }
 
     func uniqued(_ items: [String]) -> [String] {

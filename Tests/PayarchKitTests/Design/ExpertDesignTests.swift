@@ -460,6 +460,23 @@ import Testing
         #expect(!nonces.facts.consistency.scopes.contains { $0.scope == "balances" })
     }
 
+    /// An open item that a rail's own check already raises in other words is listed once, and the self-check
+    /// reports a design that lists one twice.
+    @Test func anOpenItemIsListedOnceEvenWhenWordedTwice() throws {
+        let markdown = try design("SEPA Core direct debits, Pix and FedNow", "100 TPS", "strong consistency").1
+        let items = DesignSelfCheck.openItems(markdown)
+        #expect(!items.isEmpty)
+        #expect(items.filter { $0.text.contains("MED deadlines") }.count == 1)
+        #expect(items.filter { $0.text.contains("Operating Circular 8") }.count == 1)
+        #expect(items.filter { $0.text.contains("EndToEndId") && $0.text.contains("MsgId") }.count == 1)
+        let doubled = markdown.replacingOccurrences(
+            of: "\n## Appendix", with: "- **PIX:** Confirm in the Pix regulation the MED deadlines (80 days for complaints, 96 hours for the return).\n\n## Appendix")
+        let findings = DesignSelfCheck(rules: Bundled.rules).check(doubled, plan: try design("SEPA Core direct debits, Pix and FedNow").0)
+        #expect(findings.contains { $0.id == "self-check.near-duplicate" })
+        #expect(NearDuplicate.same("Confirm the Fedwire deadline (18:00 ET).", "Confirm the current Fedwire customer-transfer deadline (18:00 ET)."))
+        #expect(!NearDuplicate.same("Confirm the Fedwire deadline.", "Confirm whether your bank rejects a repeated MsgId."))
+    }
+
     @Test func failoverFollowsTheRegionSetting() throws {
         let global = try design("Stripe", "100,000 TPS", "strict serializability, active-active across us-east and eu-west").1
         #expect(global.contains("**Failover.** The store keeps a quorum of replicas across regions"))
