@@ -64,11 +64,16 @@ public struct DesignPlanner: Sendable {
         let storeKind = decisions.first { $0.table == "datastore" }?.text("storeKind") ?? "single-primary"
         var classes: [String] = []
         for rail in facts.rails where !classes.contains(rail.railClass) { classes.append(rail.railClass) }
+        // The rails that are only fallbacks, as the capacity checks name them (a token by its chain).
+        var fallbacks = facts
+        fallbacks.rails = facts.rails.filter(\.isFallback)
         let sizing = Sizing(
             peakTps: facts.throughput.designPeak.tps, planning: rules.throughput.planning, storeKind: storeKind,
             lifecycles: classes.compactMap { rules.lifecycle(of: $0, pattern: decisions.first { $0.table == "coordination" }?.text("pattern")) },
             latencyTarget: facts.throughput.latency.map(\.milliseconds).min(), capacities: rules.throughput.capacities,
-            rails: Set(facts.rails.compactMap(\.id)), batchedClasses: Set(rules.railClasses.filter(\.batched).map(\.id)))
+            rails: DesignViewBuilder(rules: rules).effectiveRailIds(facts), batchedClasses: Set(rules.railClasses.filter(\.batched).map(\.id)),
+            fallbackRails: DesignViewBuilder(rules: rules).effectiveRailIds(fallbacks),
+            railCount: facts.rails.count, railNames: Dictionary(rules.rails.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }))
         return DesignPlan(facts: facts, decisions: decisions, sizing: sizing)
     }
 

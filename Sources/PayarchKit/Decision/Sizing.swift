@@ -55,7 +55,7 @@ public struct Sizing: Sendable, Codable, Hashable {
     public init(
         peakTps: Double, planning: ThroughputRules.Planning, storeKind: String = "single-primary",
         lifecycles: [ClassLifecycle] = [], latencyTarget: Double? = nil, capacities: [ThroughputRules.Capacity] = [], rails: Set<String> = [],
-        batchedClasses: Set<String> = []
+        batchedClasses: Set<String> = [], fallbackRails: Set<String> = [], railCount: Int = 1, railNames: [String: String] = [:]
     ) {
         self.peakTps = peakTps
         self.storeKind = storeKind
@@ -104,12 +104,25 @@ public struct Sizing: Sendable, Codable, Hashable {
         self.deadlines = deadlines
         latencyTargetMilliseconds = latencyTarget
         latencyConflicts = latencyTarget.map { target in deadlines.filter { $0.milliseconds > target } } ?? []
+        // A capacity of one rail is measured against the whole peak only when that rail is the only one;
+        // beside other rails it is the rail's share that must fit, and a fallback carries the peak only
+        // while the primary is down.
         for capacity in capacities
         where (lifecycles.contains { capacity.classes.contains($0.railClass) } || capacity.rails.contains(where: rails.contains))
             && peakTps > capacity.tps
         {
-            warnings.append(
-                "The design peak of \(ThroughputFormat.format(peakTps)) TPS is \(ThroughputFormat.format((peakTps / capacity.tps * 10).rounded() / 10))× \(capacity.name) (\(capacity.text); \(capacity.source)); \(capacity.advice).")
+            let ratio = ThroughputFormat.format((peakTps / capacity.tps * 10).rounded() / 10) + "× " + capacity.name
+            let basis = "(\(capacity.text); \(capacity.source)); \(capacity.advice)."
+            let peak = "the design peak of \(ThroughputFormat.format(peakTps)) TPS"
+            let named = capacity.rails.filter(rails.contains)
+            let names = named.map { railNames[$0] ?? $0 }.joined(separator: " and ")
+            if !named.isEmpty, named.allSatisfy(fallbackRails.contains) {
+                warnings.append("As a fallback, \(names) carries load only while the primary is down, but if it had to carry \(peak), that would be \(ratio) \(basis)")
+            } else if !named.isEmpty, railCount > 1 {
+                warnings.append("If all of \(peak) went through \(names), it would be \(ratio); size its share against that figure \(basis)")
+            } else {
+                warnings.append("The design peak of \(ThroughputFormat.format(peakTps)) TPS is \(ratio) \(basis)")
+            }
         }
         self.warnings = warnings
     }

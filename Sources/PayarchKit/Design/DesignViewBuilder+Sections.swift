@@ -219,10 +219,22 @@ extension DesignViewBuilder {
             rows.append(.init(quantity: "Peak per shard", value: "\(format(sizing.peakPerShard ?? sizing.peakTps)) TPS", derivation: "peak ÷ shards"))
         case "distributed":
             let writes = sizing.targetTps * writesPerPayment
+            let engine = plan.decision("datastore")?.text("engine") ?? ""
+            let perNode = rules.throughput.nodeWrites.first { $0.engine == engine }
             rows.append(
                 .init(
                     quantity: "Database writes", value: "\(format(writes)) rows/s",
-                    derivation: "target × \(format(writesPerPayment)) row writes per payment (\(writesBasis)); the store splits the key space under load, and the node count comes from the vendor's per-node write throughput for this schema, measured under load"))
+                    derivation: "target × \(format(writesPerPayment)) row writes per payment (\(writesBasis)); the store splits the key space under load"
+                        + (perNode == nil ? ", and the node count comes from the vendor's per-node write throughput for this schema, measured under load" : "")))
+            if let perNode {
+                let acrossRegions = plan.decision("regions")?.text("mode") == "global-store"
+                let peakPerNode = acrossRegions ? perNode.multiRegion : perNode.regional
+                let nodes = Sizing.count(writes / (peakPerNode * perNode.utilisation))
+                rows.append(
+                    .init(
+                        quantity: "Store nodes (estimate)", value: format(Double(nodes)),
+                        derivation: "writes ÷ (\(format(peakPerNode)) writes/s per node \(acrossRegions ? "across regions" : "in one region") × \(Self.percent(perNode.utilisation)) planned utilisation): \(perNode.text) (\(perNode.source)); rows larger than 1 KB, secondary indexes and hot keys need more, so a load test on this schema sets the real count"))
+            }
         case "key-value":
             let writes = sizing.targetTps * writesPerPayment
             rows.append(
@@ -245,7 +257,8 @@ extension DesignViewBuilder {
                 derivation: "events × headroom ÷ \(format(sizing.messagesPerPartition)) messages/s per partition, power of two"))
         rows.append(
             .init(
-                quantity: sizing.shards == nil ? "Database connections" : "Connections per primary", value: format(Double(sizing.connections)),
+                quantity: sizing.storeKind == "key-value" ? "Concurrent store requests" : sizing.shards == nil ? "Database connections" : "Connections per primary",
+                value: format(Double(sizing.connections)),
                 derivation: "Little's law: arrivals × mean database time of \(format(sizing.databaseMilliseconds)) ms per payment, with headroom"))
         if sizing.railConcurrency > 0 {
             let meanClass = rules.railClass(sizing.railMeanClass)?.name ?? sizing.railMeanClass

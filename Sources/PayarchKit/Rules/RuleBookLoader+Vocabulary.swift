@@ -219,7 +219,7 @@ extension RuleBookLoader {
 
     func loadThroughput(_ path: String) throws(PayarchError) -> ThroughputRules {
         let root = try MappingReader(try document(path), what: "throughput.yml")
-        try root.rejectUnknownKeys(["bands", "planning", "capacities"])
+        try root.rejectUnknownKeys(["bands", "planning", "capacities", "nodeWrites"])
         var bands: [ThroughputRules.Band] = []
         for node in try root.required("bands").sequenceItems(for: "'bands'") {
             let map = try MappingReader(node, what: "a band")
@@ -259,7 +259,25 @@ extension RuleBookLoader {
             databaseSecondsPerPayment: try figure("databaseSecondsPerPayment"),
             eventsPerPayment: try figure("eventsPerPayment"))
         planning.writesPerPayment = try figure("writesPerPayment")
-        return ThroughputRules(
+        let nodeWrites = try (root["nodeWrites"]?.sequenceItems(for: "'nodeWrites'") ?? []).map { node throws(PayarchError) in
+            let map = try MappingReader(node, what: "a node figure")
+            try map.rejectUnknownKeys(["engine", "regional", "multiRegion", "utilisation", "text", "source"])
+            let sourceNode = try map.required("source")
+            let source = try sourceNode.string(for: "'source'")
+            guard source.hasPrefix("https://") || source.hasPrefix("http://") else {
+                throw PayarchError.data(at: sourceNode.location, id: "rules.source", "a source must be the address of a public page")
+            }
+            let figure = ThroughputRules.NodeWrites(
+                engine: try map.required("engine").string(for: "'engine'"), regional: try map.required("regional").number(for: "'regional'"),
+                multiRegion: try map.required("multiRegion").number(for: "'multiRegion'"),
+                utilisation: try map.required("utilisation").number(for: "'utilisation'"), text: try map.required("text").string(for: "'text'"),
+                source: source)
+            guard figure.regional > 0, figure.multiRegion > 0, figure.utilisation > 0, figure.utilisation <= 1 else {
+                throw PayarchError.data(at: node.location, id: "rules.capacity", "node writes are positive and 'utilisation' is above 0 and at most 1")
+            }
+            return figure
+        }
+        var rules = ThroughputRules(
             bands: bands,
             planning: planning,
             capacities: try (root["capacities"]?.sequenceItems(for: "'capacities'") ?? []).map { node throws(PayarchError) in
@@ -280,5 +298,7 @@ extension RuleBookLoader {
                 }
                 return capacity
             })
+        rules.nodeWrites = nodeWrites
+        return rules
     }
 }

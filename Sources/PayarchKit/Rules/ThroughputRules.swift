@@ -33,9 +33,22 @@ public struct ThroughputRules: Sendable, Codable {
         public var advice: String = "check the figure before sizing anything for it"
     }
 
+    /// A store's published write throughput per node, for a node estimate of a distributed store.
+    public struct NodeWrites: Sendable, Codable, Hashable {
+        public var engine: String
+        /// Rows of 1 KB per second per node at full CPU, in one region and across regions.
+        public var regional: Double
+        public var multiRegion: Double
+        /// The share of that peak a plan counts on.
+        public var utilisation: Double
+        public var text: String
+        public var source: String
+    }
+
     public var bands: [Band]
     public var planning: Planning
     public var capacities: [Capacity]
+    public var nodeWrites: [NodeWrites] = []
 
     public func band(forPeak tps: Double) -> Band {
         bands.first { tps >= $0.from && tps < $0.to } ?? bands[bands.count - 1]

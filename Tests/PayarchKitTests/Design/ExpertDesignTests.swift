@@ -170,6 +170,13 @@ import Testing
         #expect(!(try design("Stripe", "100 TPS").1.contains("Feasibility warning")))
         // A chain's block space.
         #expect(try design("Bitcoin", "40,000 TPS").1.contains("Bitcoin's block space, shared by the whole network"))
+        #expect(try design("USDC on Ethereum withdrawals", "200 TPS").1.contains("The design peak of 200 TPS is 1.4× Ethereum's block space"))
+        #expect(!(try design("USDC on Ethereum withdrawals", "100 TPS").1.contains("Feasibility warning")))
+        // Beside other rails a rail's share must fit; a fallback carries the peak only while the primary is down.
+        let shared = try design("Lightning payouts, on-chain Bitcoin for withdrawals above 0.01 BTC", "30 TPS").1
+        #expect(shared.contains("If all of the design peak of 30 TPS went through Bitcoin, it would be 2.5× Bitcoin's block space"))
+        let fallback = try design("Adyen for cards, Stripe as failover PSP", "25,000 TPS").1
+        #expect(fallback.contains("As a fallback, Stripe carries load only while the primary is down, but if it had to carry the design peak of 25,000 TPS, that would be 250× Stripe's default live-mode rate limit"))
     }
 
     /// A batched rail submits files: per-payment call concurrency is not computed for it, and a mean call
@@ -296,6 +303,12 @@ import Testing
         #expect(try design("Stripe", "100,000 TPS", "strict serializability").1.contains("| Database writes | 1,200,000 rows/s | target × 8 row writes"))
         #expect(try design("Stripe", "100,000 TPS", "strict serializability for payments; eventual for the ledger").1.contains("| Database writes | 900,000 rows/s | target × 6 row writes"))
         #expect(try design("Stripe", "100,000 TPS", "eventual consistency").1.contains("| Write capacity | 1,800,000 WCU |"))
+        // DynamoDB has requests in flight, not connections.
+        let dynamo = try design("Stripe", "100,000 TPS", "eventual consistency").1
+        #expect(dynamo.contains("| Concurrent store requests |") && !dynamo.contains("| Database connections |"))
+        // Spanner gets a node estimate from Google's per-node write figure: 1,200,000 rows/s ÷ (3,500 × 50%).
+        let spanner = try design("Stripe", "100,000 TPS", "strict serializability").1
+        #expect(spanner.contains("| Store nodes (estimate) | 686 | writes ÷ (3,500 writes/s per node in one region × 50% planned utilisation)"))
         #expect(try design("Stripe", "10 TPS").1.contains("the target uses under 1% of it"))
     }
 
