@@ -152,7 +152,7 @@ extension DesignViewBuilder {
 
     /// The tables of the store, named for the pattern: an outbox only where events leave through one, a
     /// saga log only for sagas.
-    func tables(pattern: DesignView.Pattern, storeKind: DesignView.StoreKind) -> [DesignView.Table] {
+    func tables(pattern: DesignView.Pattern, storeKind: DesignView.StoreKind, choreographed: Bool = false) -> [DesignView.Table] {
         var tables: [DesignView.Table] = [
             .init(
                 name: "`idempotency_keys`", key: "unique `(merchant_id, idempotency_key)`",
@@ -164,7 +164,10 @@ extension DesignViewBuilder {
                 name: "`payment_attempts`", key: "unique `(payment_id, operation, attempt_no)`",
                 purpose: "derived downstream key or allocated rail identifier, request and response, outcome class"),
         ]
-        if pattern == .saga {
+        if pattern == .saga, choreographed {
+            tables.append(
+                .init(name: "`saga_log`", key: "unique `(payment_id, step)`", purpose: "each step a service completed and its compensation status, so compensations know what to undo"))
+        } else if pattern == .saga {
             tables.append(.init(name: "`saga_instances`", key: "`payment_id`", purpose: "current step, state, the command sent and whether its reply arrived"))
         }
         if pattern != .twoPhaseCommit {

@@ -199,7 +199,7 @@ public struct DesignViewBuilder: Sendable {
                 workQueue: output("datastore", "workQueue"), gateFailure: output("datastore", "gateFailure"),
                 // One region: what the store survives; several: what the region setting does about a region loss.
                 failover: output("regions", "failover") == "store" ? output("datastore", "failover") : output("regions", "failover"),
-                tables: tables(pattern: pattern, storeKind: storeKind), lockingName: output("locking", "lockingName"),
+                tables: tables(pattern: pattern, storeKind: storeKind, choreographed: output("coordination", "control") == "choreographed"), lockingName: output("locking", "lockingName"),
                 lockingStatement: output("datastore", output("locking", "locking"))),
             terminalStates: Self.list(uniqued(classViews.flatMap { Self.codeSpans($0.states) }), conjunction: "or"),
             moneyPathLevel: levelName(facts.consistency.moneyPath, scopes: moneyScopes),

@@ -30,7 +30,9 @@ public struct RuleBookLoader: Sendable {
 
     /// Outputs whose values select template sections, with the values the templates know.
     public static let enumeratedOutputs: [String: [String: [String]]] = [
-        "coordination": ["pattern": ["outbox", "saga", "two-phase-commit"]],
+        "coordination": [
+            "pattern": ["outbox", "saga", "two-phase-commit"], "control": ["transaction-manager", "relay", "orchestrated", "choreographed"],
+        ],
         "ledger": ["posting": ["asynchronous", "synchronous"]],
         "locking": ["locking": ["pessimistic", "optimistic", "conditional"]],
         "replicated-state": ["model": ["cp-only", "crdt"]],

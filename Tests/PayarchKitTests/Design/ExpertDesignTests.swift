@@ -490,6 +490,19 @@ import Testing
         #expect(!NearDuplicate.same("Confirm the Fedwire deadline.", "Confirm whether your bank rejects a repeated MsgId."))
     }
 
+    /// A choreographed saga has a saga log but no orchestrator's instance table, start command or resume.
+    @Test func aChoreographedSagaHasNoOrchestrator() throws {
+        let (plan, markdown) = try design("Bitcoin withdrawals", "1,000 TPS", "eventual consistency")
+        #expect(plan.decision("coordination")?.row == "COORD-SAGA-CHOREOGRAPHED")
+        #expect(markdown.contains("| `saga_log` | unique `(payment_id, step)` |"))
+        #expect(!markdown.contains("saga_instances") && !markdown.contains("saga.started"))
+        #expect(markdown.contains("write the first saga-log entry and the `payment.created` outbox event"))
+        #expect(markdown.contains("**Saga recovery.** Nothing central is restarted"))
+        #expect(DesignSelfCheck(rules: Bundled.rules).check(markdown, plan: plan).isEmpty)
+        let orchestrated = try design("Bitcoin withdrawals", "1,000 TPS", "strong consistency").1
+        #expect(orchestrated.contains("saga_instances") && orchestrated.contains("saga.started"))
+    }
+
     @Test func failoverFollowsTheRegionSetting() throws {
         let global = try design("Stripe", "100,000 TPS", "strict serializability, active-active across us-east and eu-west").1
         #expect(global.contains("**Failover.** The store keeps a quorum of replicas across regions"))
