@@ -152,8 +152,7 @@ public struct DesignViewBuilder: Sendable {
         }
 
         let balanceScope = facts.consistency.scopes.first { $0.scope == "balances" }
-        let balancesGuarded = balanceScope.map { ["strict", "strong"].contains($0.tier) } ?? false
-        let balancesLevel = balanceScope.flatMap { vocabulary.level($0.level)?.name } ?? ""
+        let balancesStated = balanceScope.map { ["strict", "strong"].contains($0.tier) } ?? false
         func railList(_ keep: (String, RailMention) -> Bool) -> [String] {
             let names = groups.flatMap { group in group.rails.filter { keep(group.railClass, $0) }.map(Self.name) }
             return names.isEmpty ? [] : [Self.list(names)]
@@ -163,6 +162,12 @@ public struct DesignViewBuilder: Sendable {
             lifecycles[railClass]?.holdsFunds == true && rail.direction != "debit"
         }
         let holdRails = railList(holds)
+        // A payout draws on a balance, so it reserves funds whatever the input says about balances.
+        let balancesGuarded = balancesStated || !holdRails.isEmpty
+        let balancesLevel =
+            balancesStated
+            ? balanceScope.flatMap { vocabulary.level($0.level)?.name } ?? ""
+            : "every payout draws on a balance"
         let pendingRails = railList { railClass, rail in !holds(railClass, rail) && rules.railClass(railClass)?.batched == true }
         let openItems = openItems(railViews(facts, lifecycles: lifecycles), groups: groups, lifecycles: lifecycles)
         let coordination = decision("coordination")

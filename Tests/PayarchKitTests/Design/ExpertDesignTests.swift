@@ -419,7 +419,7 @@ import Testing
         let flow = try section("Transaction Flow", of: mixed)
         #expect(flow.contains("Payments you send (IMPS)"))
         #expect(flow.contains("Payments you collect (UPI)"))
-        #expect(flow.contains("place a pending ledger hold on the amount of a payout on IMPS,"))
+        #expect(flow.contains("place a pending ledger hold on the amount of a payout on IMPS by the conditional reservation of Barrier 6"))
         let compensations = try section("Compensating Transactions", of: mixed)
         #expect(compensations.contains("**IMPS**, Before submission"))
         #expect(!compensations.contains("**UPI and IMPS**, Before submission"))
@@ -501,6 +501,21 @@ import Testing
         #expect(DesignSelfCheck(rules: Bundled.rules).check(markdown, plan: plan).isEmpty)
         let orchestrated = try design("Bitcoin withdrawals", "1,000 TPS", "strong consistency").1
         #expect(orchestrated.contains("saga_instances") && orchestrated.contains("saga.started"))
+    }
+
+    /// A payout draws on a balance: it is reserved by a conditional update whatever the input says about
+    /// balances, in the store's own idiom, and an asynchronous ledger posts the hold later instead of in
+    /// the payment's transaction.
+    @Test func payoutsReserveFundsInTheStoresIdiom() throws {
+        let exchange = try design("Bitcoin and Ethereum withdrawals", "40,000 TPS", "eventual consistency").1
+        #expect(exchange.contains("**Barrier 6, a balance never goes below zero (every payout draws on a balance).**"))
+        #expect(exchange.contains("a `ConditionExpression` of `available >= :amount` on the balance item"))
+        #expect(exchange.contains("from the available balance by the conditional update of Barrier 6 (the ledger posts the hold later, from the outbox)"))
+        #expect(!exchange.contains("place a pending ledger hold"))
+        let sync = try design("SEPA Instant payouts", "100 TPS", "strong consistency").1
+        #expect(sync.contains("place a pending ledger hold on the amount of a payout on SEPA Instant by the conditional reservation of Barrier 6"))
+        #expect(sync.contains("`WHERE available >= amount`"))
+        #expect(!(try design("Stripe", "100 TPS", "strong consistency").1.contains("Barrier 6")))
     }
 
     @Test func failoverFollowsTheRegionSetting() throws {
