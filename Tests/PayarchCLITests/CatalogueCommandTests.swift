@@ -77,7 +77,8 @@ import Testing
         let tables = try json(["rules", "--format", "json"])
         #expect(Set(tables.compactMap { $0["id"] as? String }) == Set(Self.rules.tables.map(\.id)))
         for table in tables {
-            let expected = Self.rules.table(table["id"] as? String ?? "")?.rows.map(\.id)
+            let declared = Self.rules.table(table["id"] as? String ?? "")
+            let expected = declared.map { $0.rows.map(\.id) + $0.statedRows.map(\.id) }
             #expect((table["rows"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == expected)
         }
         let one = try payarch.run(["rules", "ledger", "--compact"])

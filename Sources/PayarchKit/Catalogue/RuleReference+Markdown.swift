@@ -46,7 +46,7 @@ extension RuleReference {
         ]
         for row in table.rows {
             blocks.append("### " + Self.code(row.id))
-            var lines = ["- **When:** " + conditions(row, of: table), "- **Then:**"]
+            var lines = ["- **When:** " + conditions(row, of: table) + (row.stated == true ? " (only when the input names this store)" : ""), "- **Then:**"]
             lines += table.outputs.compactMap { name in
                 row.then[name].map { "  - " + Self.code(name) + ": " + Self.line($0.text) }
             }
@@ -66,7 +66,8 @@ extension RuleReference {
             "|---|---|---|---|",
         ]
         for row in table.rows {
-            let cells = [Self.code(row.id), conditions(row, of: table), Self.line(row.summary), Self.line(row.rationale)]
+            let when = conditions(row, of: table) + (row.stated == true ? " (only when the input names this store)" : "")
+            let cells = [Self.code(row.id), when, Self.line(row.summary), Self.line(row.rationale)]
             lines.append("| " + cells.map(Self.cell).joined(separator: " | ") + " |")
         }
         return [

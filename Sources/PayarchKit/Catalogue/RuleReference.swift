@@ -46,6 +46,8 @@ public struct RuleReference: Sendable {
         public var rationale: String
         /// Complete key assignments that select this row (each one is a test).
         public var examples: [[String: String]]
+        /// Taken only when the input names what the row is for (a store it runs).
+        public var stated: Bool? = nil
     }
 
     public struct Table: Sendable, Codable, Hashable {
@@ -87,7 +89,7 @@ public struct RuleReference: Sendable {
                 id: table.id, title: table.title, order: table.order, scope: table.scope.rawValue, keys: table.keys,
                 outputs: table.outputNames, summaryTemplate: table.summary,
                 file: RailCatalogueReport.relativePath(table.path, to: rules.directory),
-                rows: table.rows.map { row in
+                rows: (table.rows.map { ($0, false) } + table.statedRows.map { ($0, true) }).map { row, stated in
                     Row(
                         id: row.id,
                         when: Dictionary(
@@ -98,7 +100,7 @@ public struct RuleReference: Sendable {
                             case .list(let items): .list(items)
                             }
                         },
-                        summary: table.summary(of: row), rationale: row.rationale, examples: row.examples)
+                        summary: table.summary(of: row), rationale: row.rationale, examples: row.examples, stated: stated ? true : nil)
                 })
         }
     }

@@ -81,7 +81,7 @@ public struct DesignPlanner: Sendable {
     /// band would pick for that engine (PostgreSQL has one row per band); nil when no row of that engine
     /// serves the family (resource managers keep their own database).
     static func storeRow(_ table: DecisionTable, engine: String, keys: [String: Decision.Key]) -> DecisionTable.Row? {
-        let candidates = table.rows.filter { row in
+        let candidates = (table.rows + table.statedRows).filter { row in
             row.outputs["engine"]?.text == engine && (row.conditions["railFamily"]?.contains(keys["railFamily"]?.value ?? "") ?? true)
         }
         let band = keys["tpsBand"]?.value ?? ""

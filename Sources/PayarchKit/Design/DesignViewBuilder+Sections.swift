@@ -41,7 +41,12 @@ extension DesignViewBuilder {
         if let phrase = facts.consistency.multiRegion, facts.consistency.singleRegion == nil, facts.consistency.residency == nil { row("Regions", "several active regions", [phrase]) }
         if let phrase = facts.consistency.singleRegion { row("Regions", "one region", [phrase]) }
         if let phrase = facts.consistency.residency { row("Regions", "one region per deployment, data kept in its region", [phrase]) }
-        if let store = facts.consistency.statedStore { row("Store in use", store.engine, [store.phrase]) }
+        if let store = facts.consistency.statedStore {
+            // The engine by the name its rows give it ("MySQL (InnoDB), one writer" → "MySQL (InnoDB)").
+            let table = rules.table("datastore")
+            let database = ((table?.rows ?? []) + (table?.statedRows ?? [])).first { $0.outputs["engine"]?.text == store.engine }?.outputs["database"]?.text
+            row("Store in use", database.map { String($0.prefix { $0 != "," }) } ?? store.engine, [store.phrase])
+        }
         return rows
     }
 

@@ -50,6 +50,9 @@ public struct DecisionTable: Sendable, Codable {
         case eachRailFamily = "each-rail-family"
     }
     public var rows: [Row]
+    /// Rows chosen only when the input names what they are for (the datastore's rows for a store the input
+    /// says it runs); they take no part in the completeness and uniqueness proof.
+    public var statedRows: [Row] = []
     public var path: String
     public var location: SourceLocation
 

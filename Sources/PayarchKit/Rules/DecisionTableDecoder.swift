@@ -11,7 +11,7 @@ enum DecisionTableDecoder {
         -> DecisionTable
     {
         let map = try MappingReader(root, what: "a decision table")
-        try map.rejectUnknownKeys(["id", "title", "order", "hitPolicy", "scope", "keys", "outputs", "summary", "rows"])
+        try map.rejectUnknownKeys(["id", "title", "order", "hitPolicy", "scope", "keys", "outputs", "summary", "rows", "statedRows"])
         let id = try map.required("id").string(for: "'id'")
         let policyNode = try map.required("hitPolicy")
         let policy = try policyNode.string(for: "'hitPolicy'")
@@ -49,12 +49,23 @@ enum DecisionTableDecoder {
             }
             return row
         }
-        return DecisionTable(
+        // Rows taken only when the input names what they are for (a store it runs): outside the
+        // completeness and uniqueness proof, but checked like any row.
+        let statedRows = try (map["statedRows"]?.sequenceItems(for: "'statedRows'") ?? []).map { node throws(PayarchError) in
+            let row = try decodeRow(node, keys: keys, outputNames: outputNames, domains: domains)
+            guard rowIds.insert(row.id).inserted else {
+                throw PayarchError.data(at: node.location, id: "rules.duplicate-row", "duplicate row id '\(row.id)'")
+            }
+            return row
+        }
+        var table = DecisionTable(
             id: id, title: try map.required("title").string(for: "'title'"), keys: keys, outputNames: outputNames,
             summary: summary,
             order: try map.required("order").integer(for: "'order'"),
             scope: try scope(map["scope"], keys: keys),
             rows: rows, path: path, location: root.location)
+        table.statedRows = statedRows
+        return table
     }
 
     private static func scope(_ node: YAMLNode?, keys: [String]) throws(PayarchError) -> DecisionTable.Scope {

@@ -33,7 +33,7 @@ extension RuleBookLoader {
             guard declared.outputNames.contains(output) else {
                 throw PayarchError.data(at: node.location, id: "rules.unknown-output", "table '\(table)' has no output '\(output)'")
             }
-            guard declared.rows.contains(where: { $0.outputs[output]?.text == value }) else {
+            guard (declared.rows + declared.statedRows).contains(where: { $0.outputs[output]?.text == value }) else {
                 throw PayarchError.data(
                     at: node.location, id: "rules.unknown-value", "no row of table '\(table)' gives '\(output)' the value '\(value)'")
             }

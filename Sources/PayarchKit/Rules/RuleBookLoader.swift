@@ -37,7 +37,7 @@ public struct RuleBookLoader: Sendable {
         "locking": ["locking": ["pessimistic", "optimistic", "conditional"]],
         "replicated-state": ["model": ["cp-only", "crdt"]],
         "datastore": [
-            "engine": ["postgresql", "cockroachdb", "spanner", "dynamodb", "xa-database"],
+            "engine": ["postgresql", "aurora-postgresql", "mysql", "cockroachdb", "spanner", "dynamodb", "xa-database"],
             "storeKind": ["single-primary", "sharded", "distributed", "key-value", "xa"],
         ],
         "regions": ["mode": ["single-region", "home-region", "global-store"]],
@@ -175,7 +175,7 @@ public struct RuleBookLoader: Sendable {
                         "table '\(id)' must declare the output '\(output)'"))
             }
             for (output, allowed) in (Self.enumeratedOutputs[id] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                for row in table.rows {
+                for row in table.rows + table.statedRows {
                     let value = row.outputs[output]?.text ?? ""
                     if !allowed.contains(value) {
                         problems.append(

@@ -23,8 +23,12 @@ import Testing
         let reference = try RuleReference(rules: Self.rules)
         #expect(reference.tables.map(\.order) == reference.tables.map(\.order).sorted())
         for table in reference.tables {
-            #expect(table.rows.map(\.id) == Self.rules.table(table.id)?.rows.map(\.id))
+            let declared = try #require(Self.rules.table(table.id))
+            #expect(table.rows.map(\.id) == declared.rows.map(\.id) + declared.statedRows.map(\.id))
+            // Rows taken only for a store the input names come last and say so.
+            #expect(table.rows.filter { $0.stated == true }.map(\.id) == declared.statedRows.map(\.id))
         }
+        #expect(try RuleReference(rules: Self.rules).markdown(compact: true).contains("| `STORE-MYSQL` | railFamily: card-processor-api, card-network, real-time-bank, wire, crypto, bank-batch; tpsBand: any; consistency: any (only when the input names this store) |"))
     }
 
     @Test func aRowShowsItsConditionsInDimensionOrderItsOutputsAndExamples() throws {

@@ -396,7 +396,7 @@ import Testing
         let store = try #require(plan.decision("datastore"))
         #expect(store.row == "STORE-COCKROACH")
         #expect(store.keys.contains { $0.dimension == "store" && $0.value == "cockroachdb" && $0.phrases.map(\.text) == ["CockroachDB"] })
-        #expect(markdown.contains("| Store in use | cockroachdb | \"CockroachDB\" |"))
+        #expect(markdown.contains("| Store in use | CockroachDB | \"CockroachDB\" |"))
         #expect(try design("Stripe", "500 TPS", "strong consistency; we no longer use DynamoDB").0.decision("datastore")?.row == "STORE-PG-SINGLE")
         #expect(try design("Stripe", "500 TPS", "strong consistency; DynamoDB was considered but rejected").0.decision("datastore")?.row == "STORE-PG-SINGLE")
         // PostgreSQL has a row per band: a stated PostgreSQL at high volume is the sharded row.
@@ -516,6 +516,24 @@ import Testing
         #expect(sync.contains("place a pending ledger hold on the amount of a payout on SEPA Instant by the conditional reservation of Barrier 6"))
         #expect(sync.contains("`WHERE available >= amount`"))
         #expect(!(try design("Stripe", "100 TPS", "strong consistency").1.contains("Barrier 6")))
+    }
+
+    /// A store the table has no row for by volume is still used when the input runs it, in its own dialect:
+    /// MySQL's duplicate-key error and locking reads, Aurora's shared storage instead of a standby.
+    @Test func mysqlAndAuroraAreDesignedInTheirOwnTerms() throws {
+        let (plan, mysql) = try design("Stripe", "500 TPS", "strong consistency. We're on Aurora MySQL.")
+        #expect(plan.decision("datastore")?.row == "STORE-MYSQL")
+        #expect(mysql.contains("**Store: MySQL (InnoDB), one writer**"))
+        #expect(mysql.contains("error `1213` (deadlock)") && mysql.contains("(`1062`)"))
+        #expect(mysql.contains("| Store in use | MySQL (InnoDB) | \"Aurora MySQL\" |"))
+        #expect(!mysql.contains("ON CONFLICT") && !mysql.contains("SQLSTATE") && !mysql.contains("nextval"))
+        #expect(DesignSelfCheck(rules: Bundled.rules).check(mysql, plan: plan).isEmpty)
+        let (auroraPlan, aurora) = try design("Stripe", "500 TPS", "strong consistency. We use Aurora PostgreSQL in us-east-1.")
+        #expect(auroraPlan.decision("datastore")?.row == "STORE-AURORA-PG")
+        #expect(aurora.contains("six copies across three zones") && !aurora.contains("synchronous standby"))
+        #expect(DesignSelfCheck(rules: Bundled.rules).check(aurora, plan: auroraPlan).isEmpty)
+        // Plain PostgreSQL keeps its own row.
+        #expect(try design("Stripe", "500 TPS", "strong consistency. We run Postgres.").0.decision("datastore")?.row == "STORE-PG-SINGLE")
     }
 
     @Test func failoverFollowsTheRegionSetting() throws {
