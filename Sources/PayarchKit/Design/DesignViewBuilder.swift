@@ -54,6 +54,13 @@ public struct DesignViewBuilder: Sendable {
         }
     }
 
+    /// The channels a class's rails are given for: a rail given with no channel counts as both.
+    static func channels(of rails: [RailMention]) -> Set<String> {
+        rails.reduce(into: Set<String>()) { set, rail in
+            if let channel = rail.channel { set.insert(channel) } else { set.formUnion(ClassLifecycle.channels) }
+        }
+    }
+
     /// Whether a rail moves money the way an item tagged `direction` is about (an untagged item, or a rail
     /// given with no direction, always does).
     static func moves(_ rail: RailMention, _ direction: String?) -> Bool {
@@ -91,7 +98,7 @@ public struct DesignViewBuilder: Sendable {
         for group in groups {
             lifecycles[group.railClass] = rules.lifecycle(of: group.railClass, pattern: pattern.rawValue)?
                 .narrowed(to: given, directions: Self.directions(of: group.rails), severalRails: facts.rails.count > 1,
-                    classRails: group.rails.map(\.id))
+                    classRails: group.rails.map(\.id), channels: Self.channels(of: group.rails))
         }
         let vocabulary = rules.vocabulary
 

@@ -30,7 +30,8 @@ extension ReadingReport {
         table(
             facts.rails.map { rail in
                 [PrintableText.escape(rail.name), className(rail.railClass), rail.known ? "known" : "unknown",
-                    ([rail.reading.rawValue] + (rail.direction.map { [$0] } ?? []) + (rail.isFallback ? ["fallback"] : [])).joined(separator: ", "),
+                    ([rail.reading.rawValue] + (rail.direction.map { [$0] } ?? []) + (rail.channel.map { [$0] } ?? []) + (rail.isFallback ? ["fallback"] : []))
+                        .joined(separator: ", "),
                     quoted(rail.phrase)]
             })
         if !facts.excludedRails.isEmpty {

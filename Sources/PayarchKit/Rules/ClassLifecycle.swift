@@ -28,6 +28,8 @@ public struct ClassLifecycle: Sendable, Codable, Hashable {
         /// The class-wide events this rail-specific event says more precisely for its rails: the class-wide
         /// one is left out when every rail of the class in the design has an event covering it.
         public var covers: [String] = []
+        /// Shown only when a rail of the class is given for this channel or with none.
+        public var channel: String? = nil
     }
 
     public struct RailSource: Sendable, Codable, Hashable {
@@ -44,6 +46,7 @@ public struct ClassLifecycle: Sendable, Codable, Hashable {
         public var direction: String? = nil
         public var severalRails: Bool = false
         public var severalInClass: Bool = false
+        public var channel: String? = nil
     }
 
     /// How long the design waits for the rail's own answer before recording `UNKNOWN`.
@@ -60,6 +63,7 @@ public struct ClassLifecycle: Sendable, Codable, Hashable {
         public var rails: [String] = []
         public var direction: String? = nil
         public var severalRails: Bool = false
+        public var channel: String? = nil
     }
 
     /// Replaces what the catalogue says about each rail of the class when this lifecycle does not use the
@@ -161,11 +165,13 @@ public struct ClassLifecycle: Sendable, Codable, Hashable {
     /// `classRails` are the class's rails in the design (nil for a rail payarch does not know): a class-wide
     /// event that a rail-specific one covers for every one of them is left out.
     public func narrowed(
-        to given: Set<String>, directions: Set<String> = Self.directions, severalRails: Bool = true, classRails: [String?] = []
+        to given: Set<String>, directions: Set<String> = Self.directions, severalRails: Bool = true, classRails: [String?] = [],
+        channels: Set<String> = Self.channels
     ) -> ClassLifecycle {
         let severalInClass = classRails.isEmpty || classRails.count > 1
         var copy = self
         func moves(_ direction: String?) -> Bool { direction.map(directions.contains) ?? true }
+        func presented(_ channel: String?) -> Bool { channel.map(channels.contains) ?? true }
         func fits(_ needsSeveral: Bool) -> Bool { severalRails || !needsSeveral }
         func covered(_ event: Event) -> Bool {
             guard event.rails.isEmpty, !classRails.isEmpty else { return false }
@@ -176,17 +182,24 @@ public struct ClassLifecycle: Sendable, Codable, Hashable {
         }
         copy.events = events.filter {
             Self.applies($0.rails, to: given) && fits($0.severalRails) && (severalInClass || !$0.severalInClass) && !covered($0)
+                && presented($0.channel)
         }
-        copy.compensations = compensations.filter { Self.applies($0.rails, to: given) && moves($0.direction) && fits($0.severalRails) }
+        copy.compensations = compensations.filter {
+            Self.applies($0.rails, to: given) && moves($0.direction) && fits($0.severalRails) && presented($0.channel)
+        }
         copy.flow = flow.filter {
             Self.applies($0.rails, to: given) && moves($0.direction) && fits($0.severalRails) && (severalInClass || !$0.severalInClass)
+                && presented($0.channel)
         }
         copy.checks = checks.filter {
             Self.applies($0.rails, to: given) && moves($0.direction) && fits($0.severalRails) && (severalInClass || !$0.severalInClass)
+                && presented($0.channel)
         }
         return copy
     }
 
     /// The directions an item may be tagged with.
     public static let directions: Set<String> = ["credit", "debit"]
+    /// The channels an item may be tagged with.
+    public static let channels: Set<String> = ["card-present", "card-not-present"]
 }

@@ -67,6 +67,12 @@ extension RuleBookLoader {
                 return try entry.oneOf(
                     "direction", ClassLifecycle.directions.sorted(), id: "rules.unknown-value", what: "direction", listName: "directions")
             }
+            /// The optional `channel:` tag of an item: `card-present` or `card-not-present`.
+            func channel(_ entry: MappingReader) throws(PayarchError) -> String? {
+                guard entry["channel"] != nil else { return nil }
+                return try entry.oneOf(
+                    "channel", ClassLifecycle.channels.sorted(), id: "rules.unknown-value", what: "channel", listName: "channels")
+            }
             /// The optional `severalRails:` flag of an item.
             func severalRails(_ entry: MappingReader) throws(PayarchError) -> Bool {
                 try entry["severalRails"]?.bool(for: "'severalRails'") ?? false
@@ -89,10 +95,11 @@ extension RuleBookLoader {
                 try (map[key]?.sequenceItems(for: "'\(key)'") ?? []).map { node throws(PayarchError) in
                     if node.scalar != nil { return .init(text: try node.string(for: "an item of '\(key)'")) }
                     let entry = try MappingReader(node, what: "an item of '\(key)'")
-                    try entry.rejectUnknownKeys(["text", "rails", "direction", "severalRails", "severalInClass"])
+                    try entry.rejectUnknownKeys(["text", "rails", "direction", "severalRails", "severalInClass", "channel"])
                     return .init(
                         text: try entry.required("text").string(for: "'text'"), rails: try tags(entry), direction: try direction(entry),
-                        severalRails: try severalRails(entry), severalInClass: try entry["severalInClass"]?.bool(for: "'severalInClass'") ?? false)
+                        severalRails: try severalRails(entry), severalInClass: try entry["severalInClass"]?.bool(for: "'severalInClass'") ?? false,
+                        channel: try channel(entry))
                 }
             }
             var deadline: ClassLifecycle.Deadline?
@@ -110,7 +117,7 @@ extension RuleBookLoader {
             }
             let events = try map.required("events").sequenceItems(for: "'events'").map { node throws(PayarchError) in
                 let event = try MappingReader(node, what: "an event")
-                try event.rejectUnknownKeys(["id", "name", "risk", "text", "handling", "source", "rails", "severalRails", "severalInClass", "railSources", "covers"])
+                try event.rejectUnknownKeys(["id", "name", "risk", "text", "handling", "source", "rails", "severalRails", "severalInClass", "railSources", "covers", "channel"])
                 let riskNode = try event.required("risk")
                 guard let risk = ClassLifecycle.Risk(rawValue: try riskNode.string(for: "'risk'")) else {
                     throw PayarchError.data(
@@ -123,14 +130,15 @@ extension RuleBookLoader {
                     source: try address(try event.required("source"), "'source' of an event"), rails: try tags(event),
                     severalRails: try severalRails(event), severalInClass: try event["severalInClass"]?.bool(for: "'severalInClass'") ?? false,
                     railSources: try railSources(event),
-                    covers: try (event["covers"]?.sequenceItems(for: "'covers'") ?? []).map { node throws(PayarchError) in try node.string(for: "an event id") })
+                    covers: try (event["covers"]?.sequenceItems(for: "'covers'") ?? []).map { node throws(PayarchError) in try node.string(for: "an event id") },
+                    channel: try channel(event))
             }
             let compensations = try map.required("compensations").sequenceItems(for: "'compensations'").map { node throws(PayarchError) in
                 let entry = try MappingReader(node, what: "a compensation")
-                try entry.rejectUnknownKeys(["stage", "text", "rails", "direction", "severalRails"])
+                try entry.rejectUnknownKeys(["stage", "text", "rails", "direction", "severalRails", "channel"])
                 return ClassLifecycle.Compensation(
                     stage: try entry.required("stage").string(for: "'stage'"), text: try entry.required("text").string(for: "'text'"),
-                    rails: try tags(entry), direction: try direction(entry), severalRails: try severalRails(entry))
+                    rails: try tags(entry), direction: try direction(entry), severalRails: try severalRails(entry), channel: try channel(entry))
             }
             let mean = try map.required("meanMilliseconds").number(for: "'meanMilliseconds'")
             guard mean > 0, mean <= 600_000 else {

@@ -536,6 +536,22 @@ import Testing
         #expect(try design("Stripe", "500 TPS", "strong consistency. We run Postgres.").0.decision("datastore")?.row == "STORE-PG-SINGLE")
     }
 
+    /// Card-present rails get terminal handling and no 3-D Secure; online rails get 3-D Secure and no
+    /// point-of-sale rows; a rail given for both keeps both.
+    @Test func cardTextFollowsTheChannel() throws {
+        let terminals = try design("Card-present terminals over ISO 8583 to Visa and Mastercard").1
+        #expect(terminals.contains("Terminal traffic arrives as ISO 8583, not HTTP"))
+        #expect(!terminals.contains("3-D Secure") && !terminals.contains("SCA Scope"))
+        let online = try design("Visa and Mastercard over ISO 8583 for e-commerce with 3DS").1
+        #expect(online.contains("3-D Secure") && !online.contains("Terminal traffic"))
+        let adyenOnline = try design("Adyen for our webshop").1
+        #expect(!adyenOnline.contains("Card-Present Refund") && adyenOnline.contains("3-D Secure"))
+        let adyenStores = try design("Adyen for in-store terminals").1
+        #expect(adyenStores.contains("Card-Present Refund") && !adyenStores.contains("3-D Secure Redirect Race"))
+        let both = try design("Adyen for in-store terminals and for our online checkout").1
+        #expect(both.contains("Card-Present Refund") && both.contains("3-D Secure Redirect Race"))
+    }
+
     @Test func failoverFollowsTheRegionSetting() throws {
         let global = try design("Stripe", "100,000 TPS", "strict serializability, active-active across us-east and eu-west").1
         #expect(global.contains("**Failover.** The store keeps a quorum of replicas across regions"))

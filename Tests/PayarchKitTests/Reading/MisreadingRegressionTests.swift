@@ -78,6 +78,17 @@ import Testing
         #expect(try Self.facts(rails: "UK BACS Direct Debit via a bureau (SUN)").rails.map(\.name) == ["BACS Direct Debit"])
     }
 
+    /// A rail's sentence gives it a card channel when it names one and not the other.
+    @Test(arguments: [
+        ("Card-present terminals over ISO 8583 to Visa and Mastercard", "card-present"),
+        ("Adyen for e-commerce cards with 3DS2", "card-not-present"),
+        ("Checkout.com for in-store terminals and for our online checkout", nil),
+        ("Stripe", nil),
+    ] as [(String, String?)])
+    func aRailTakesTheChannelItsSentenceGives(_ text: String, _ channel: String?) throws {
+        #expect(try Self.facts(rails: text).rails.first?.channel == channel)
+    }
+
     @Test func sweepsAreCredits() throws {
         #expect(try Self.facts(rails: "Same Day ACH for domestic sweeps").rails.map(\.id) == ["ach-credit"])
     }

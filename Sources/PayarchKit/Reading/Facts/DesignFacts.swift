@@ -67,6 +67,9 @@ public struct RailMention: Sendable, Codable, Hashable {
     /// True when the words around it make the rail a fallback of another ("falling back to SEPA Credit
     /// Transfer"): it is designed for, but never governs the design. Nil when it is not a fallback.
     public var fallback: Bool? = nil
+    /// `card-present` (terminals, POS) or `card-not-present` (online, 3-D Secure) when the words of its
+    /// sentence say one and not the other; nil otherwise.
+    public var channel: String? = nil
     public var isFallback: Bool { fallback == true }
 }
 

@@ -35,6 +35,7 @@ public struct RailReader: Sendable {
     let words: Gazetteer<Word>
     let directions: Gazetteer<Cue>
     let fallbackCues: Gazetteer<Cue>
+    let channelWords: Gazetteer<String>
     let contextWords: Gazetteer<Cue>
     let context: ContextReader
     let notRailPrefixes: [String]
@@ -82,6 +83,11 @@ public struct RailReader: Sendable {
         var fallbackCues = Gazetteer<Cue>()
         for phrase in vocabulary.railWords.fallbackCues { fallbackCues.add(phrase, .after) }
         self.fallbackCues = fallbackCues
+        var channelWords = Gazetteer<String>()
+        for channel in vocabulary.railWords.channels {
+            for phrase in channel.words { channelWords.add(phrase, channel.direction) }
+        }
+        self.channelWords = channelWords
         var contextWords = Gazetteer<Cue>()
         for phrase in vocabulary.railWords.contextAfter { contextWords.add(phrase, .after) }
         for phrase in vocabulary.railWords.contextBefore { contextWords.add(phrase, .before) }
@@ -302,6 +308,13 @@ public struct RailReader: Sendable {
                         id: "reading.unknown-rail", phrase: phrase,
                         message: "'\(candidate.mention.name)' is not in payarch's rail catalogue; it is read as a rail from its context and treated as a generic \(rules.railClass(candidate.mention.railClass)?.name ?? candidate.mention.railClass). Confirm its duplicate guard, key window and return rules with the provider"))
             }
+        }
+        // The channel its sentence gives a rail: one channel's words and not the other's.
+        let channels = channelWords.matches(in: tokens)
+        for index in result.rails.indices {
+            let sentence = text.sentence[railSpans[index].first]
+            let said = Set(channels.filter { text.sentence[$0.first] == sentence }.map(\.payload))
+            result.rails[index].channel = said.count == 1 ? said.first : nil
         }
         // A fallback cue marks the rail nearest to it in its clause (the one after it on a tie), unless
         // that would leave no rail that is not a fallback.

@@ -97,6 +97,8 @@ public struct ReadingVocabulary: Sendable, Codable {
         /// Words that make the rail nearest to them in their clause a fallback ("falling back to SEPA Credit
         /// Transfer", "Stripe as failover").
         public var fallbackCues: [String] = []
+        /// Channel id (`card-present`, `card-not-present`) → words that say it.
+        public var channels: [Direction] = []
         public var unknownNames: UnknownNames
     }
 

@@ -87,7 +87,7 @@ extension RuleBookLoader {
         -> ReadingVocabulary.RailWords
     {
         let root = try MappingReader(try document(path), what: "rail-words.yml")
-        try root.rejectUnknownKeys(["schemes", "directions", "chains", "classCues", "countryDefaults", "railContext", "xaContext", "siblings", "unknownNames", "productCues", "fallbackCues"])
+        try root.rejectUnknownKeys(["schemes", "directions", "chains", "classCues", "countryDefaults", "railContext", "xaContext", "siblings", "unknownNames", "productCues", "fallbackCues", "channels"])
         func rail(_ node: YAMLNode, _ what: String) throws(PayarchError) -> String {
             let id = try node.string(for: what)
             guard railIds.contains(id) else {
@@ -169,6 +169,14 @@ extension RuleBookLoader {
             productCues: try root.stringList("productCues"), unknownNames: unknownNames)
         let otherChainClass = try chains.required("otherChainClass")
         railWords.fallbackCues = try root.stringList("fallbackCues")
+        railWords.channels = try MappingReader(try root.required("channels"), what: "'channels'").entries.map { entry throws(PayarchError) in
+            guard ClassLifecycle.channels.contains(entry.key) else {
+                throw PayarchError.data(
+                    at: entry.keyNode.location, id: "rules.unknown-value",
+                    "unknown channel '\(entry.key)'; channels are " + ClassLifecycle.channels.sorted().joined(separator: ", "))
+            }
+            return .init(direction: entry.key, words: try entry.value.strings(for: "'\(entry.key)'"))
+        }
         railWords.otherChainClass = try railClass(try otherChainClass.string(for: "'otherChainClass'"), at: otherChainClass.location)
         return railWords
     }
