@@ -298,6 +298,19 @@ import Testing
 /// Bounds on what one variable can make the reader do: past `ThroughputReader.maxFigures` figures (or
 /// durations) the rest is not read, and a warning says so; below it every figure counts.
 @Suite struct ReaderBoundsTests {
+    /// A bare count takes "TPS" only from its own sentence or an earlier one; a count on named days of the
+    /// month is a rate over those days; a figure in parentheses at about the same rate restates the one
+    /// before it.
+    @Test func aBareCountNeverTakesAUnitFromALaterSentence() throws {
+        let later = try MisreadingRegressionTests.facts(throughput: "About 2 million collections per month; peak ~5M on the 1st. Online API < 50 TPS.").throughput
+        #expect(later.designPeak.tps < 200, "read as \(later.designPeak.tps) TPS")
+        #expect(later.peak?.derivation?.contains("5,000,000 on 1 named day ÷ 86,400 s") == true || later.designPeak.derivation?.contains("57.87") == true)
+        let earlier = try MisreadingRegressionTests.facts(throughput: "between 1,000 and 1,500 TPS at peak. 300 on average").throughput
+        #expect(earlier.sustained?.tps == 300)
+        let restated = try MisreadingRegressionTests.facts(throughput: "~20 TPS peak on the 1st renewal run (about 400k renewals spread over 6 hours), otherwise 1-2 TPS").throughput
+        #expect(restated.designPeak.tps == 20)
+    }
+
     @Test func figuresBeyondTheLimitAreNotReadAndAWarningSaysSo() throws {
         let limit = ThroughputReader.maxFigures
         let over = String(repeating: "10 TPS, ", count: limit) + "900 TPS peak"

@@ -91,6 +91,8 @@ public struct ReadingText: Sendable {
             while cursor > 0, !tokens[cursor].spaceBefore, index - cursor < 6 {
                 cursor -= 1
                 spelled = tokens[cursor].lower + spelled
+                // "on the 1st." ends a sentence: an ordinal's suffix is no abbreviation ("St.").
+                if ["st", "nd", "rd", "th"].contains(spelled), cursor > 0, tokens[cursor - 1].number != nil { return true }
                 if abbreviations.contains(spelled) {
                     let capitalised = next.map { $0.isWord && $0.text.first?.isUppercase == true } ?? false
                     return closing.contains(spelled) && capitalised

@@ -117,7 +117,14 @@ public struct ThroughputReader: Sendable {
         // Token indices of each segment, found once (looking them up per figure was cubic in long texts).
         var tokensBySegment: [Int: [Int]] = [:]
         for index in tokens.indices { tokensBySegment[segment[index], default: []].append(index) }
-        let textHasPerSecond = tokens.indices.contains { if case .perSecond = words[$0] { return true } else { return false } }
+        // A bare figure takes a per-second unit from its own sentence or an earlier one ("1,500 TPS at peak.
+        // 300 on average"), never from a later sentence ("peak ~5M on the 1st. … Online API < 50 TPS").
+        let perSecondAt = tokens.indices.filter { if case .perSecond = words[$0] { return true } else { return false } }
+        let perSecondSentences = Set(perSecondAt.map { text.sentence[$0] })
+        let firstPerSecond = perSecondAt.first ?? tokens.count
+        func takesPerSecond(_ quantity: QuantityReader.Quantity) -> Bool {
+            perSecondSentences.contains(text.sentence[quantity.first]) || firstPerSecond < quantity.first
+        }
 
         var rates: [Rate] = []
         var counts: [QuantityReader.Quantity] = []
@@ -183,10 +190,18 @@ public struct ThroughputReader: Sendable {
                 rates.append(rate(quantity, unit: unit))
             } else if nounAfter(quantity, in: text, words: words), let unit = clausePeriod(clause, in: text, words: words, excluding: rates) {
                 rates.append(rate(quantity, unit: unit))
-            } else if textHasPerSecond || unitInParentheses(clause: clause, text: text, words: words),
+            } else if takesPerSecond(quantity) || unitInParentheses(clause: clause, text: text, words: words),
                 hasRoleOrCombinedNear(quantity, in: text, words: words, segment: segment)
             {
                 rates.append(Rate(tps: quantity.value, role: nil, first: quantity.first, last: quantity.last, fastUnit: true, numberEnd: quantity.last))
+            } else if windows[clause] == nil, let days = concentratedDays(in: clause, text: text) ?? ordinalDays(in: clause, text: text) {
+                // "peak ~5M on the 1st": a count on named days is a rate over those days.
+                let seconds = Double(days) * 86_400
+                rates.append(
+                    Rate(
+                        tps: quantity.value / seconds, role: nil, first: quantity.first, last: quantity.last,
+                        derivation: "\(format(quantity.value)) on \(days) named day\(days == 1 ? "" : "s") ÷ \(format(seconds)) s", fastUnit: false,
+                        numberEnd: quantity.last))
             }
             if let window = windows[clause], window.ownCount, !(window.first..<window.last).contains(quantity.first),
                 nounAfter(quantity, in: text, words: words) || window.share == nil
@@ -244,6 +259,16 @@ public struct ThroughputReader: Sendable {
                             id: "reading.inconsistent-conversion", phrase: phrase,
                             message: "'\(phrase.text)' restates the figure before it, but that figure is \(format(previous.tps)) TPS; the design keeps \(format(previous.tps)) TPS"))
                 }
+                continue
+            }
+            // "20 TPS peak on the 1st (about 400k renewals spread over 6 hours)": a figure in parentheses
+            // right after another of its sentence, at about the same rate, restates it.
+            if (max(0, rate.first - 3)..<rate.first).contains(where: { tokens[$0].text == "(" }),
+                rates.contains(where: { other in
+                    other.first < rate.first && text.sentence[other.first] == text.sentence[rate.first]
+                        && other.tps >= rate.tps / 2 && other.tps <= rate.tps * 2
+                })
+            {
                 continue
             }
             if rate.first > 0, tokens[rate.first - 1].text == "-", !tokens[rate.first].spaceBefore,
@@ -587,6 +612,20 @@ public struct ThroughputReader: Sendable {
                 days += 1
             }
             index += 1
+        }
+        return days > 0 ? days : nil
+    }
+
+    /// The days of the month a clause names as ordinals ("on the 1st and 15th"), for a count with no period.
+    func ordinalDays(in clause: Int, text: ReadingText) -> Int? {
+        let tokens = text.tokens
+        var days = 0
+        for index in tokens.indices.dropLast() where text.clause[index] == clause {
+            if let number = tokens[index].number, number >= 1, number <= 31, number == number.rounded(),
+                ["st", "nd", "rd", "th"].contains(tokens[index + 1].lower), !tokens[index + 1].spaceBefore
+            {
+                days += 1
+            }
         }
         return days > 0 ? days : nil
     }
