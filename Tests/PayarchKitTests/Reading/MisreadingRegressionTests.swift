@@ -89,6 +89,21 @@ import Testing
         #expect(try Self.facts(rails: text).rails.first?.channel == channel)
     }
 
+    /// A negated stance states nothing, and settlement or clearing is a scope of its own, so its level
+    /// never becomes the money path's.
+    @Test func negatedStancesAndSettlementAreReadAsMeant() throws {
+        let single = try Self.facts(consistency: "We don't need multi-region; strong consistency.").consistency
+        #expect(single.multiRegion == nil)
+        let noXA = try Self.facts(consistency: "We don't want distributed transactions; strong consistency.").consistency
+        #expect(noXA.atomicCommit == nil)
+        #expect(try Self.facts(consistency: "Active-active in two regions, strong consistency.").consistency.multiRegion != nil)
+        let settlement = try Self.facts(
+            consistency: "Settlement and clearing totals are eventually consistent; authorizations must never be approved twice.").consistency
+        #expect(settlement.scopes.contains { $0.scope == "reconciliation" && $0.tier == "eventual" })
+        #expect(settlement.moneyPath.tier == "strict")
+        #expect(settlement.unscoped == nil)
+    }
+
     @Test func sweepsAreCredits() throws {
         #expect(try Self.facts(rails: "Same Day ACH for domestic sweeps").rails.map(\.id) == ["ach-credit"])
     }

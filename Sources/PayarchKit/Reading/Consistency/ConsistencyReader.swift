@@ -123,6 +123,12 @@ public struct ConsistencyReader: Sendable {
                 return segments[mark.trigger.first] == segments[levelMatches[index].first] ? mark : nil
             }
 
+        // Stances ruled out by a negation ("we don't need multi-region", "no distributed transactions") state
+        // nothing.
+        let stanceMatches = matches.filter { [.multiRegion, .singleRegion, .atomicCommit, .residency, .consistencyFirst].contains($0.payload) }
+        let stanceMarks = context.marks(for: stanceMatches.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text, triggers: triggers)
+        let negatedStances = Set(zip(stanceMatches, stanceMarks).filter { $0.1 != nil }.map { $0.0.first })
+
         // A store the input runs: the first one no negation, history or deferral marks ("we moved off
         // DynamoDB" names none).
         let storeMatches = matches.filter { if case .store = $0.payload { return true } else { return false } }
@@ -162,7 +168,7 @@ public struct ConsistencyReader: Sendable {
                 guard !negated, let tier = vocabulary.tiers.last, let level = vocabulary.level(ofTier: tier) else { continue }
                 statements.append(Statement(tier: tier, levelId: level.id, impliedScope: nil, first: match.first, last: match.last, relaxing: true))
             case .atomicCommit:
-                guard let level = vocabulary.levels.first(where: { $0.id == "atomic" }) ?? vocabulary.level(ofTier: vocabulary.tiers[0]) else { continue }
+                guard !negated, let level = vocabulary.levels.first(where: { $0.id == "atomic" }) ?? vocabulary.level(ofTier: vocabulary.tiers[0]) else { continue }
                 statements.append(
                     Statement(tier: level.tier, levelId: level.id, impliedScope: level.impliedScope, first: match.first, last: match.last, relaxing: false))
             default:
@@ -347,7 +353,7 @@ public struct ConsistencyReader: Sendable {
         }
 
         func first(_ kind: Word) -> SourcedPhrase? {
-            matches.first { $0.payload == kind }.map { text.phrase($0.first, $0.last) }
+            matches.first { $0.payload == kind && !negatedStances.contains($0.first) }.map { text.phrase($0.first, $0.last) }
         }
         var assumptions: [Assumption] = []
         let consistencyFirst = first(.consistencyFirst)
