@@ -38,6 +38,8 @@ public struct ConsistencyVocabulary: Sendable, Codable {
     /// Phrases that hold a level or scope word but state neither ("strict ordering", "hot wallet"): read
     /// as a whole, so their words set nothing.
     public var notConsistency: [String] = []
+    /// Databases payarch has no datastore rows for: named in a warning, never silently replaced.
+    public var unmodelledStores: [String] = []
     /// Words that make a level apply to no scope in particular ("everywhere else").
     public var universal: [String]
     /// Words before a scope word that make it another system's view ("the gpi Tracker status").

@@ -139,7 +139,7 @@ extension RuleBookLoader {
 
     func loadVocabulary(_ path: String) throws(PayarchError) -> ConsistencyVocabulary {
         let root = try MappingReader(try document(path), what: "consistency.yml")
-        try root.rejectUnknownKeys(["tiers", "moneyPathFloor", "levels", "divergenceWords", "universal", "externalViews", "relaxers", "scopes", "stances", "stores", "notConsistency"])
+        try root.rejectUnknownKeys(["tiers", "moneyPathFloor", "levels", "divergenceWords", "universal", "externalViews", "relaxers", "scopes", "stances", "stores", "notConsistency", "unmodelledStores"])
         let tiersNode = try root.required("tiers")
         let tiers = try tiersNode.strings(for: "'tiers'")
         func tier(_ node: YAMLNode) throws(PayarchError) -> String {
@@ -213,6 +213,7 @@ extension RuleBookLoader {
             multiRegion: try stances.stringList("multiRegion"), singleRegion: try stances.stringList("singleRegion"))
         vocabulary.stores = stores.map { ConsistencyVocabulary.Store(engine: $0.engine, aliases: $0.aliases) }
         vocabulary.notConsistency = root["notConsistency"] == nil ? [] : try root.stringList("notConsistency")
+        vocabulary.unmodelledStores = root["unmodelledStores"] == nil ? [] : try root.stringList("unmodelledStores")
         vocabulary.residency = stances["residency"] == nil ? [] : try stances.stringList("residency")
         return vocabulary
     }

@@ -104,6 +104,16 @@ import Testing
         #expect(settlement.unscoped == nil)
     }
 
+    /// A store payarch has no rows for is never silently replaced: the reading warns, and a negated one does not.
+    @Test func anUnmodelledStoreIsNamedInAWarning() throws {
+        let reading = try Self.read(consistency: "Strong consistency. We run SQL Server in two data centres.")
+        #expect(reading.facts.warnings.contains { $0.id == "reading.unmodelled-store" && $0.message.hasPrefix("'SQL Server' is a store payarch has no design rows for") })
+        #expect(reading.facts.consistency.statedStore == nil)
+        let moved = try Self.read(consistency: "Strong consistency. We no longer use MongoDB; we run Postgres.")
+        #expect(!moved.facts.warnings.contains { $0.id == "reading.unmodelled-store" })
+        #expect(moved.facts.consistency.statedStore?.engine == "postgresql")
+    }
+
     @Test func sweepsAreCredits() throws {
         #expect(try Self.facts(rails: "Same Day ACH for domestic sweeps").rails.map(\.id) == ["ach-credit"])
     }

@@ -20,6 +20,8 @@ public struct ConsistencyReader: Sendable {
         case residency
         /// A database engine the input says it runs.
         case store(String)
+        /// A database payarch has no rows for ("SQL Server", "MongoDB").
+        case unmodelledStore
         case universal
         /// A scope seen from another system ("the gpi Tracker status").
         case externalScope(String)
@@ -47,6 +49,7 @@ public struct ConsistencyReader: Sendable {
         for store in vocabulary.stores {
             for alias in store.aliases { words.add(alias, .store(store.engine)) }
         }
+        for name in vocabulary.unmodelledStores { words.add(name, .unmodelledStore) }
         for (index, level) in vocabulary.levels.enumerated() {
             for alias in level.aliases { words.add(alias, .level(index)) }
         }
@@ -133,6 +136,17 @@ public struct ConsistencyReader: Sendable {
         // DynamoDB" names none).
         let storeMatches = matches.filter { if case .store = $0.payload { return true } else { return false } }
         let storeMarks = context.marks(for: storeMatches.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text, triggers: triggers)
+        // A store payarch has no rows for is named in a warning, never silently replaced.
+        var storeWarnings: [ReadingWarning] = []
+        let unmodelled = matches.filter { $0.payload == .unmodelledStore }
+        let unmodelledMarks = context.marks(for: unmodelled.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text, triggers: triggers)
+        for (match, mark) in zip(unmodelled, unmodelledMarks) where mark == nil {
+            let phrase = text.phrase(match.first, match.last)
+            storeWarnings.append(
+                ReadingWarning(
+                    id: "reading.unmodelled-store", phrase: phrase,
+                    message: "'\(phrase.text)' is a store payarch has no design rows for; the design is written for the store its tables choose. Translate its statements (unique-key claim, isolation, locking reads, failover) to \(phrase.text) and confirm each before relying on them"))
+        }
         let statedStore = zip(storeMatches, storeMarks).first { $0.1 == nil }.flatMap { match, _ -> ConsistencyFacts.StatedStore? in
             guard case .store(let engine) = match.payload else { return nil }
             return .init(engine: engine, phrase: text.phrase(match.first, match.last))
@@ -183,7 +197,7 @@ public struct ConsistencyReader: Sendable {
         // An unscoped relaxation ("we don't need strict serializability") says what is not needed, not what
         // the money path or the ledger may drop to: neither takes its level from it.
         var unscopedRelaxing = false
-        var warnings: [ReadingWarning] = []
+        var warnings: [ReadingWarning] = storeWarnings
         var apScopes: Set<String> = []
         var apPhrases: [SourcedPhrase] = []
         var lagBounds: [ConsistencyFacts.LagBound] = []
