@@ -70,7 +70,8 @@ public struct DesignPlanner: Sendable {
         let sizing = Sizing(
             peakTps: facts.throughput.designPeak.tps, planning: rules.throughput.planning, storeKind: storeKind,
             lifecycles: classes.compactMap { rules.lifecycle(of: $0, pattern: decisions.first { $0.table == "coordination" }?.text("pattern")) },
-            latencyTarget: facts.throughput.latency.map(\.milliseconds).min(), capacities: rules.throughput.capacities,
+            // A target for the service's own part says nothing about how long a rail may take.
+            latencyTarget: facts.throughput.latency.filter { $0.serviceOnly != true }.map(\.milliseconds).min(), capacities: rules.throughput.capacities,
             rails: DesignViewBuilder(rules: rules).effectiveRailIds(facts), batchedClasses: Set(rules.railClasses.filter(\.batched).map(\.id)),
             fallbackRails: DesignViewBuilder(rules: rules).effectiveRailIds(fallbacks),
             railCount: facts.rails.count, railNames: Dictionary(rules.rails.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }))

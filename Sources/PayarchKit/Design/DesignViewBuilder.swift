@@ -274,7 +274,7 @@ public struct DesignViewBuilder: Sendable {
 
     static func latencyText(_ target: ThroughputFacts.LatencyTarget) -> String {
         let percentile = target.percentile.map { "P" + ThroughputFormat.format($0) + " " } ?? ""
-        return percentile + "under " + ThroughputFormat.format(target.milliseconds) + " ms"
+        return percentile + "under " + ThroughputFormat.format(target.milliseconds) + " ms" + (target.serviceOnly == true ? " for the service's own part, rail calls excluded" : "")
     }
 
     static func describe(_ key: Decision.Key) -> String {

@@ -552,6 +552,18 @@ import Testing
         #expect(both.contains("Card-Present Refund") && both.contains("3-D Secure Redirect Race"))
     }
 
+    /// A latency target for the service's own part ("on our side", "excluding PSP time") is never compared
+    /// with a rail's deadline or mean call.
+    @Test func aServiceOnlyLatencyTargetIsNotComparedWithTheRails() throws {
+        let (plan, own) = try design("Stripe", "500 TPS, p99 under 150 ms on our side (excluding PSP time)")
+        #expect(plan.facts.throughput.latency.first?.serviceOnly == true)
+        #expect(plan.sizing.latencyTargetMilliseconds == nil)
+        #expect(own.contains("| Latency | P99 under 150 ms for the service's own part, rail calls excluded |"))
+        #expect(!own.contains("sizing assumption") && !own.contains("is shorter than the rail's own deadline"))
+        let whole = try design("Stripe", "500 TPS, p99 under 150 ms").1
+        #expect(whole.contains("sizing assumption"))
+    }
+
     @Test func failoverFollowsTheRegionSetting() throws {
         let global = try design("Stripe", "100,000 TPS", "strict serializability, active-active across us-east and eu-west").1
         #expect(global.contains("**Failover.** The store keeps a quorum of replicas across regions"))

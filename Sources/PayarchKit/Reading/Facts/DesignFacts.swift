@@ -111,6 +111,9 @@ public struct ThroughputFacts: Sendable, Codable {
         public var percentile: Double?
         public var milliseconds: Double
         public var phrase: SourcedPhrase
+        /// True when the words around it make it the service's own part ("our side", "excluding PSP time"):
+        /// rail calls are outside it. Nil otherwise.
+        public var serviceOnly: Bool? = nil
     }
 
     /// A duration that is a rail's or partner's timeout or window, not the design's latency target.

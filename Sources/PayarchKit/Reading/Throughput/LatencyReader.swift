@@ -87,11 +87,18 @@ enum LatencyReader {
                 return false
             }
             guard isLatency else { continue }
+            // "our side", "excluding PSP time" in its sentence: the service's own part, rail calls outside it.
+            let serviceOnly = tokens.indices.contains { candidate in
+                guard text.sentence[candidate] == text.sentence[index], case .serviceOnly = words[candidate] else { return false }
+                return true
+            }
             // The segment without the punctuation around it (", sub-second P99 latency." reads as
             // "sub-second P99 latency").
             let words = segmentTokens.filter { tokens[$0].isWord || tokens[$0].number != nil || tokens[$0].text == "<" || tokens[$0].text == "≤" }
             let sentence = text.phrase(words.first ?? first, (words.last ?? last - 1) + 1)
-            targets.append(.init(percentile: percentile, milliseconds: value, phrase: sentence.text.isEmpty ? phrase : sentence))
+            var target = ThroughputFacts.LatencyTarget(percentile: percentile, milliseconds: value, phrase: sentence.text.isEmpty ? phrase : sentence)
+            if serviceOnly { target.serviceOnly = true }
+            targets.append(target)
         }
         func durationSeconds(_ word: ThroughputWord?) -> Double? {
             switch word {

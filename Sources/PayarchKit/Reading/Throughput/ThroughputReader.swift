@@ -50,6 +50,7 @@ public struct ThroughputReader: Sendable {
         for phrase in vocabulary.batchUnits { words.add(phrase, .batchUnit) }
         for phrase in vocabulary.timeoutWords { words.add(phrase, .timeout) }
         for phrase in vocabulary.latencyWords { words.add(phrase, .latency) }
+        for phrase in vocabulary.serviceOnlyWords { words.add(phrase, .serviceOnly) }
         for phrase in vocabulary.subjectNouns { words.add(phrase, .subject(phrase.lowercased())) }
         for rail in rules.rails {
             for alias in rail.aliases { words.add(alias, .rail(rail.id)) }

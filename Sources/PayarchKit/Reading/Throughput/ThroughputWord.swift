@@ -21,6 +21,8 @@ enum ThroughputWord: Sendable, Hashable {
     case duration(Double)
     case percentile(Double)
     case latency
+    /// The target covers only the service's own part ("our side", "excluding PSP time").
+    case serviceOnly
     case timeout
     case subSecond
     case rail(String)

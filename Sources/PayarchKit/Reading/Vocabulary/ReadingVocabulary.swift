@@ -135,6 +135,9 @@ public struct ReadingVocabulary: Sendable, Codable {
         public var percentileWords: [WordPercentile]
         public var latencyWords: [String]
         public var timeoutWords: [String]
+        /// Words that make a latency target cover only the service's own part ("our side", "excluding PSP
+        /// time", "hop budget"): rail calls are outside it.
+        public var serviceOnlyWords: [String] = []
         public var subSecond: [String]
         public var notPaymentRate: [String]
         public var approximators: [String]

@@ -186,7 +186,7 @@ extension RuleBookLoader {
         try root.rejectUnknownKeys([
             "numberWords", "scales", "perSecondUnits", "countNouns", "periods", "periodAdjectives", "periodIntroducers",
             "roles", "multiplierWords", "multiplierPhrases", "percentIncrease", "headroomWords", "rangeJoiners",
-            "durations", "percentileWords", "latencyWords", "timeoutWords", "subSecond", "notPaymentRate",
+            "durations", "percentileWords", "latencyWords", "timeoutWords", "serviceOnlyWords", "subSecond", "notPaymentRate",
             "approximators", "absurdTps", "subjectNouns", "combinedWords", "partWords", "batchUnits", "restatements", "loadShapes", "concentration",
         ])
         let shapes = try MappingReader(try root.required("loadShapes"), what: "'loadShapes'")
@@ -220,6 +220,7 @@ extension RuleBookLoader {
             partWords: try root.stringList("partWords"), batchUnits: try root.stringList("batchUnits"),
             restatements: try root.stringList("restatements"), batchShape: try shapes.stringList("batch"),
             burstShape: try shapes.stringList("burst"))
+        quantities.serviceOnlyWords = root["serviceOnlyWords"] == nil ? [] : try root.stringList("serviceOnlyWords")
         quantities.concentrationWords = try concentration?.stringList("words") ?? []
         quantities.namedDays = try concentration?.stringList("namedDays") ?? []
         return quantities
