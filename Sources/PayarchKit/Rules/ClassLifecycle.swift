@@ -64,6 +64,8 @@ public struct ClassLifecycle: Sendable, Codable, Hashable {
         public var direction: String? = nil
         public var severalRails: Bool = false
         public var channel: String? = nil
+        /// The stages of class-wide compensations this rail-specific one states more precisely.
+        public var covers: [String] = []
     }
 
     /// Replaces what the catalogue says about each rail of the class when this lifecycle does not use the
@@ -184,8 +186,15 @@ public struct ClassLifecycle: Sendable, Codable, Hashable {
             Self.applies($0.rails, to: given) && fits($0.severalRails) && (severalInClass || !$0.severalInClass) && !covered($0)
                 && presented($0.channel)
         }
+        func coveredStage(_ item: Compensation) -> Bool {
+            guard item.rails.isEmpty, !classRails.isEmpty else { return false }
+            return classRails.allSatisfy { rail in
+                guard let rail else { return false }
+                return compensations.contains { $0.rails.contains(rail) && $0.covers.contains(item.stage) }
+            }
+        }
         copy.compensations = compensations.filter {
-            Self.applies($0.rails, to: given) && moves($0.direction) && fits($0.severalRails) && presented($0.channel)
+            Self.applies($0.rails, to: given) && moves($0.direction) && fits($0.severalRails) && presented($0.channel) && !coveredStage($0)
         }
         copy.flow = flow.filter {
             Self.applies($0.rails, to: given) && moves($0.direction) && fits($0.severalRails) && (severalInClass || !$0.severalInClass)

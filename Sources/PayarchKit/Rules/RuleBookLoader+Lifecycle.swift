@@ -135,10 +135,11 @@ extension RuleBookLoader {
             }
             let compensations = try map.required("compensations").sequenceItems(for: "'compensations'").map { node throws(PayarchError) in
                 let entry = try MappingReader(node, what: "a compensation")
-                try entry.rejectUnknownKeys(["stage", "text", "rails", "direction", "severalRails", "channel"])
+                try entry.rejectUnknownKeys(["stage", "text", "rails", "direction", "severalRails", "channel", "covers"])
                 return ClassLifecycle.Compensation(
                     stage: try entry.required("stage").string(for: "'stage'"), text: try entry.required("text").string(for: "'text'"),
-                    rails: try tags(entry), direction: try direction(entry), severalRails: try severalRails(entry), channel: try channel(entry))
+                    rails: try tags(entry), direction: try direction(entry), severalRails: try severalRails(entry), channel: try channel(entry),
+                    covers: try (entry["covers"]?.sequenceItems(for: "'covers'") ?? []).map { node throws(PayarchError) in try node.string(for: "a stage") })
             }
             let mean = try map.required("meanMilliseconds").number(for: "'meanMilliseconds'")
             guard mean > 0, mean <= 600_000 else {
@@ -153,6 +154,16 @@ extension RuleBookLoader {
                 for id in event.covers where !events.contains(where: { $0.id == id && $0.rails.isEmpty }) {
                     throw PayarchError.data(
                         at: node.location, id: "rules.covers", "event '\(event.id)' covers '\(id)', which is not a class-wide event of '\(railClass)'")
+                }
+            }
+            let compensationNodes = try map.required("compensations").sequenceItems(for: "'compensations'")
+            for (item, node) in zip(compensations, compensationNodes) where !item.covers.isEmpty {
+                guard !item.rails.isEmpty else {
+                    throw PayarchError.data(at: node.location, id: "rules.covers", "compensation '\(item.stage)' covers others but names no rails")
+                }
+                for stage in item.covers where !compensations.contains(where: { $0.stage == stage && $0.rails.isEmpty }) {
+                    throw PayarchError.data(
+                        at: node.location, id: "rules.covers", "compensation '\(item.stage)' covers '\(stage)', which is not a class-wide stage of '\(railClass)'")
                 }
             }
             guard !events.isEmpty, !compensations.isEmpty else {

@@ -111,6 +111,23 @@ import Testing
         #expect(paypal.contains("`CUSTOMER.DISPUTE.CREATED`"))
     }
 
+    /// A class-wide compensation a rail's own states more precisely is left out when every rail has one.
+    @Test func aCoveredCompensationIsLeftOutOnlyWhenEveryRailCoversIt() throws {
+        let instant = try #require(Bundled.rules.lifecycle(of: "instant-push", pattern: "outbox"))
+        let pix = instant.narrowed(to: ["pix"], classRails: ["pix"])
+        #expect(pix.compensations.contains { $0.stage == "Refund of a received Pix" })
+        #expect(!pix.compensations.contains { $0.stage == "Refund of a received payment" })
+        #expect(!pix.compensations.contains { $0.stage == "After settlement" })
+        let mixed = instant.narrowed(to: ["pix", "faster-payments"], classRails: ["pix", "faster-payments"])
+        #expect(mixed.compensations.contains { $0.stage == "Refund of a received payment" })
+        #expect(
+            try loadError("lifecycle/instant-push.yml", #"covers: ["Refund of a received payment"]"#, #"covers: ["Refund of a payment"]"#)?.id
+                == "rules.covers")
+        // PayPal's own disputes are compensated.
+        let paypal = try Bundled.design(try Bundled.inputs(rails: "PayPal", throughput: "100 TPS", consistency: "strong")).1
+        #expect(paypal.contains("**PayPal**, PayPal dispute opened"))
+    }
+
     @Test func coversAndRailSourcesAreChecked() throws {
         #expect(
             try loadError("lifecycle/psp-card-api.yml", #"covers: ["refund-failure"]"#, #"covers: ["refund-fail"]"#)?.message
