@@ -60,6 +60,19 @@ public struct DesignPlanner: Sendable {
             decision.outputs = row.outputs
             decision.keys.append(.init(dimension: "store", value: stated.engine, phrases: [stated.phrase], assumed: false))
             decisions[index] = decision
+            // Several active regions on the store the input runs: the region row that store supports.
+            if let regionIndex = decisions.firstIndex(where: { $0.table == "regions" }), decisions[regionIndex].text("mode") != "single-region",
+                let rowId = Self.regionRowByEngine[stated.engine], decisions[regionIndex].row != rowId,
+                let regionTable = rules.tables.first(where: { $0.id == "regions" }), let regionRow = regionTable.rows.first(where: { $0.id == rowId })
+            {
+                var regions = decisions[regionIndex]
+                regions.row = regionRow.id
+                regions.rationale = "The input runs \(stated.phrase.text) across regions: " + regionRow.rationale
+                regions.summary = regionTable.summary(of: regionRow)
+                regions.outputs = regionRow.outputs
+                regions.keys.append(.init(dimension: "store", value: stated.engine, phrases: [stated.phrase], assumed: false))
+                decisions[regionIndex] = regions
+            }
         }
         let storeKind = decisions.first { $0.table == "datastore" }?.text("storeKind") ?? "single-primary"
         var classes: [String] = []
@@ -77,6 +90,14 @@ public struct DesignPlanner: Sendable {
             railCount: facts.rails.count, railNames: Dictionary(rules.rails.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }))
         return DesignPlan(facts: facts, decisions: decisions, sizing: sizing)
     }
+
+    /// With several active regions, the regions row a stated store supports: a consensus store serializes
+    /// claims across regions itself; DynamoDB's global tables resolve by last writer wins, so its key table
+    /// stays regional; relational primaries home each key.
+    static let regionRowByEngine: [String: String] = [
+        "spanner": "REGION-GLOBAL-STORE", "cockroachdb": "REGION-GLOBAL-STORE", "dynamodb": "REGION-HOME-KV",
+        "postgresql": "REGION-HOME", "aurora-postgresql": "REGION-HOME", "mysql": "REGION-HOME",
+    ]
 
     /// The datastore row for a stated engine that fits the design's family, preferring the row the volume
     /// band would pick for that engine (PostgreSQL has one row per band); nil when no row of that engine

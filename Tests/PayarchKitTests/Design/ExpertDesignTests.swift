@@ -564,6 +564,29 @@ import Testing
         #expect(whole.contains("sizing assumption"))
     }
 
+    /// Several active regions on a store the input runs take the region setting that store supports, at
+    /// any volume: a consensus store serializes claims across regions, a relational primary homes each key.
+    @Test func theRegionSettingFollowsTheStoreTheInputRuns() throws {
+        let cockroach = try design("Stripe", "1,000 TPS", "strong consistency, active-active in us-east and us-central on CockroachDB").0
+        #expect(cockroach.decision("regions")?.row == "REGION-GLOBAL-STORE")
+        #expect(cockroach.decision("regions")?.keys.contains { $0.dimension == "store" && $0.value == "cockroachdb" } == true)
+        let postgres = try design("Stripe", "100,000 TPS", "strict serializability, active-active in us-east and eu-west; we run Postgres").0
+        #expect(postgres.decision("regions")?.row == "REGION-HOME")
+        let dynamo = try design("Stripe", "1,000 TPS", "strong consistency, active-active across regions on DynamoDB").0
+        #expect(dynamo.decision("regions")?.row == "REGION-HOME-KV")
+        for (_, row) in DesignPlanner.regionRowByEngine {
+            #expect(Bundled.rules.table("regions")?.rows.contains { $0.id == row } == true)
+        }
+    }
+
+    /// Sharding by the client's key cannot keep a business key unique inside one shard, so a sharded store
+    /// claims the business key in a table sharded on it.
+    @Test func aShardedStoreClaimsTheBusinessKeyInItsOwnTable() throws {
+        let sharded = try design("Stripe", "20,000 TPS", "strong consistency").1
+        #expect(sharded.contains("claimed first in a business-key table sharded on that key"))
+        #expect(!(try design("Stripe", "500 TPS", "strong consistency").1.contains("business-key table sharded")))
+    }
+
     @Test func failoverFollowsTheRegionSetting() throws {
         let global = try design("Stripe", "100,000 TPS", "strict serializability, active-active across us-east and eu-west").1
         #expect(global.contains("**Failover.** The store keeps a quorum of replicas across regions"))
