@@ -108,6 +108,8 @@ public struct DesignView: Sendable, Codable {
         public var resolver: String
         /// How a failed call of the class may be tried again.
         public var retry: String
+        /// How work that does not come as an HTTP request with a client key is keyed: one paragraph, or none.
+        public var ingress: [String]
         public var lateEvents: String
         /// The call's deadline; empty for classes that answer asynchronously (a list of at most one, so a
         /// template section renders it only when there is one).

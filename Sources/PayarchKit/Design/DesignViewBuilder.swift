@@ -112,7 +112,7 @@ public struct DesignViewBuilder: Sendable {
             return DesignView.RailClass(
                 id: group.railClass, name: rules.railClass(group.railClass)?.name ?? group.railClass, rails: names,
                 lifecycle: data?.lifecycle ?? "", states: data?.states ?? "", unknownOutcome: data?.unknownOutcome ?? "",
-                resolver: data?.resolver ?? "", retry: data?.retry ?? "", lateEvents: data?.lateEvents ?? "",
+                resolver: data?.resolver ?? "", retry: data?.retry ?? "", ingress: (data?.ingress ?? []).isEmpty ? [] : [(data?.ingress ?? []).map(\.text).joined(separator: " ")], lateEvents: data?.lateEvents ?? "",
                 deadline: data?.deadline.map { deadline in
                     [.init(milliseconds: "\(ThroughputFormat.format(deadline.milliseconds)) ms", basis: deadline.text)]
                 } ?? [],

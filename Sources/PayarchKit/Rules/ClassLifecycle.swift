@@ -107,6 +107,9 @@ public struct ClassLifecycle: Sendable, Codable, Hashable {
     public var resolver: String
     /// How a failed or unanswered call of this class may be tried again, as a sentence.
     public var retry: String = ""
+    /// How work that does not arrive as an HTTP request with a client key (a file, an inbound scheme
+    /// message, a chain deposit) is keyed, as sentences that may be tagged like flow steps.
+    public var ingress: [Item] = []
     /// Whether the class pushes money out, so the design holds the funds before the irrevocable send; a
     /// pull (a debit, a card payment) has nothing of ours to hold.
     public var holdsFunds: Bool = false
@@ -199,6 +202,9 @@ public struct ClassLifecycle: Sendable, Codable, Hashable {
         copy.flow = flow.filter {
             Self.applies($0.rails, to: given) && moves($0.direction) && fits($0.severalRails) && (severalInClass || !$0.severalInClass)
                 && presented($0.channel)
+        }
+        copy.ingress = ingress.filter {
+            Self.applies($0.rails, to: given) && moves($0.direction) && fits($0.severalRails) && presented($0.channel)
         }
         copy.checks = checks.filter {
             Self.applies($0.rails, to: given) && moves($0.direction) && fits($0.severalRails) && (severalInClass || !$0.severalInClass)

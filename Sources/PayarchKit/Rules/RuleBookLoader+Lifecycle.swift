@@ -10,7 +10,7 @@ extension RuleBookLoader {
             let root = try document(path)
             let map = try MappingReader(root, what: name)
             try map.rejectUnknownKeys([
-                "class", "patterns", "railOverride", "timeoutAnswer", "retry", "holdsFunds", "lifecycle", "states", "unknownOutcome", "resolver", "lateEvents", "deadline", "meanMilliseconds",
+                "class", "patterns", "railOverride", "timeoutAnswer", "retry", "holdsFunds", "ingress", "lifecycle", "states", "unknownOutcome", "resolver", "lateEvents", "deadline", "meanMilliseconds",
                 "meanBasis", "events", "compensations", "flow", "forbidden", "checks", "sources",
             ])
             let classNode = try map.required("class")
@@ -178,6 +178,7 @@ extension RuleBookLoader {
                 location: root.location)
             lifecycle.patterns = patterns
             lifecycle.retry = try text("retry")
+            lifecycle.ingress = try items("ingress")
             let holds = try map.required("holdsFunds")
             switch try holds.string(for: "'holdsFunds'") {
             case "true": lifecycle.holdsFunds = true

@@ -587,6 +587,18 @@ import Testing
         #expect(!(try design("Stripe", "500 TPS", "strong consistency").1.contains("business-key table sharded")))
     }
 
+    /// Work that does not come as an HTTP request with a client key (a pay-run file, an inbound scheme
+    /// credit, a chain deposit) is keyed by its own identifiers, shown only for the rails and direction given.
+    @Test func workWithoutAClientKeyIsKeyedByItsOwnIdentifiers() throws {
+        let payroll = try design("ACH credits for payroll and FedNow payouts").1
+        #expect(payroll.contains("**ACH Credit** (batch credit transfer): Work that arrives as a file or a pay run is keyed without an HTTP header"))
+        #expect(!payroll.contains("Payments received from the scheme arrive as messages"))
+        let inbound = try design("Faster Payments inbound and outbound").1
+        #expect(inbound.contains("**Faster Payments** (instant push credit): Payments received from the scheme arrive as messages"))
+        #expect(try design("Bitcoin deposits and withdrawals").1.contains("each is claimed under (transaction id, output index)"))
+        #expect(!(try design("Stripe").1.contains("without an HTTP header")))
+    }
+
     @Test func failoverFollowsTheRegionSetting() throws {
         let global = try design("Stripe", "100,000 TPS", "strict serializability, active-active across us-east and eu-west").1
         #expect(global.contains("**Failover.** The store keeps a quorum of replicas across regions"))
