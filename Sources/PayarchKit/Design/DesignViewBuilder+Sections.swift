@@ -54,24 +54,26 @@ extension DesignViewBuilder {
     /// rails ("USDT and Tron") or in the token's own phrase ("USDT on Tron"): those chains stand in for the
     /// token, whose tags span every chain it is issued on.
     func effectiveRailIds(_ facts: DesignFacts) -> Set<String> {
-        var ids = Set(facts.rails.compactMap(\.id))
-        for mention in facts.rails {
-            guard let id = mention.id, let rail = rules.rail(id), !rail.runsOn.isEmpty else { continue }
-            let words = ([mention.name] + (mention.phrase.map { [$0.text] } ?? [])).joined(separator: " ").lowercased()
-            var chains = Set(rail.runsOn).intersection(ids)
-            for chain in rail.runsOn {
-                guard let definition = rules.rail(chain) else { continue }
-                let names = ([definition.name] + definition.aliases).map { $0.lowercased() }
-                if names.contains(where: { name in words.range(of: #"\b"# + NSRegularExpression.escapedPattern(for: name) + #"\b"#, options: .regularExpression) != nil }) {
-                    chains.insert(chain)
-                }
-            }
-            if !chains.isEmpty {
-                ids.formUnion(chains)
-                ids.remove(id)
+        let given = Set(facts.rails.compactMap(\.id))
+        return facts.rails.reduce(into: Set<String>()) { ids, mention in ids.formUnion(effectiveIds(of: mention, given: given)) }
+    }
+
+    /// The rail ids one mention stands for: a token named with its chains ("USDT on Tron"), or given beside
+    /// them, stands for those chains; any other rail for itself.
+    func effectiveIds(of mention: RailMention, given: Set<String>) -> Set<String> {
+        guard let id = mention.id else { return [] }
+        guard let rail = rules.rail(id), !rail.runsOn.isEmpty else { return [id] }
+        let words = ([mention.name] + (mention.phrase.map { [$0.text] } ?? [])).joined(separator: " ").lowercased()
+        var own: Set<String> = []
+        for chain in rail.runsOn {
+            guard let definition = rules.rail(chain) else { continue }
+            let names = ([definition.name] + definition.aliases).map { $0.lowercased() }
+            if names.contains(where: { name in words.range(of: #"\b"# + NSRegularExpression.escapedPattern(for: name) + #"\b"#, options: .regularExpression) != nil }) {
+                own.insert(chain)
             }
         }
-        return ids
+        let chains = own.isEmpty ? Set(rail.runsOn).intersection(given) : own
+        return chains.isEmpty ? [id] : chains
     }
 
     func railViews(_ facts: DesignFacts, lifecycles: [String: ClassLifecycle]) -> [DesignView.Rail] {

@@ -106,8 +106,10 @@ public struct DesignViewBuilder: Sendable {
             let data = lifecycles[group.railClass]
             let names = Self.list(group.rails.map(Self.name))
             /// The given rails among an item's tags, by name.
+            // A token named with its chain is tagged by that chain ("USDT on Tron" is not a Solana rail).
+            let givenIds = Set(facts.rails.compactMap(\.id))
             func taggedNames(_ tags: [String]) -> String {
-                Self.list(group.rails.filter { $0.id.map(tags.contains) ?? false }.map(Self.name))
+                Self.list(group.rails.filter { !effectiveIds(of: $0, given: givenIds).isDisjoint(with: tags) }.map(Self.name))
             }
             return DesignView.RailClass(
                 id: group.railClass, name: rules.railClass(group.railClass)?.name ?? group.railClass, rails: names,
@@ -256,7 +258,8 @@ public struct DesignViewBuilder: Sendable {
         }
         for group in groups {
             for check in lifecycles[group.railClass]?.checks ?? [] {
-                let concerned = check.rails.isEmpty ? group.rails : group.rails.filter { $0.id.map(check.rails.contains) ?? false }
+                let givenIds = Set(groups.flatMap(\.rails).compactMap(\.id))
+                let concerned = check.rails.isEmpty ? group.rails : group.rails.filter { !effectiveIds(of: $0, given: givenIds).isDisjoint(with: check.rails) }
                 let moving = concerned.filter { Self.moves($0, check.direction) }
                 add(moving.map(Self.name), check.text)
             }

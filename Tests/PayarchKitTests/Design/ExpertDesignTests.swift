@@ -633,6 +633,11 @@ import Testing
         #expect(!markdown.contains("blockhash") && !markdown.contains("associated token account"))
         #expect(markdown.contains("**USDT on Tron**") && markdown.contains("**USDT on Ethereum**"))
         #expect(markdown.components(separatedBy: "| USDT on Tron | ").count + markdown.components(separatedBy: "| USDT on Ethereum | ").count > 2)
+        // A row about one chain is labelled with the tokens on that chain only.
+        let three = try design("USDT on Tron, USDC on Solana and USDC on Ethereum withdrawals", "100 TPS").1
+        #expect(three.contains("| Nonce Assignment (USDC on Ethereum) |"))
+        #expect(three.contains("| Blockhash Expiry (USDC on Solana) |"))
+        #expect(!three.contains(" ()"))
     }
 
     @Test func reconciliationDoesNotPromiseToUndoIrreversiblePayments() throws {
