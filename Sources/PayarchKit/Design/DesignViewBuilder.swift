@@ -16,7 +16,7 @@ public struct DesignViewBuilder: Sendable {
     /// class's lifecycle says otherwise.
     static let defaultTimeoutFlow = "No answer by the rail's deadline: commit `UNKNOWN` with the attempt and answer `202` with the payment id; the client polls or retries with the same key and receives the same `202` until the completer resolves the attempt."
     /// The region setting when the input keeps data in its own region.
-    static let residencyText = "each deployment is a single-region design of its own that owns its claims, payments, keys and ledger; no request is forwarded to, replicated to or failed over to another region, so a region's loss is an outage for its own users only, and a client key is unique only within its deployment"
+    static let residencyText = "each deployment is a design of its own that owns its claims, payments, keys and ledger inside its jurisdiction; its standby and failover stay inside that jurisdiction, no request or record is forwarded or replicated across it, so losing a deployment is an outage for its own users only, and a client key is unique only within its deployment"
     /// At most this many risks are listed at a glance.
     static let glanceRisks = 5
 

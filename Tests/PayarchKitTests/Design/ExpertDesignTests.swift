@@ -453,7 +453,8 @@ import Testing
     @Test func dataResidencyGivesOneRegionPerDeploymentWithNoForwarding() throws {
         let (plan, markdown) = try design("Pix", "1,000 TPS", "Separate deployments in sa-east-1 and ap-south-1 for data residency, no cross-region data")
         #expect(plan.facts.consistency.regionMode == "single-region")
-        #expect(markdown.contains("- **Regions: one region per deployment, data kept in its region**: each deployment is a single-region design"))
+        #expect(markdown.contains("- **Regions: one region per deployment, data kept in its region**: each deployment is a design of its own"))
+        #expect(markdown.contains("its standby and failover stay inside that jurisdiction"))
         #expect(markdown.contains("| Regions | one region per deployment, data kept in its region |"))
         #expect(!markdown.contains("## Multi-Region"))
         #expect(!markdown.contains("forwards the request"))

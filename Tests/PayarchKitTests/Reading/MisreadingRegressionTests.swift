@@ -114,6 +114,14 @@ import Testing
         #expect(moved.facts.consistency.statedStore?.engine == "postgresql")
     }
 
+    /// A peak thousands of times the sustained rate is reported; an ordinary burst is not.
+    @Test func aPeakFarAboveTheSustainedRateIsReported() throws {
+        let far = try Self.read(throughput: "2 million payments per month, peak 5,000 TPS")
+        #expect(far.facts.warnings.contains { $0.id == "reading.peak-far-above-sustained" && $0.message.contains("6,480× the sustained rate") })
+        let burst = try Self.read(throughput: "300 TPS sustained, 1,200 TPS peak")
+        #expect(!burst.facts.warnings.contains { $0.id == "reading.peak-far-above-sustained" })
+    }
+
     @Test func sweepsAreCredits() throws {
         #expect(try Self.facts(rails: "Same Day ACH for domestic sweeps").rails.map(\.id) == ["ach-credit"])
     }

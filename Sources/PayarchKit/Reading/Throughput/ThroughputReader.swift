@@ -11,6 +11,8 @@ import Foundation
 public struct ThroughputReader: Sendable {
     /// Figures read from one variable at most.
     static let maxFigures = 200
+    /// A peak more than this many times the sustained rate is reported as a likely misreading.
+    static let suspiciousPeakRatio = 1_000.0
 
     let rules: RuleBook
     let quantities: QuantityReader
@@ -378,6 +380,14 @@ public struct ThroughputReader: Sendable {
             peak = nil
         }
         if sustained?.tps == 0 { sustained = nil }
+        // A peak thousands of times the sustained rate is more often two figures for different things (a
+        // count read as a rate, a day's total against a month's) than a real burst: the reader says so.
+        if let peakValue = peak, let sustainedValue = sustained, sustainedValue.tps > 0, peakValue.tps > sustainedValue.tps * Self.suspiciousPeakRatio {
+            warnings.append(
+                ReadingWarning(
+                    id: "reading.peak-far-above-sustained", phrase: peakValue.phrase,
+                    message: "the peak (\(format(peakValue.tps)) TPS) is \(format((peakValue.tps / sustainedValue.tps).rounded()))× the sustained rate (\(format(sustainedValue.tps)) TPS); check that both are rates per second of the same payments before sizing for the peak"))
+        }
 
         var assumptions: [Assumption] = []
         let planning = rules.throughput.planning
