@@ -149,9 +149,9 @@ import Testing
 
     @Test func littlesLawUsesTheMeanAndDeadlinesComeFromTheRail() throws {
         let (plan, markdown) = try design("Stripe", "10,000 TPS, sub-second P99 latency")
-        // 10,000 × 1.5 headroom × 1.5 s mean = 22,500 calls in flight; the P99 target plays no part.
-        #expect(plan.sizing.railConcurrency == 22_500)
-        #expect(markdown.contains("| Concurrent rail calls | 22,500 | Little's law: target × mean call time of 1,500 ms for a call on card PSP API: planning figure"))
+        // 10,000 × 1.5 headroom × 0.6 s mean = 9,000 calls in flight; the P99 target plays no part.
+        #expect(plan.sizing.railConcurrency == 9_000)
+        #expect(markdown.contains("| Concurrent rail calls | 9,000 | Little's law: target × mean call time of 600 ms for a call on card PSP API: planning figure"))
         #expect(markdown.contains("the call waits up to 30,000 ms before the attempt is recorded `UNKNOWN`"))
         #expect(markdown.contains("**Latency conflict:** The stated latency target (1,000 ms) is shorter than the rail's own deadline (30,000 ms for a call on card PSP API)"))
         // A rail allowed 10 s keeps its 10 s whatever the latency target.
@@ -194,7 +194,7 @@ import Testing
     /// Several classes slower than the target are named in one paragraph, not one paragraph each.
     @Test func slowMeansOfSeveralClassesAreOneParagraph() throws {
         let markdown = try design("Stripe, PayPal and Klarna", "2,000 TPS, P99 under 300 ms").1
-        #expect(markdown.contains("The planning means of calls on card PSP API (1,500 ms), wallet (1,500 ms) and buy now, pay later (2,000 ms) are sizing assumptions, not measurements, and they are above the latency target"))
+        #expect(markdown.contains("The planning means of calls on card PSP API (600 ms), wallet (800 ms) and buy now, pay later (2,000 ms) are sizing assumptions, not measurements, and they are above the latency target"))
         #expect(!markdown.contains("The planning mean of a call on"))
     }
 
