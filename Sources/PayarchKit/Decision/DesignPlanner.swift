@@ -52,26 +52,16 @@ public struct DesignPlanner: Sendable {
             let table = rules.tables.first(where: { $0.id == "datastore" }), decisions[index].text("engine") != stated.engine,
             let row = Self.storeRow(table, engine: stated.engine, keys: keys)
         {
-            // The input names the store it runs: that engine's row replaces the table's choice.
-            var decision = decisions[index]
-            decision.row = row.id
-            decision.rationale = "The input names the store it already runs, so the design uses it: " + row.rationale
-            decision.summary = table.summary(of: row)
-            decision.outputs = row.outputs
-            decision.keys.append(.init(dimension: "store", value: stated.engine, phrases: [stated.phrase], assumed: false))
-            decisions[index] = decision
-            // Several active regions on the store the input runs: the region row that store supports.
+            // The input names the store it runs: that engine's row replaces the table's choice, and with
+            // several active regions, the region row that store supports replaces the regions choice.
+            let key = Decision.Key(dimension: "store", value: stated.engine, phrases: [stated.phrase], assumed: false)
+            Self.replace(&decisions[index], with: row, of: table, rationale: "The input names the store it already runs, so the design uses it: ", key: key)
             if let regionIndex = decisions.firstIndex(where: { $0.table == "regions" }), decisions[regionIndex].text("mode") != "single-region",
                 let rowId = Self.regionRowByEngine[stated.engine], decisions[regionIndex].row != rowId,
                 let regionTable = rules.tables.first(where: { $0.id == "regions" }), let regionRow = regionTable.rows.first(where: { $0.id == rowId })
             {
-                var regions = decisions[regionIndex]
-                regions.row = regionRow.id
-                regions.rationale = "The input runs \(stated.phrase.text) across regions: " + regionRow.rationale
-                regions.summary = regionTable.summary(of: regionRow)
-                regions.outputs = regionRow.outputs
-                regions.keys.append(.init(dimension: "store", value: stated.engine, phrases: [stated.phrase], assumed: false))
-                decisions[regionIndex] = regions
+                Self.replace(
+                    &decisions[regionIndex], with: regionRow, of: regionTable, rationale: "The input runs \(stated.phrase.text) across regions: ", key: key)
             }
         }
         let storeKind = decisions.first { $0.table == "datastore" }?.text("storeKind") ?? "single-primary"
@@ -89,6 +79,15 @@ public struct DesignPlanner: Sendable {
             fallbackRails: DesignViewBuilder(rules: rules).effectiveRailIds(fallbacks),
             railCount: facts.rails.count, railNames: Dictionary(rules.rails.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }))
         return DesignPlan(facts: facts, decisions: decisions, sizing: sizing)
+    }
+
+    /// A decision taken over by a row the input's own words select (a store it runs).
+    static func replace(_ decision: inout Decision, with row: DecisionTable.Row, of table: DecisionTable, rationale: String, key: Decision.Key) {
+        decision.row = row.id
+        decision.rationale = rationale + row.rationale
+        decision.summary = table.summary(of: row)
+        decision.outputs = row.outputs
+        decision.keys.append(key)
     }
 
     /// With several active regions, the regions row a stated store supports: a consensus store serializes

@@ -175,41 +175,27 @@ public struct ClassLifecycle: Sendable, Codable, Hashable {
     ) -> ClassLifecycle {
         let severalInClass = classRails.isEmpty || classRails.count > 1
         var copy = self
-        func moves(_ direction: String?) -> Bool { direction.map(directions.contains) ?? true }
-        func presented(_ channel: String?) -> Bool { channel.map(channels.contains) ?? true }
-        func fits(_ needsSeveral: Bool) -> Bool { severalRails || !needsSeveral }
-        func covered(_ event: Event) -> Bool {
-            guard event.rails.isEmpty, !classRails.isEmpty else { return false }
-            return classRails.allSatisfy { rail in
-                guard let rail else { return false }
-                return events.contains { $0.rails.contains(rail) && $0.covers.contains(event.id) }
-            }
+        /// Whether an item with these tags belongs in the design.
+        func keeps(_ rails: [String], _ direction: String?, _ needsSeveral: Bool, _ needsSeveralInClass: Bool, _ channel: String?) -> Bool {
+            Self.applies(rails, to: given) && (direction.map(directions.contains) ?? true) && (severalRails || !needsSeveral)
+                && (severalInClass || !needsSeveralInClass) && (channel.map(channels.contains) ?? true)
         }
-        copy.events = events.filter {
-            Self.applies($0.rails, to: given) && fits($0.severalRails) && (severalInClass || !$0.severalInClass) && !covered($0)
-                && presented($0.channel)
+        /// Whether every rail of the class in the design has a rail-specific item that covers a class-wide one.
+        func coveredForEveryRail(_ isClassWide: Bool, _ covering: (String) -> Bool) -> Bool {
+            guard isClassWide, !classRails.isEmpty else { return false }
+            return classRails.allSatisfy { rail in rail.map(covering) ?? false }
         }
-        func coveredStage(_ item: Compensation) -> Bool {
-            guard item.rails.isEmpty, !classRails.isEmpty else { return false }
-            return classRails.allSatisfy { rail in
-                guard let rail else { return false }
-                return compensations.contains { $0.rails.contains(rail) && $0.covers.contains(item.stage) }
-            }
+        copy.events = events.filter { event in
+            keeps(event.rails, nil, event.severalRails, event.severalInClass, event.channel)
+                && !coveredForEveryRail(event.rails.isEmpty) { rail in events.contains { $0.rails.contains(rail) && $0.covers.contains(event.id) } }
         }
-        copy.compensations = compensations.filter {
-            Self.applies($0.rails, to: given) && moves($0.direction) && fits($0.severalRails) && presented($0.channel) && !coveredStage($0)
+        copy.compensations = compensations.filter { item in
+            keeps(item.rails, item.direction, item.severalRails, false, item.channel)
+                && !coveredForEveryRail(item.rails.isEmpty) { rail in compensations.contains { $0.rails.contains(rail) && $0.covers.contains(item.stage) } }
         }
-        copy.flow = flow.filter {
-            Self.applies($0.rails, to: given) && moves($0.direction) && fits($0.severalRails) && (severalInClass || !$0.severalInClass)
-                && presented($0.channel)
-        }
-        copy.ingress = ingress.filter {
-            Self.applies($0.rails, to: given) && moves($0.direction) && fits($0.severalRails) && presented($0.channel)
-        }
-        copy.checks = checks.filter {
-            Self.applies($0.rails, to: given) && moves($0.direction) && fits($0.severalRails) && (severalInClass || !$0.severalInClass)
-                && presented($0.channel)
-        }
+        copy.flow = flow.filter { keeps($0.rails, $0.direction, $0.severalRails, $0.severalInClass, $0.channel) }
+        copy.ingress = ingress.filter { keeps($0.rails, $0.direction, $0.severalRails, $0.severalInClass, $0.channel) }
+        copy.checks = checks.filter { keeps($0.rails, $0.direction, $0.severalRails, $0.severalInClass, $0.channel) }
         return copy
     }
 

@@ -145,27 +145,22 @@ extension RuleBookLoader {
             guard mean > 0, mean <= 600_000 else {
                 throw PayarchError.data(at: map["meanMilliseconds"]?.location, id: "rules.deadline", "'meanMilliseconds' is between 1 ms and 10 minutes")
             }
-            // An event covers only class-wide events of its own class, and only when it is itself rail-specific.
-            let eventNodes = try map.required("events").sequenceItems(for: "'events'")
-            for (event, node) in zip(events, eventNodes) where !event.covers.isEmpty {
-                guard !event.rails.isEmpty else {
-                    throw PayarchError.data(at: node.location, id: "rules.covers", "event '\(event.id)' covers others but names no rails")
-                }
-                for id in event.covers where !events.contains(where: { $0.id == id && $0.rails.isEmpty }) {
-                    throw PayarchError.data(
-                        at: node.location, id: "rules.covers", "event '\(event.id)' covers '\(id)', which is not a class-wide event of '\(railClass)'")
-                }
-            }
-            let compensationNodes = try map.required("compensations").sequenceItems(for: "'compensations'")
-            for (item, node) in zip(compensations, compensationNodes) where !item.covers.isEmpty {
-                guard !item.rails.isEmpty else {
-                    throw PayarchError.data(at: node.location, id: "rules.covers", "compensation '\(item.stage)' covers others but names no rails")
-                }
-                for stage in item.covers where !compensations.contains(where: { $0.stage == stage && $0.rails.isEmpty }) {
-                    throw PayarchError.data(
-                        at: node.location, id: "rules.covers", "compensation '\(item.stage)' covers '\(stage)', which is not a class-wide stage of '\(railClass)'")
+            // An item covers only class-wide items of its own class, and only when it is itself rail-specific.
+            func checkCovers(_ key: String, _ what: String, _ entries: [(name: String, rails: [String], covers: [String])]) throws(PayarchError) {
+                let nodes = try map.required(key).sequenceItems(for: "'\(key)'")
+                for (entry, node) in zip(entries, nodes) where !entry.covers.isEmpty {
+                    guard !entry.rails.isEmpty else {
+                        throw PayarchError.data(at: node.location, id: "rules.covers", "\(what) '\(entry.name)' covers others but names no rails")
+                    }
+                    for covered in entry.covers where !entries.contains(where: { $0.name == covered && $0.rails.isEmpty }) {
+                        throw PayarchError.data(
+                            at: node.location, id: "rules.covers",
+                            "\(what) '\(entry.name)' covers '\(covered)', which is not a class-wide \(what) of '\(railClass)'")
+                    }
                 }
             }
+            try checkCovers("events", "event", events.map { ($0.id, $0.rails, $0.covers) })
+            try checkCovers("compensations", "compensation", compensations.map { ($0.stage, $0.rails, $0.covers) })
             guard !events.isEmpty, !compensations.isEmpty else {
                 throw PayarchError.data(at: root.location, id: "rules.lifecycle", "the lifecycle of '\(railClass)' needs events and compensations")
             }
