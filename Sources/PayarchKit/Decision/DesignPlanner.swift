@@ -26,8 +26,9 @@ public struct DesignPlanner: Sendable {
                 assumed: false),
             "regions": .init(
                 dimension: "regions", value: facts.consistency.regionMode,
-                phrases: facts.consistency.multiRegion.map { [$0] } ?? facts.consistency.singleRegion.map { [$0] } ?? [],
-                assumed: facts.consistency.multiRegion == nil && facts.consistency.singleRegion == nil),
+                // The phrase that decided the mode: data residency and a single region win over several regions.
+                phrases: (facts.consistency.residency ?? facts.consistency.singleRegion ?? facts.consistency.multiRegion).map { [$0] } ?? [],
+                assumed: facts.consistency.multiRegion == nil && facts.consistency.singleRegion == nil && facts.consistency.residency == nil),
         ]
     }
 

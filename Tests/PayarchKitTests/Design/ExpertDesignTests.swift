@@ -453,6 +453,9 @@ import Testing
     @Test func dataResidencyGivesOneRegionPerDeploymentWithNoForwarding() throws {
         let (plan, markdown) = try design("Pix", "1,000 TPS", "Separate deployments in sa-east-1 and ap-south-1 for data residency, no cross-region data")
         #expect(plan.facts.consistency.regionMode == "single-region")
+        // The decision cites the residency phrase, not an assumption or the regions it keeps apart.
+        let regions = try #require(plan.decision("regions")?.keys.first { $0.dimension == "regions" })
+        #expect(!regions.assumed && regions.phrases.map(\.text) == ["data residency"])
         #expect(markdown.contains("- **Regions: one region per deployment, data kept in its region**: each deployment is a design of its own"))
         #expect(markdown.contains("its standby and failover stay inside that jurisdiction"))
         #expect(markdown.contains("| Regions | one region per deployment, data kept in its region |"))
