@@ -122,6 +122,26 @@ import Testing
         #expect(!burst.facts.warnings.contains { $0.id == "reading.peak-far-above-sustained" })
     }
 
+    /// A refused relaxation ("NOT ok with eventual consistency") requires at least strong consistency.
+    @Test(arguments: ["We are NOT ok with eventual consistency", "eventual consistency is not acceptable"])
+    func aRefusedRelaxationRequiresStrongConsistency(_ text: String) throws {
+        let consistency = try Self.facts(consistency: text).consistency
+        #expect(consistency.moneyPath.tier == "strong")
+        #expect(consistency.ledger.tier == "strong")
+        #expect(consistency.unscoped?.level == "strong")
+    }
+
+    /// A figure before a noun that counts things is a population, not a rate; a negation reaches only the
+    /// figures of its own comma-segment; "overnight" is the sustained rate.
+    @Test func populationsNegationScopeAndOvernightAreReadAsMeant() throws {
+        let stores = try Self.facts(throughput: "6,000 auths/sec at Black Friday lunchtime across ~40k stores; ~300 auths/sec overnight.").throughput
+        #expect(stores.designPeak.tps == 6_000)
+        #expect(stores.sustained?.tps == 300)
+        let files = try Self.facts(throughput: "About 3M collections/month in nightly files. No real-time requirement, maybe 30 TPS when building files.").throughput
+        #expect(files.peak?.tps == 30)
+        #expect(try Self.facts(throughput: "no more than 250 TPS").throughput.designPeak.tps == 250)
+    }
+
     @Test func sweepsAreCredits() throws {
         #expect(try Self.facts(rails: "Same Day ACH for domestic sweeps").rails.map(\.id) == ["ach-credit"])
     }

@@ -153,6 +153,9 @@ public struct ConsistencyReader: Sendable {
         }
 
         var statements: [Statement] = []
+        // "We are NOT ok with eventual consistency": a refused relaxer turns around the weakest level of its
+        // comma-segment instead of relaxing anything.
+        var refusedRelaxers: [(match: Gazetteer<Word>.Match, trigger: Int)] = []
         for (index, match) in levelMatches.enumerated() {
             let negated = marks[index]?.modifier == .negated
             defer {
@@ -179,6 +182,7 @@ public struct ConsistencyReader: Sendable {
                         tier: tier, levelId: level.id, impliedScope: group.impliedScope, first: match.first, last: match.last,
                         relaxing: !negated, onlyImplied: group.impliedScope != nil))
             case .relaxer:
+                if negated { refusedRelaxers.append((match, marks[index]?.trigger.first ?? match.first)) }
                 guard !negated, let tier = vocabulary.tiers.last, let level = vocabulary.level(ofTier: tier) else { continue }
                 statements.append(Statement(tier: tier, levelId: level.id, impliedScope: nil, first: match.first, last: match.last, relaxing: true))
             case .atomicCommit:
@@ -187,6 +191,23 @@ public struct ConsistencyReader: Sendable {
                     Statement(tier: level.tier, levelId: level.id, impliedScope: level.impliedScope, first: match.first, last: match.last, relaxing: false))
             default:
                 continue
+            }
+        }
+
+        // The floor's own level ("strong consistency"), else the first level of its tier.
+        let floorLevel = vocabulary.levels.first { $0.id == vocabulary.moneyPathFloor } ?? vocabulary.level(ofTier: vocabulary.moneyPathFloor)
+        if !refusedRelaxers.isEmpty, let weakest = vocabulary.tiers.last, let floor = floorLevel {
+            for index in statements.indices where statements[index].tier == weakest {
+                let statement = statements[index]
+                guard let refusal = refusedRelaxers.first(where: { relaxer in
+                    text.clause[relaxer.match.first] == text.clause[statement.first]
+                        && commaSegmentOf[relaxer.match.first] == commaSegmentOf[statement.first]
+                }) else { continue }
+                statements[index].tier = floor.tier
+                statements[index].levelId = floor.id
+                statements[index].relaxing = false
+                statements[index].phraseFirst = min(refusal.trigger, statement.phraseFirst ?? statement.first)
+                statements[index].last = max(statement.last, refusal.match.last)
             }
         }
 

@@ -53,6 +53,7 @@ public struct ThroughputReader: Sendable {
         for phrase in vocabulary.timeoutWords { words.add(phrase, .timeout) }
         for phrase in vocabulary.latencyWords { words.add(phrase, .latency) }
         for phrase in vocabulary.serviceOnlyWords { words.add(phrase, .serviceOnly) }
+        for phrase in vocabulary.populationNouns { words.add(phrase, .population) }
         for phrase in vocabulary.subjectNouns { words.add(phrase, .subject(phrase.lowercased())) }
         for rail in rules.rails {
             for alias in rail.aliases { words.add(alias, .rail(rail.id)) }
@@ -144,6 +145,8 @@ public struct ThroughputReader: Sendable {
                 vague.append(quantity)
                 continue
             }
+            // "~40k stores", "9,000 terminals": a population, not payments.
+            if quantity.last < tokens.count, words.isPopulation(quantity.last) { continue }
             guard let unit = unit(after: quantity, in: text, words: words) else {
                 // "offline for up to 2 hours", "a 30 minute outage": a length of time, not a count.
                 if quantity.last < tokens.count, words.isTimeLength(quantity.last) { continue }
@@ -236,9 +239,15 @@ public struct ThroughputReader: Sendable {
 
         // Roles: each role word goes to the nearest figure of its segment; the rest take the role of their unit.
         assignRoles(&rates, text: text, words: words, segment: segment)
+        // A negation reaches only the figures of its own comma-segment: "No real-time requirement, maybe 30 TPS
+        // when building files" keeps the 30 TPS.
         let marks = context.marks(
             for: rates.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text,
-            triggers: context.triggerMatches(in: text, covered: [Bool](repeating: false, count: tokens.count)))
+            triggers: context.triggerMatches(in: text, covered: [Bool](repeating: false, count: tokens.count))
+        ).enumerated().map { index, mark -> ContextReader.Mark? in
+            guard let mark, mark.modifier == .negated, segment[mark.trigger.first] != segment[rates[index].first] else { return mark }
+            return nil
+        }
         var kept: [Rate] = []
         var dropped = 0
         for (index, var rate) in rates.enumerated() {

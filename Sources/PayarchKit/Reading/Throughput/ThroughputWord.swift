@@ -23,6 +23,8 @@ enum ThroughputWord: Sendable, Hashable {
     case latency
     /// The target covers only the service's own part ("our side", "excluding PSP time").
     case serviceOnly
+    /// A noun that counts things, not payments ("stores", "terminals").
+    case population
     case timeout
     case subSecond
     case rail(String)
@@ -61,5 +63,6 @@ struct ThroughputWords {
         default: false
         }
     }
+    func isPopulation(_ index: Int) -> Bool { if case .population = self[index] { return true } else { return false } }
     func isPart(_ index: Int) -> Bool { if case .part = self[index] { return true } else { return false } }
 }

@@ -138,6 +138,9 @@ public struct ReadingVocabulary: Sendable, Codable {
         /// Words that make a latency target cover only the service's own part ("our side", "excluding PSP
         /// time", "hop budget"): rail calls are outside it.
         public var serviceOnlyWords: [String] = []
+        /// Nouns that count things, not payments ("~40k stores", "9,000 terminals"): a figure before one is a
+        /// population, never a rate.
+        public var populationNouns: [String] = []
         public var subSecond: [String]
         public var notPaymentRate: [String]
         public var approximators: [String]

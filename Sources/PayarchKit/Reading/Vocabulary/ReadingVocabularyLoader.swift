@@ -186,7 +186,7 @@ extension RuleBookLoader {
         try root.rejectUnknownKeys([
             "numberWords", "scales", "perSecondUnits", "countNouns", "periods", "periodAdjectives", "periodIntroducers",
             "roles", "multiplierWords", "multiplierPhrases", "percentIncrease", "headroomWords", "rangeJoiners",
-            "durations", "percentileWords", "latencyWords", "timeoutWords", "serviceOnlyWords", "subSecond", "notPaymentRate",
+            "durations", "percentileWords", "latencyWords", "timeoutWords", "serviceOnlyWords", "populationNouns", "subSecond", "notPaymentRate",
             "approximators", "absurdTps", "subjectNouns", "combinedWords", "partWords", "batchUnits", "restatements", "loadShapes", "concentration",
         ])
         let shapes = try MappingReader(try root.required("loadShapes"), what: "'loadShapes'")
@@ -221,6 +221,7 @@ extension RuleBookLoader {
             restatements: try root.stringList("restatements"), batchShape: try shapes.stringList("batch"),
             burstShape: try shapes.stringList("burst"))
         quantities.serviceOnlyWords = root["serviceOnlyWords"] == nil ? [] : try root.stringList("serviceOnlyWords")
+        quantities.populationNouns = root["populationNouns"] == nil ? [] : try root.stringList("populationNouns")
         quantities.concentrationWords = try concentration?.stringList("words") ?? []
         quantities.namedDays = try concentration?.stringList("namedDays") ?? []
         return quantities
