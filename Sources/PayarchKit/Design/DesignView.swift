@@ -210,6 +210,8 @@ public struct DesignView: Sendable, Codable {
     public var governingRails: String
     /// Whether the rails given belong to more than one class.
     public var severalClasses: Bool
+    /// The rails named as fallbacks, by name: designed for, but not governing (one list item, or none).
+    public var fallbackRails: [String]
     public var patternTopology: String
     public var recoveryPoints: String
     public var derivedKeyFormat: String

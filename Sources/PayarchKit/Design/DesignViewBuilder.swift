@@ -122,7 +122,9 @@ public struct DesignViewBuilder: Sendable {
                 callLabel: data?.timeoutAnswer?.call ?? "call with the derived key",
                 timeoutLabel: data?.timeoutAnswer?.answer ?? "202 with the payment id",
                 flow: (data?.flow ?? []).map { item in
-                    item.text.replacing("{rails}", with: Self.list(group.rails.filter { Self.moves($0, item.direction) }.map(Self.name)))
+                    let text = item.text.replacing("{rails}", with: Self.list(group.rails.filter { Self.moves($0, item.direction) }.map(Self.name)))
+                    // A step for some of the class's rails says which.
+                    return !item.rails.isEmpty && group.rails.count > 1 ? "For \(taggedNames(item.rails)): " + text : text
                 },
                 events: (data?.events ?? []).map { event in
                     .init(
@@ -202,6 +204,7 @@ public struct DesignViewBuilder: Sendable {
             governingClassName: governing?.name ?? facts.governingClass,
             governingRails: Self.list(groups.first { $0.railClass == facts.governingClass }?.rails.map(Self.name) ?? []),
             severalClasses: groups.count > 1,
+            fallbackRails: facts.rails.contains(where: \.isFallback) ? [Self.list(facts.rails.filter(\.isFallback).map(Self.name))] : [],
             patternTopology: output("coordination", "topology"), recoveryPoints: output("coordination", "recoveryPoints"),
             derivedKeyFormat: Self.derivedKeyFormat, derivedKeyLength: Self.derivedKeyLength,
             keyLimitNote: keyLimitNote(knownRails), shortKeyNote: shortKeyNote(knownRails),

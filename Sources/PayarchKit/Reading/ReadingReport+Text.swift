@@ -97,6 +97,7 @@ extension ReadingReport {
         if let phrase = consistency.atomicCommit { levels.append(["atomic commit", "required", "", quoted(phrase)]) }
         if let phrase = consistency.multiRegion { levels.append(["regions", "multi-region", "", quoted(phrase)]) }
         if let phrase = consistency.singleRegion { levels.append(["regions", "single region", "", quoted(phrase)]) }
+        if let phrase = consistency.residency { levels.append(["regions", "data kept in its region", "", quoted(phrase)]) }
         if let store = consistency.statedStore { levels.append(["store in use", store.engine, "", quoted(store.phrase)]) }
         table(levels)
 

@@ -603,6 +603,18 @@ import Testing
         #expect(!(try design("Stripe").1.contains("without an HTTP header")))
     }
 
+    /// A fallback rail is named as such where the governing class is given; a rail-specific flow step says
+    /// which rail it is for.
+    @Test func fallbacksAndRailSpecificStepsAreNamed() throws {
+        let topology = try section("Topology", of: try design("Instant payouts over FedNow and RTP, falling back to Same Day ACH").1)
+        #expect(topology.contains("is the primary class whose outcome arrives latest"))
+        #expect(topology.contains("ACH Credit is named as a fallback, so it is designed for but does not decide the pattern."))
+        let flow = try section("Transaction Flow", of: try design("Pix and UPI collections for checkout").1)
+        #expect(flow.contains("- For PIX: Create each Pix charge"))
+        #expect(flow.contains("- For UPI: Create each UPI collect request"))
+        #expect(!(try section("Transaction Flow", of: try design("Pix collections for checkout").1).contains("- For PIX:")))
+    }
+
     @Test func failoverFollowsTheRegionSetting() throws {
         let global = try design("Stripe", "100,000 TPS", "strict serializability, active-active across us-east and eu-west").1
         #expect(global.contains("**Failover.** The store keeps a quorum of replicas across regions"))

@@ -142,6 +142,14 @@ import Testing
         #expect(try Self.facts(throughput: "no more than 250 TPS").throughput.designPeak.tps == 250)
     }
 
+    /// Residency said in plain words, active/passive with a slash, a versioned Oracle and shard words.
+    @Test func moreRegionStoreAndRailWordsAreReadAsMeant() throws {
+        #expect(try Self.facts(consistency: "UK data stays in the UK; strong consistency").consistency.residency != nil)
+        #expect(try Self.facts(consistency: "Active/passive across two DCs, strong").consistency.regionMode == "single-region")
+        #expect(try Self.read(consistency: "Oracle 19c with Data Guard; strong").facts.warnings.contains { $0.id == "reading.unmodelled-store" })
+        #expect(try Self.facts(rails: "Cross-shard transfers between customer accounts, and Faster Payments").rails.map(\.name) == ["Faster Payments"])
+    }
+
     @Test func sweepsAreCredits() throws {
         #expect(try Self.facts(rails: "Same Day ACH for domestic sweeps").rails.map(\.id) == ["ach-credit"])
     }
