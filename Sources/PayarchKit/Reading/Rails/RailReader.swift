@@ -441,7 +441,7 @@ public struct RailReader: Sendable {
             var introduced = false
             while cursor < matches.count, let _ = chain(matches[cursor]) {
                 let between = tokens[position..<matches[cursor].first]
-                let allowed = between.allSatisfy { joiners.contains($0.lower) || ["on", "over", "via", "(", "the", "network", "chain"].contains($0.lower) }
+                let allowed = between.allSatisfy { joiners.contains($0.lower) || ["on", "over", "via", "(", ")", "the", "network", "chain"].contains($0.lower) }
                 guard allowed else { break }
                 if between.contains(where: { ["on", "over", "via", "("].contains($0.lower) }) { introduced = true }
                 guard introduced || between.isEmpty || chains.isEmpty == false || between.allSatisfy({ $0.text == "(" }) else { break }
