@@ -57,6 +57,13 @@ public struct DesignPlanner: Sendable {
             // several active regions, the region row that store supports replaces the regions choice.
             let key = Decision.Key(dimension: "store", value: stated.engine, phrases: [stated.phrase], assumed: false)
             Self.replace(&decisions[index], with: row, of: table, rationale: "The input names the store it already runs, so the design uses it: ", key: key)
+            // Partitioning follows the kind of store now chosen, not the volume band alone.
+            if let partIndex = decisions.firstIndex(where: { $0.table == "partitioning" }),
+                let rowId = Self.partitioningRowByStoreKind[row.outputs["storeKind"]?.text ?? ""], decisions[partIndex].row != rowId,
+                let partTable = rules.tables.first(where: { $0.id == "partitioning" }), let partRow = partTable.rows.first(where: { $0.id == rowId })
+            {
+                Self.replace(&decisions[partIndex], with: partRow, of: partTable, rationale: "The input runs \(stated.phrase.text): ", key: key)
+            }
             if let regionIndex = decisions.firstIndex(where: { $0.table == "regions" }), decisions[regionIndex].text("mode") != "single-region",
                 let rowId = Self.regionRowByEngine[stated.engine], decisions[regionIndex].row != rowId,
                 let regionTable = rules.tables.first(where: { $0.id == "regions" }), let regionRow = regionTable.rows.first(where: { $0.id == rowId })
@@ -90,6 +97,11 @@ public struct DesignPlanner: Sendable {
         decision.outputs = row.outputs
         decision.keys.append(key)
     }
+
+    /// The partitioning row for each kind of store.
+    static let partitioningRowByStoreKind: [String: String] = [
+        "single-primary": "PART-SINGLE-PRIMARY", "sharded": "PART-HASH-MERCHANT-KEY", "distributed": "PART-STORE-SPLITS", "key-value": "PART-STORE-SPLITS",
+    ]
 
     /// With several active regions, the regions row a stated store supports: a consensus store serializes
     /// claims across regions itself; DynamoDB's global tables resolve by last writer wins, so its key table

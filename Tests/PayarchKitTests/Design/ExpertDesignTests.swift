@@ -581,6 +581,12 @@ import Testing
         for (_, row) in DesignPlanner.regionRowByEngine {
             #expect(Bundled.rules.table("regions")?.rows.contains { $0.id == row } == true)
         }
+        // Partitioning follows the store chosen: CockroachDB at a low volume splits its own key space.
+        #expect(cockroach.decision("partitioning")?.row == "PART-STORE-SPLITS")
+        #expect(try design("Stripe", "100,000 TPS", "strong consistency; we are on Aurora MySQL").0.decision("partitioning")?.row == "PART-SINGLE-PRIMARY")
+        for (_, row) in DesignPlanner.partitioningRowByStoreKind {
+            #expect(Bundled.rules.table("partitioning")?.rows.contains { $0.id == row } == true)
+        }
     }
 
     /// Sharding by the client's key cannot keep a business key unique inside one shard, so a sharded store
