@@ -21,7 +21,7 @@ import Testing
         let example = Repository.examples + "/case-1-stripe-paypal.input.yml"
         let same = try payarch.run(["compare", "case:1", example, "--exit-code", "--diff"])
         #expect(same.status == 0)
-        #expect(same.stdout.contains("0 of 43 rows differ; the designs are identical"))
+        #expect(same.stdout.contains("0 of 44 rows differ; the designs are identical"))
     }
 
     @Test func diffIsAUnifiedDiffOfTheDesigns() throws {

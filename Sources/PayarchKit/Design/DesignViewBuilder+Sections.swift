@@ -270,20 +270,36 @@ extension DesignViewBuilder {
                 quantity: sizing.storeKind == "key-value" ? "Concurrent store requests" : sizing.shards == nil ? "Database connections" : "Connections per primary",
                 value: format(Double(sizing.connections)),
                 derivation: "Little's law: arrivals × mean database time of \(format(sizing.databaseMilliseconds)) ms per payment, with headroom"))
-        if sizing.railConcurrency > 0 {
+        // Calls in flight per class that calls per payment (batched classes send files). With several such
+        // classes, each is sized for an equal share of the target, an assumption the row says.
+        let pattern = plan.decision("coordination")?.text("pattern")
+        let calling = groups.compactMap { group -> ClassLifecycle? in
+            guard rules.railClass(group.railClass)?.batched != true else { return nil }
+            return rules.lifecycle(of: group.railClass, pattern: pattern)
+        }
+        if calling.count == 1, sizing.railConcurrency > 0 {
             let meanClass = rules.railClass(sizing.railMeanClass)?.name ?? sizing.railMeanClass
             rows.append(
                 .init(
                     quantity: "Concurrent rail calls", value: format(Double(sizing.railConcurrency)),
                     derivation: "Little's law: target × mean call time of \(format(sizing.railMeanMilliseconds)) ms for a call on \(meanClass): "
-                        + (rules.lifecycle(of: sizing.railMeanClass, pattern: plan.decision("coordination")?.text("pattern"))?.meanBasis ?? "planning figure")))
+                        + (rules.lifecycle(of: sizing.railMeanClass, pattern: pattern)?.meanBasis ?? "planning figure")))
+        } else if calling.count > 1 {
+            for lifecycle in calling {
+                let name = rules.railClass(lifecycle.railClass)?.name ?? lifecycle.railClass
+                let share = sizing.targetTps / Double(calling.count)
+                rows.append(
+                    .init(
+                        quantity: "Concurrent rail calls, \(name)", value: format(Double(max(4, Sizing.count(share * lifecycle.meanMilliseconds / 1000)))),
+                        derivation: "Little's law: an equal share of the target (1/\(calling.count), assumed; replace it with your split) × mean call time of \(format(lifecycle.meanMilliseconds)) ms: "
+                            + lifecycle.meanBasis))
+            }
         }
         let deadlines = sizing.deadlines.map { deadline -> String in
             let name = rules.railClass(deadline.railClass)?.name ?? deadline.railClass
             return "**\(name)**: the call waits up to \(format(deadline.milliseconds)) ms before the attempt is recorded `UNKNOWN`. " + deadline.basis
         }
         // One conflict sentence for the classes answered with `202`, and each other class's own.
-        let pattern = plan.decision("coordination")?.text("pattern")
         func name(_ id: String) -> String { rules.railClass(id)?.name ?? id }
         let stated = "The stated latency target (\(format(sizing.latencyTargetMilliseconds ?? 0)) ms) is shorter than the rail's own deadline ("
         var conflicts: [String] = []

@@ -191,6 +191,17 @@ import Testing
         #expect(!(try design("Stripe", "2,000 TPS, P99 under 3 s").1.contains("The planning mean of")))
     }
 
+    /// With several calling classes, each is sized for an equal share of the target, said as an assumption;
+    /// a batched class sends files and gets no row.
+    @Test func eachCallingClassIsSizedForItsShare() throws {
+        let markdown = try design("Stripe and PayPal", "10,000 TPS").1
+        // 15,000 target ÷ 2 × 0.6 s and × 0.8 s.
+        #expect(markdown.contains("| Concurrent rail calls, card PSP API | 4,500 | Little's law: an equal share of the target (1/2, assumed; replace it with your split)"))
+        #expect(markdown.contains("| Concurrent rail calls, wallet | 6,000 |"))
+        let mixed = try design("Stripe and ACH Debit", "1,000 TPS").1
+        #expect(mixed.contains("| Concurrent rail calls | 900 |") && !mixed.contains("Concurrent rail calls, direct debit"))
+    }
+
     /// Several classes slower than the target are named in one paragraph, not one paragraph each.
     @Test func slowMeansOfSeveralClassesAreOneParagraph() throws {
         let markdown = try design("Stripe, PayPal and Klarna", "2,000 TPS, P99 under 300 ms").1
