@@ -105,16 +105,18 @@ public struct DesignViewBuilder: Sendable {
         let classViews = groups.map { group -> DesignView.RailClass in
             let data = lifecycles[group.railClass]
             let names = Self.list(group.rails.map(Self.name))
-            /// The given rails among an item's tags, by name.
-            // A token named with its chain is tagged by that chain ("USDT on Tron" is not a Solana rail).
             let givenIds = Set(facts.rails.compactMap(\.id))
+            /// The given rails among an item's tags, by name; a token named with its chain is tagged by that
+            /// chain ("USDT on Tron" is not a Solana rail).
             func taggedNames(_ tags: [String]) -> String {
                 Self.list(group.rails.filter { !effectiveIds(of: $0, given: givenIds).isDisjoint(with: tags) }.map(Self.name))
             }
             return DesignView.RailClass(
                 id: group.railClass, name: rules.railClass(group.railClass)?.name ?? group.railClass, rails: names,
                 lifecycle: data?.lifecycle ?? "", states: data?.states ?? "", unknownOutcome: data?.unknownOutcome ?? "",
-                resolver: data?.resolver ?? "", retry: data?.retry ?? "", ingress: (data?.ingress ?? []).isEmpty ? [] : [(data?.ingress ?? []).map(\.text).joined(separator: " ")], lateEvents: data?.lateEvents ?? "",
+                resolver: data?.resolver ?? "", retry: data?.retry ?? "",
+                ingress: (data?.ingress ?? []).isEmpty ? [] : [(data?.ingress ?? []).map(\.text).joined(separator: " ")],
+                lateEvents: data?.lateEvents ?? "",
                 deadline: data?.deadline.map { deadline in
                     [.init(milliseconds: "\(ThroughputFormat.format(deadline.milliseconds)) ms", basis: deadline.text)]
                 } ?? [],

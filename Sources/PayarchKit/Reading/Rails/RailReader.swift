@@ -85,7 +85,7 @@ public struct RailReader: Sendable {
         self.fallbackCues = fallbackCues
         var channelWords = Gazetteer<String>()
         for channel in vocabulary.railWords.channels {
-            for phrase in channel.words { channelWords.add(phrase, channel.direction) }
+            for phrase in channel.words { channelWords.add(phrase, channel.channel) }
         }
         self.channelWords = channelWords
         var contextWords = Gazetteer<Cue>()

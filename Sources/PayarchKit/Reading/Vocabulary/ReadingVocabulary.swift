@@ -98,7 +98,8 @@ public struct ReadingVocabulary: Sendable, Codable {
         /// Transfer", "Stripe as failover").
         public var fallbackCues: [String] = []
         /// Channel id (`card-present`, `card-not-present`) → words that say it.
-        public var channels: [Direction] = []
+        public var channels: [Channel] = []
+        public struct Channel: Sendable, Codable { public var channel: String; public var words: [String] }
         public var unknownNames: UnknownNames
     }
 

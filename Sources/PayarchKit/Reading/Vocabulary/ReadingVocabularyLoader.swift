@@ -175,7 +175,7 @@ extension RuleBookLoader {
                     at: entry.keyNode.location, id: "rules.unknown-value",
                     "unknown channel '\(entry.key)'; channels are " + ClassLifecycle.channels.sorted().joined(separator: ", "))
             }
-            return .init(direction: entry.key, words: try entry.value.strings(for: "'\(entry.key)'"))
+            return .init(channel: entry.key, words: try entry.value.strings(for: "'\(entry.key)'"))
         }
         railWords.otherChainClass = try railClass(try otherChainClass.string(for: "'otherChainClass'"), at: otherChainClass.location)
         return railWords
