@@ -62,6 +62,26 @@ import Testing
         #expect(facts.governingClass == governing)
     }
 
+    /// A fallback word about a rail later ruled out marks no other rail, and ruling a rail out keeps the
+    /// other rails' words with them.
+    @Test func aRuledOutFallbackMarksNoOtherRail() throws {
+        let facts = try Self.facts(rails: "Stripe and Braintree as failover. Correction: we don't use Braintree anymore, only Stripe and PayPal.")
+        #expect(facts.rails.map(\.name) == ["Stripe", "PayPal"])
+        #expect(facts.rails.allSatisfy { !$0.isFallback })
+    }
+
+    /// Rails listed together share the direction one of them is given.
+    @Test(arguments: [
+        ("Seller payouts via SEPA Instant and Faster Payments", ["credit", "credit"]),
+        ("FedNow and RTP payouts", ["credit", "credit"]),
+        ("Stripe and PayPal for checkout", ["debit", "debit"]),
+        // A direct debit's own direction is not shared with the rail listed beside it.
+        ("Stripe for cards and Apple Pay, ACH debits for account funding", [nil, nil, "debit"]),
+    ] as [(String, [String?])])
+    func railsListedTogetherShareADirection(_ text: String, _ directions: [String?]) throws {
+        #expect(try Self.facts(rails: text).rails.map(\.direction) == directions)
+    }
+
     @Test func aLoneRailIsNeverItsOwnFallback() throws {
         let facts = try Self.facts(rails: "Stripe as failover")
         #expect(facts.rails.map(\.isFallback) == [false])

@@ -254,6 +254,8 @@ public struct RailReader: Sendable {
 
         var seen: Set<String> = []
         var railSpans: [ContextReader.Span] = []
+        // Every rail named, kept or not, for finding the rail a fallback word is about.
+        let namedSpans = candidates.filter { !$0.notARail }.map(\.span)
         for candidate in candidates {
             let key = candidate.mention.id.map { $0 + "/" + candidate.mention.name } ?? "?" + candidate.mention.name.lowercased()
             if let mark = candidate.mark {
@@ -261,7 +263,11 @@ public struct RailReader: Sendable {
                 // catalogue are listed as excluded; a negated unknown name is simply not a rail.
                 let affirmedElsewhere = candidates.contains { $0.mark == nil && sameRail($0.mention, candidate.mention) }
                 guard !affirmedElsewhere || isCorrection(mark, in: text) else { continue }
-                result.rails.removeAll { sameRail($0, candidate.mention) }
+                // A rail and its span leave together, so the two lists stay aligned.
+                for index in result.rails.indices.reversed() where sameRail(result.rails[index], candidate.mention) {
+                    result.rails.remove(at: index)
+                    railSpans.remove(at: index)
+                }
                 seen.insert(key)
                 guard candidate.mention.known, let phrase = candidate.mention.phrase,
                     !result.excluded.contains(where: { sameRail($0, candidate.mention) })
@@ -309,6 +315,25 @@ public struct RailReader: Sendable {
                         message: "'\(candidate.mention.name)' is not in payarch's rail catalogue; it is read as a rail from its context and treated as a generic \(rules.railClass(candidate.mention.railClass)?.name ?? candidate.mention.railClass). Confirm its duplicate guard, key window and return rules with the provider"))
             }
         }
+        // Rails listed together share the direction one of them is given: "seller payouts via SEPA Instant and
+        // Faster Payments", "FedNow and RTP payouts".
+        let joiners: Set<String> = ["and", ",", "or", "/", "+", "&"]
+        func listed(_ left: Int, _ right: Int) -> Bool {
+            text.clause[railSpans[left].first] == text.clause[railSpans[right].first]
+                && railSpans[left].last <= railSpans[right].first
+                && tokens[railSpans[left].last..<railSpans[right].first].allSatisfy { joiners.contains($0.lower) }
+        }
+        // Only a direction its words gave is shared: a direct debit's own direction says nothing of the
+        // rail listed beside it ("Apple Pay, ACH debits").
+        func said(_ index: Int) -> String? {
+            rules.railClass(result.rails[index].railClass)?.direction == nil ? result.rails[index].direction : nil
+        }
+        for index in result.rails.indices.dropFirst() where result.rails[index].direction == nil && listed(index - 1, index) {
+            if rules.railClass(result.rails[index].railClass)?.direction == nil { result.rails[index].direction = said(index - 1) }
+        }
+        for index in result.rails.indices.dropLast().reversed() where result.rails[index].direction == nil && listed(index, index + 1) {
+            if rules.railClass(result.rails[index].railClass)?.direction == nil { result.rails[index].direction = said(index + 1) }
+        }
         // The channel its sentence gives a rail: one channel's words and not the other's.
         let channels = channelWords.matches(in: tokens)
         for index in result.rails.indices {
@@ -321,9 +346,11 @@ public struct RailReader: Sendable {
         for cue in fallbackCues.matches(in: tokens) {
             let clause = text.clause[cue.first]
             let distance = { (span: ContextReader.Span) -> Int in span.first >= cue.last ? span.first - cue.last : cue.first - span.last + 1 }
-            let nearest = railSpans.indices.filter { text.clause[railSpans[$0].first] == clause }
-                .min { (distance(railSpans[$0]), railSpans[$0].first) < (distance(railSpans[$1]), railSpans[$1].first) }
-            if let nearest, result.rails.indices.contains(where: { $0 != nearest && !result.rails[$0].isFallback }) {
+            // The nearest rail named there, even one ruled out ("Braintree as failover" then "we dropped
+            // Braintree" marks no other rail).
+            let nearestSpan = namedSpans.filter { text.clause[$0.first] == clause }.min { (distance($0), $0.first) < (distance($1), $1.first) }
+            guard let nearestSpan, let nearest = railSpans.firstIndex(of: nearestSpan) else { continue }
+            if result.rails.indices.contains(where: { $0 != nearest && !result.rails[$0].isFallback }) {
                 result.rails[nearest].fallback = true
             }
         }
