@@ -97,6 +97,9 @@ import Testing
         let markdown = try Bundled.design(try Bundled.inputs(rails: "Stripe", throughput: "100 TPS", consistency: "strong")).1
         #expect(markdown.contains("| Failed Refund |") && !markdown.contains("| Refund Failure |"))
         #expect(markdown.contains("| Stripe Signature |") && !markdown.contains("| Webhook Signature |"))
+        // Klarna's own refund, expiry and retry rows replace the buy-now-pay-later class's.
+        let klarna = try Bundled.design(try Bundled.inputs(rails: "Klarna", throughput: "100 TPS", consistency: "strong")).1
+        #expect(!klarna.contains("| Refund |") && !klarna.contains("| Keyed Retry |") && !klarna.contains("| Authorisation Expiry |"))
     }
 
     /// A class-wide event cites the page documenting it for a rail given, not another vendor's.
