@@ -17,6 +17,11 @@ public struct DesignViewBuilder: Sendable {
     static let defaultTimeoutFlow = "No answer by the rail's deadline: commit `UNKNOWN` with the attempt and answer `202` with the payment id; the client polls or retries with the same key and receives the same `202` until the completer resolves the attempt."
     /// The region setting when the input keeps data in its own region.
     static let residencyText = "each deployment is a design of its own that owns its claims, payments, keys and ledger inside its jurisdiction; its standby and failover stay inside that jurisdiction, no request or record is forwarded or replicated across it, so losing a deployment is an outage for its own users only, and a client key is unique only within its deployment"
+    /// What the design does when the input allows no committed write to be lost on a failover.
+    static func zeroLossText(_ phrase: String) -> String {
+        "The input asks for no committed write to be lost on a failover (\(phrase)), so cross-region replication is synchronous instead, and no promotion can lose a commit: the claim commits only once a replica in another region holds it (a synchronous standby region, or a store whose commits already need a quorum across regions), every claim pays that round trip, and when that replica cannot be reached the key gate refuses with `503` rather than commit locally."
+    }
+
     /// At most this many risks are listed at a glance.
     static let glanceRisks = 5
 
@@ -217,7 +222,8 @@ public struct DesignViewBuilder: Sendable {
                 claim: output("datastore", "claim"), retry: output("datastore", "retry"), readRule: output("datastore", "readRule"),
                 workQueue: output("datastore", "workQueue"), gateFailure: output("datastore", "gateFailure"),
                 // One region: what the store survives; several: what the region setting does about a region loss.
-                failover: output("regions", "failover") == "store" ? output("datastore", "failover") : output("regions", "failover"),
+                failover: (output("regions", "failover") == "store" ? output("datastore", "failover") : output("regions", "failover"))
+                    + (facts.consistency.zeroLoss.map { " " + Self.zeroLossText(MarkdownEscaper.quoted($0.text)) } ?? ""),
                 tables: tables(pattern: pattern, storeKind: storeKind, choreographed: output("coordination", "control") == "choreographed"), lockingName: output("locking", "lockingName"),
                 lockingStatement: output("datastore", output("locking", "locking"))),
             terminalStates: Self.list(uniqued(classViews.flatMap { Self.codeSpans($0.states) }), conjunction: "or"),

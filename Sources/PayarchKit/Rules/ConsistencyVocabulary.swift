@@ -52,6 +52,8 @@ public struct ConsistencyVocabulary: Sendable, Codable {
     public var singleRegion: [String]
     /// Phrases that keep data in its own region by law or policy.
     public var residency: [String] = []
+    /// Phrases that allow no committed write to be lost on a failover ("RPO 0").
+    public var zeroLoss: [String] = []
     /// Database engines an input may say it already runs, by the datastore table's `engine` value.
     public var stores: [Store] = []
     public struct Store: Sendable, Codable { public var engine: String; public var aliases: [String] }

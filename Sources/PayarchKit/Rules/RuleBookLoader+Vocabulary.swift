@@ -190,7 +190,7 @@ extension RuleBookLoader {
                 impliedScope: try impliedScope(map))
         }
         let stances = try MappingReader(try root.required("stances"), what: "'stances'")
-        try stances.rejectUnknownKeys(["availabilityFirst", "consistencyFirst", "atomicCommit", "multiRegion", "singleRegion", "residency"])
+        try stances.rejectUnknownKeys(["availabilityFirst", "consistencyFirst", "atomicCommit", "multiRegion", "singleRegion", "residency", "zeroLoss"])
         let floor = try tier(try root.required("moneyPathFloor"))
         var stores: [(engine: String, aliases: [String])] = []
         if let node = root["stores"], !node.isNull {
@@ -215,6 +215,7 @@ extension RuleBookLoader {
         vocabulary.notConsistency = root["notConsistency"] == nil ? [] : try root.stringList("notConsistency")
         vocabulary.unmodelledStores = root["unmodelledStores"] == nil ? [] : try root.stringList("unmodelledStores")
         vocabulary.residency = stances["residency"] == nil ? [] : try stances.stringList("residency")
+        vocabulary.zeroLoss = stances["zeroLoss"] == nil ? [] : try stances.stringList("zeroLoss")
         return vocabulary
     }
 

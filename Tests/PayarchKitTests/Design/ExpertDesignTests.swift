@@ -455,7 +455,7 @@ import Testing
         let wire = try #require(topology.range(of: "- **high-value wire** (SWIFT gpi)"))
         let debit = try #require(topology.range(of: "- **direct debit** (ACH Debit)"))
         #expect(wire.lowerBound < debit.lowerBound)
-        #expect(topology.contains("Of these, direct debit (ACH Debit) is the class whose outcome arrives latest"))
+        #expect(topology.contains("Of these, direct debit (ACH Debit) ranks highest in the rule book's order of classes"))
         let single = try section("Topology", of: try design("Stripe").1)
         #expect(single.hasPrefix("\nThe rail class is **card PSP API**: a payment on it"))
     }
@@ -624,12 +624,22 @@ import Testing
     /// which rail it is for.
     @Test func fallbacksAndRailSpecificStepsAreNamed() throws {
         let topology = try section("Topology", of: try design("Instant payouts over FedNow and RTP, falling back to Same Day ACH").1)
-        #expect(topology.contains("is the primary class whose outcome arrives latest"))
+        #expect(topology.contains("Of these, leaving the fallback aside, instant push credit (FedNow and RTP) ranks highest"))
         #expect(topology.contains("ACH Credit is named as a fallback, so it is designed for but does not decide the pattern."))
         let flow = try section("Transaction Flow", of: try design("Pix and UPI collections for checkout").1)
         #expect(flow.contains("- For PIX: Create each Pix charge"))
         #expect(flow.contains("- For UPI: Create each UPI collect request"))
         #expect(!(try section("Transaction Flow", of: try design("Pix collections for checkout").1).contains("- For PIX:")))
+    }
+
+    /// An input that allows no committed write to be lost on a failover gets synchronous cross-region
+    /// replication and its cost, never only an asynchronous standby.
+    @Test func zeroDataLossMakesCrossRegionReplicationSynchronous() throws {
+        let (plan, markdown) = try design("Stripe", "100 TPS", "strong; RPO 0 on regional failover")
+        #expect(plan.facts.consistency.zeroLoss?.text == "RPO 0")
+        #expect(markdown.contains("The input asks for no committed write to be lost on a failover (\"RPO 0\"), so cross-region replication is synchronous instead"))
+        #expect(!(try design("Stripe", "100 TPS", "strong").1.contains("no committed write to be lost on a failover")))
+        #expect(try design("Stripe", "100 TPS", "strong; we do not need zero data loss").0.facts.consistency.zeroLoss == nil)
     }
 
     @Test func failoverFollowsTheRegionSetting() throws {

@@ -18,6 +18,7 @@ public struct ConsistencyReader: Sendable {
         case multiRegion
         case singleRegion
         case residency
+        case zeroLoss
         /// A database engine the input says it runs.
         case store(String)
         /// A database payarch has no rows for ("SQL Server", "MongoDB").
@@ -46,6 +47,7 @@ public struct ConsistencyReader: Sendable {
         for phrase in vocabulary.multiRegion { words.add(phrase, .multiRegion) }
         for phrase in vocabulary.singleRegion { words.add(phrase, .singleRegion) }
         for phrase in vocabulary.residency { words.add(phrase, .residency) }
+        for phrase in vocabulary.zeroLoss { words.add(phrase, .zeroLoss) }
         for store in vocabulary.stores {
             for alias in store.aliases { words.add(alias, .store(store.engine)) }
         }
@@ -128,7 +130,7 @@ public struct ConsistencyReader: Sendable {
 
         // Stances ruled out by a negation ("we don't need multi-region", "no distributed transactions") state
         // nothing.
-        let stanceMatches = matches.filter { [.multiRegion, .singleRegion, .atomicCommit, .residency, .consistencyFirst].contains($0.payload) }
+        let stanceMatches = matches.filter { [.multiRegion, .singleRegion, .atomicCommit, .residency, .zeroLoss, .consistencyFirst].contains($0.payload) }
         let stanceMarks = context.marks(for: stanceMatches.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text, triggers: triggers)
         let negatedStances = Set(zip(stanceMatches, stanceMarks).filter { $0.1 != nil }.map { $0.0.first })
 
@@ -438,7 +440,7 @@ public struct ConsistencyReader: Sendable {
             apState: apScopes.contains(where: { vocabulary.scope($0)?.moneyPath == false }) ? "ap-allowed" : "cp-only",
             apPhrases: Array(Set(apPhrases)).sorted(), lagBounds: lagBounds, consistencyFirst: consistencyFirst,
             atomicCommit: first(.atomicCommit), multiRegion: first(.multiRegion), singleRegion: first(.singleRegion),
-            statedStore: statedStore, residency: first(.residency))
+            statedStore: statedStore, residency: first(.residency), zeroLoss: first(.zeroLoss))
         return Output(facts: facts, assumptions: assumptions, warnings: warnings)
     }
 

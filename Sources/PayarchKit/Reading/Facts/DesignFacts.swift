@@ -183,6 +183,8 @@ public struct ConsistencyFacts: Sendable, Codable {
     public var statedStore: StatedStore? = nil
     /// Data kept in its own region ("no cross-region data"): each deployment is a single-region design.
     public var residency: SourcedPhrase? = nil
+    /// No committed write may be lost on a failover ("RPO 0", "zero data loss").
+    public var zeroLoss: SourcedPhrase? = nil
 
     /// `multi-region` when the input asks for several active regions and does not also pin one.
     public var regionMode: String { multiRegion != nil && singleRegion == nil && residency == nil ? "multi-region" : "single-region" }
