@@ -78,14 +78,17 @@ public struct DesignPlanner: Sendable {
         // The rails that are only fallbacks, as the capacity checks name them (a token by its chain).
         var fallbacks = facts
         fallbacks.rails = facts.rails.filter(\.isFallback)
+        let viewBuilder = DesignViewBuilder(rules: rules)
+        let railIds = viewBuilder.effectiveRailIds(facts)
         let sizing = Sizing(
             peakTps: facts.throughput.designPeak.tps, planning: rules.throughput.planning, storeKind: storeKind,
             lifecycles: classes.compactMap { rules.lifecycle(of: $0, pattern: decisions.first { $0.table == "coordination" }?.text("pattern")) },
             // A target for the service's own part says nothing about how long a rail may take.
             latencyTarget: facts.throughput.latency.filter { $0.serviceOnly != true }.map(\.milliseconds).min(), capacities: rules.throughput.capacities,
-            rails: DesignViewBuilder(rules: rules).effectiveRailIds(facts), batchedClasses: Set(rules.railClasses.filter(\.batched).map(\.id)),
-            fallbackRails: DesignViewBuilder(rules: rules).effectiveRailIds(fallbacks),
-            railCount: facts.rails.count, railNames: Dictionary(rules.rails.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }))
+            rails: railIds, batchedClasses: Set(rules.railClasses.filter(\.batched).map(\.id)),
+            fallbackRails: viewBuilder.effectiveRailIds(fallbacks),
+            railCount: facts.rails.count,
+            railNames: Dictionary(railIds.compactMap { id in rules.rail(id).map { (id, $0.name) } }, uniquingKeysWith: { first, _ in first }))
         return DesignPlan(facts: facts, decisions: decisions, sizing: sizing)
     }
 

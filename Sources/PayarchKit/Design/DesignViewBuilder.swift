@@ -106,15 +106,18 @@ public struct DesignViewBuilder: Sendable {
                     classRails: group.rails.map(\.id), channels: Self.channels(of: group.rails))
         }
         let vocabulary = rules.vocabulary
+        // The ids each rail stands for (a token named with its chain stands for that chain), found once.
+        let givenIds = Set(facts.rails.compactMap(\.id))
+        var idsOf: [RailMention: Set<String>] = [:]
+        for rail in facts.rails where idsOf[rail] == nil { idsOf[rail] = effectiveIds(of: rail, given: givenIds) }
 
         let classViews = groups.map { group -> DesignView.RailClass in
             let data = lifecycles[group.railClass]
             let names = Self.list(group.rails.map(Self.name))
-            let givenIds = Set(facts.rails.compactMap(\.id))
             /// The given rails among an item's tags, by name; a token named with its chain is tagged by that
             /// chain ("USDT on Tron" is not a Solana rail).
             func taggedNames(_ tags: [String]) -> String {
-                Self.list(group.rails.filter { !effectiveIds(of: $0, given: givenIds).isDisjoint(with: tags) }.map(Self.name))
+                Self.list(group.rails.filter { !(idsOf[$0] ?? []).isDisjoint(with: tags) }.map(Self.name))
             }
             return DesignView.RailClass(
                 id: group.railClass, name: rules.railClass(group.railClass)?.name ?? group.railClass, rails: names,
@@ -187,7 +190,8 @@ public struct DesignViewBuilder: Sendable {
             ? balanceScope.flatMap { vocabulary.level($0.level)?.name } ?? ""
             : "every payout draws on a balance"
         let pendingRails = railList { railClass, rail in !holds(railClass, rail) && rules.railClass(railClass)?.batched == true }
-        let openItems = openItems(railViews(facts, lifecycles: lifecycles), groups: groups, lifecycles: lifecycles)
+        let rails = railViews(facts, lifecycles: lifecycles)
+        let openItems = openItems(rails, groups: groups, lifecycles: lifecycles, idsOf: idsOf)
         let coordination = decision("coordination")
         let lockingDecision = decision("locking")
         let moneyScopes = facts.consistency.scopes.filter { vocabulary.scope($0.scope)?.moneyPath == true }
@@ -215,7 +219,7 @@ public struct DesignViewBuilder: Sendable {
             patternTopology: output("coordination", "topology"), recoveryPoints: output("coordination", "recoveryPoints"),
             derivedKeyFormat: Self.derivedKeyFormat, derivedKeyLength: Self.derivedKeyLength,
             keyLimitNote: keyLimitNote(knownRails), shortKeyNote: shortKeyNote(knownRails),
-            rails: railViews(facts, lifecycles: lifecycles), hasRailFacts: railViews(facts, lifecycles: lifecycles).contains { !$0.facts.isEmpty }, railNames: Self.list(railNames),
+            rails: rails, hasRailFacts: rails.contains { !$0.facts.isEmpty }, railNames: Self.list(railNames),
             classes: classViews,
             database: .init(
                 name: output("datastore", "database"), isolation: output("datastore", "isolation"), keyStore: output("datastore", "keyStore"),
@@ -256,7 +260,8 @@ public struct DesignViewBuilder: Sendable {
     /// The open items of a design: each rail's own checks, then each class's checks, leaving out an item
     /// that says again, in other words, what an earlier item about one of the same rails says.
     func openItems(
-        _ rails: [DesignView.Rail], groups: [(railClass: String, rails: [RailMention])], lifecycles: [String: ClassLifecycle]
+        _ rails: [DesignView.Rail], groups: [(railClass: String, rails: [RailMention])], lifecycles: [String: ClassLifecycle],
+        idsOf: [RailMention: Set<String>]
     ) -> [DesignView.OpenItem] {
         var kept: [(rails: Set<String>, words: Set<String>, item: DesignView.OpenItem)] = []
         func add(_ names: [String], _ text: String) {
@@ -269,8 +274,7 @@ public struct DesignViewBuilder: Sendable {
         }
         for group in groups {
             for check in lifecycles[group.railClass]?.checks ?? [] {
-                let givenIds = Set(groups.flatMap(\.rails).compactMap(\.id))
-                let concerned = check.rails.isEmpty ? group.rails : group.rails.filter { !effectiveIds(of: $0, given: givenIds).isDisjoint(with: check.rails) }
+                let concerned = check.rails.isEmpty ? group.rails : group.rails.filter { !(idsOf[$0] ?? []).isDisjoint(with: check.rails) }
                 let moving = concerned.filter { Self.moves($0, check.direction) }
                 add(moving.map(Self.name), check.text)
             }

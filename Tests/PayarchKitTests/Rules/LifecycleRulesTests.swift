@@ -143,6 +143,19 @@ import Testing
         #expect(try loadError("lifecycle/instant-push.yml", "- direction: credit", "- direction: outbound")?.id == "rules.unknown-value")
     }
 
+    /// The tags and data added for channels, stated stores and node figures refuse bad values with their own
+    /// diagnostics instead of loading them.
+    @Test func newTagsAndFiguresRefuseBadValues() throws {
+        #expect(try loadError("lifecycle/card-network.yml", "- channel: card-not-present", "- channel: online")?.id == "rules.unknown-value")
+        #expect(try loadError("lifecycle/psp-card-api.yml", "  severalInClass: true", "  severalInClass: often")?.message.contains("true or false") == true)
+        #expect(
+            try loadError("reading/rail-words.yml", "  card-present: [card-present,", "  in-person: [card-present,")?.message
+                .contains("unknown channel 'in-person'") == true)
+        #expect(try loadError("throughput.yml", "    utilisation: 0.5", "    utilisation: 1.5")?.id == "rules.capacity")
+        // A stated row shares the table's row ids, so a duplicate is refused like any other.
+        #expect(try loadError("decisions/datastore.yml", "  - id: STORE-MYSQL", "  - id: STORE-PG-SINGLE")?.id == "rules.duplicate-row")
+    }
+
     @Test func aTagMustNameAKnownRailOfTheSameClass() throws {
         let unknown = try loadError("lifecycle/wallet.yml", #"class: "wallet""#, "class: \"wallet\"\n# x")
         #expect(unknown == nil)
