@@ -54,6 +54,18 @@ public struct ConsistencyVocabulary: Sendable, Codable {
     public var residency: [String] = []
     /// Phrases that allow no committed write to be lost on a failover ("RPO 0").
     public var zeroLoss: [String] = []
+    /// Cloud region codes ("eu-west-1", "europe-west1", "westeurope") and the words that make a second
+    /// region a standby rather than an active one.
+    public var cloudRegions: CloudRegions? = nil
+    public struct CloudRegions: Sendable, Codable {
+        /// First parts of a dashed code ("eu", "europe").
+        public var areas: [String]
+        /// Middle parts, with a number after them or in them ("west", "west1").
+        public var directions: [String]
+        /// Codes written as one word ("westeurope").
+        public var names: [String]
+        public var standby: [String]
+    }
     /// Database engines an input may say it already runs, by the datastore table's `engine` value.
     public var stores: [Store] = []
     public struct Store: Sendable, Codable { public var engine: String; public var aliases: [String] }

@@ -139,7 +139,7 @@ extension RuleBookLoader {
 
     func loadVocabulary(_ path: String) throws(PayarchError) -> ConsistencyVocabulary {
         let root = try MappingReader(try document(path), what: "consistency.yml")
-        try root.rejectUnknownKeys(["tiers", "moneyPathFloor", "levels", "divergenceWords", "universal", "externalViews", "relaxers", "scopes", "stances", "stores", "notConsistency", "unmodelledStores"])
+        try root.rejectUnknownKeys(["tiers", "moneyPathFloor", "levels", "divergenceWords", "universal", "externalViews", "relaxers", "scopes", "stances", "stores", "notConsistency", "unmodelledStores", "cloudRegions"])
         let tiersNode = try root.required("tiers")
         let tiers = try tiersNode.strings(for: "'tiers'")
         func tier(_ node: YAMLNode) throws(PayarchError) -> String {
@@ -213,6 +213,13 @@ extension RuleBookLoader {
             multiRegion: try stances.stringList("multiRegion"), singleRegion: try stances.stringList("singleRegion"))
         vocabulary.stores = stores.map { ConsistencyVocabulary.Store(engine: $0.engine, aliases: $0.aliases) }
         vocabulary.notConsistency = root["notConsistency"] == nil ? [] : try root.stringList("notConsistency")
+        if let node = root["cloudRegions"], !node.isNull {
+            let map = try MappingReader(node, what: "'cloudRegions'")
+            try map.rejectUnknownKeys(["areas", "directions", "names", "standby"])
+            vocabulary.cloudRegions = .init(
+                areas: try map.stringList("areas").map { $0.lowercased() }, directions: try map.stringList("directions").map { $0.lowercased() },
+                names: try map.stringList("names").map { $0.lowercased() }, standby: try map.stringList("standby"))
+        }
         vocabulary.unmodelledStores = root["unmodelledStores"] == nil ? [] : try root.stringList("unmodelledStores")
         vocabulary.residency = stances["residency"] == nil ? [] : try stances.stringList("residency")
         vocabulary.zeroLoss = stances["zeroLoss"] == nil ? [] : try stances.stringList("zeroLoss")

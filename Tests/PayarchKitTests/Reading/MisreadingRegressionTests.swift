@@ -75,6 +75,9 @@ import Testing
         ("Seller payouts via SEPA Instant and Faster Payments", ["credit", "credit"]),
         ("FedNow and RTP payouts", ["credit", "credit"]),
         ("Stripe and PayPal for checkout", ["debit", "debit"]),
+        // A parenthesis that qualifies a rail does not break the list.
+        ("Seller payouts via Faster Payments (UK) and SEPA Instant (EU)", ["credit", "credit"]),
+        ("Pix (Brazil, dynamic QR) and UPI (India, intent flow) for checkout", ["debit", "debit"]),
         // A direct debit's own direction is not shared with the rail listed beside it.
         ("Stripe for cards and Apple Pay, ACH debits for account funding", [nil, nil, "debit"]),
     ] as [(String, [String?])])
@@ -171,6 +174,28 @@ import Testing
         // Tokens in parentheses take the chains named after them.
         let tokens = try Self.facts(rails: "ERC-20 (USDC, USDT) on Ethereum and Polygon").rails.map(\.name)
         #expect(tokens == ["USDC on Ethereum", "USDC on Polygon", "USDT on Ethereum", "USDT on Polygon"])
+    }
+
+    /// Two different cloud region codes, in sentences with no standby word, are several active regions;
+    /// one code, the same code twice, or a DR region are not.
+    @Test(arguments: [
+        ("DynamoDB global tables; strong", true),
+        ("Tables in eu-west-1 and eu-central-1; strong", true),
+        ("Spanner in europe-west1 and us-central1; strong", true),
+        ("Deployed to westeurope and northeurope; strong", true),
+        ("Postgres in us-east-1; strong", false),
+        ("Postgres in us-east-1, then us-east-1 again; strong", false),
+        ("Primary in us-east-1, DR in us-west-2; strong", false),
+        ("Writer in eu-west-1 with a read replica in eu-central-1; strong", false),
+        ("eu - west - 1 and us - east - 1 spaced out; strong", false),
+    ] as [(String, Bool)])
+    func cloudRegionCodesNameSeveralActiveRegions(_ text: String, _ multiRegion: Bool) throws {
+        #expect((try Self.facts(consistency: text).consistency.multiRegion != nil) == multiRegion)
+    }
+
+    @Test func theRegionCodesPhraseIsQuotedFromFirstToLast() throws {
+        let phrase = try #require(try Self.facts(consistency: "Tables in eu-west-1 and eu-central-1; strong").consistency.multiRegion)
+        #expect(phrase.text == "eu-west-1 and eu-central-1")
     }
 
     @Test func sweepsAreCredits() throws {

@@ -392,6 +392,7 @@ public struct ConsistencyReader: Sendable {
         func first(_ kind: Word) -> SourcedPhrase? {
             matches.first { $0.payload == kind && !negatedStances.contains($0.first) }.map { text.phrase($0.first, $0.last) }
         }
+        let multiRegion = first(.multiRegion) ?? activeCloudRegions(in: text)
         var assumptions: [Assumption] = []
         let consistencyFirst = first(.consistencyFirst)
         let moneyEntries = scopes.filter { vocabulary.scope($0.scope)?.moneyPath == true }
@@ -439,9 +440,48 @@ public struct ConsistencyReader: Sendable {
             scopes: scopes, unscoped: unscoped, moneyPath: moneyPath, ledger: ledger,
             apState: apScopes.contains(where: { vocabulary.scope($0)?.moneyPath == false }) ? "ap-allowed" : "cp-only",
             apPhrases: Array(Set(apPhrases)).sorted(), lagBounds: lagBounds, consistencyFirst: consistencyFirst,
-            atomicCommit: first(.atomicCommit), multiRegion: first(.multiRegion), singleRegion: first(.singleRegion),
+            atomicCommit: first(.atomicCommit), multiRegion: multiRegion, singleRegion: first(.singleRegion),
             statedStore: statedStore, residency: first(.residency), zeroLoss: first(.zeroLoss))
         return Output(facts: facts, assumptions: assumptions, warnings: warnings)
+    }
+
+    /// Two different cloud region codes named in sentences without a standby word: the phrase from the first
+    /// to the last of them ("eu-west-1 and eu-central-1"), or nil.
+    func activeCloudRegions(in text: ReadingText) -> SourcedPhrase? {
+        guard let regions = vocabulary.cloudRegions else { return nil }
+        let tokens = text.tokens
+        // `last` is one past the code's last token, as in a gazetteer match.
+        var codes: [(code: String, first: Int, last: Int)] = []
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if regions.names.contains(token.lower) {
+                codes.append((token.lower, index, index + 1))
+            } else if regions.areas.contains(token.lower), index + 2 < tokens.count, tokens[index + 1].lower == "-",
+                !tokens[index + 1].spaceBefore, !tokens[index + 2].spaceBefore
+            {
+                let middle = tokens[index + 2].lower
+                // "europe-west1": the number is part of the word.
+                if let direction = regions.directions.first(where: { middle.hasPrefix($0) }),
+                    middle.count > direction.count, middle.dropFirst(direction.count).allSatisfy(\.isNumber)
+                {
+                    codes.append(("\(token.lower)-\(middle)", index, index + 3))
+                } else if regions.directions.contains(middle), index + 4 < tokens.count, tokens[index + 3].lower == "-",
+                    case .number = tokens[index + 4].kind, !tokens[index + 3].spaceBefore, !tokens[index + 4].spaceBefore
+                {
+                    // "eu-west-1".
+                    codes.append(("\(token.lower)-\(middle)-\(tokens[index + 4].lower)", index, index + 5))
+                }
+            }
+            index += 1
+        }
+        guard Set(codes.map(\.code)).count >= 2, let firstCode = codes.first, let lastCode = codes.last else { return nil }
+        // A standby, DR or replica region is not an active one.
+        var standby = Gazetteer<Bool>()
+        for phrase in regions.standby { standby.add(phrase, true) }
+        let sentences = Set(codes.map { text.sentence[$0.first] })
+        if standby.matches(in: tokens).contains(where: { sentences.contains(text.sentence[$0.first]) }) { return nil }
+        return text.phrase(firstCode.first, lastCode.last)
     }
 
     static let prepositions: Set<String> = [

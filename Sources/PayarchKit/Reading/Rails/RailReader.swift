@@ -316,12 +316,22 @@ public struct RailReader: Sendable {
             }
         }
         // Rails listed together share the direction one of them is given: "seller payouts via SEPA Instant and
-        // Faster Payments", "FedNow and RTP payouts".
+        // Faster Payments", "FedNow and RTP payouts", "Faster Payments (UK) and SEPA Instant (EU)".
         let joiners: Set<String> = ["and", ",", "or", "/", "+", "&"]
         func listed(_ left: Int, _ right: Int) -> Bool {
-            text.clause[railSpans[left].first] == text.clause[railSpans[right].first]
-                && railSpans[left].last <= railSpans[right].first
-                && tokens[railSpans[left].last..<railSpans[right].first].allSatisfy { joiners.contains($0.lower) }
+            guard text.clause[railSpans[left].first] == text.clause[railSpans[right].first],
+                railSpans[left].last <= railSpans[right].first
+            else { return false }
+            // Only joiners between them, and a parenthesis that qualifies the first ("(UK)", "(Brazil, QR)").
+            var depth = 0
+            for token in tokens[railSpans[left].last..<railSpans[right].first] {
+                switch token.lower {
+                case "(": depth += 1
+                case ")": if depth == 0 { return false } else { depth -= 1 }
+                default: if depth == 0, !joiners.contains(token.lower) { return false }
+                }
+            }
+            return depth == 0
         }
         // Only a direction its words gave is shared: a direct debit's own direction says nothing of the
         // rail listed beside it ("Apple Pay, ACH debits").
