@@ -36,6 +36,9 @@ extension DesignViewBuilder {
                 level + (entry.availabilityFirst ? ", availability first" : "") + (entry.explicit ? "" : " (stated for all scopes)"),
                 [entry.phrase])
         }
+        for mention in facts.modes {
+            row("Mode", rules.reading.railWords.modes.first { $0.mode == mention.mode }?.name ?? mention.mode, [mention.phrase])
+        }
         if let phrase = facts.consistency.consistencyFirst { row("CAP stance", "consistency over availability on the money path", [phrase]) }
         if let phrase = facts.consistency.atomicCommit { row("Atomicity", "atomic commit across resources", [phrase]) }
         if let phrase = facts.consistency.multiRegion, facts.consistency.singleRegion == nil, facts.consistency.residency == nil { row("Regions", "several active regions", [phrase]) }
@@ -277,21 +280,45 @@ extension DesignViewBuilder {
             guard rules.railClass(group.railClass)?.batched != true else { return nil }
             return rules.lifecycle(of: group.railClass, pattern: pattern)
         }
+        // A class whose every rail has a hard ceiling (a chain's block space) cannot broadcast faster than
+        // it, whatever arrives: calls in flight are sized for the ceiling, and the rest waits to be batched.
+        let givenIds = Set(plan.facts.rails.compactMap(\.id))
+        func ceiling(_ railClass: String) -> (tps: Double, names: [String])? {
+            guard let group = groups.first(where: { $0.railClass == railClass }), !group.rails.isEmpty else { return nil }
+            var found: [ThroughputRules.Capacity] = []
+            for rail in group.rails {
+                let ids = effectiveIds(of: rail, given: givenIds)
+                guard let capacity = rules.throughput.capacities.first(where: { $0.ceiling && $0.rails.contains(where: ids.contains) }) else { return nil }
+                if !found.contains(capacity) { found.append(capacity) }
+            }
+            return (found.reduce(0) { $0 + $1.tps }, found.map(\.name))
+        }
+        /// Little's law for one class's calls: `basis` says which arrivals, `mean` is the class's mean call.
+        func callRow(_ quantity: String, rate: Double, railClass: String, mean: Double, basis: String) -> DesignView.SizingRow {
+            if let ceiling = ceiling(railClass), rate > ceiling.tps {
+                return .init(
+                    quantity: quantity, value: format(Double(max(4, Sizing.count(ceiling.tps * mean / 1000)))),
+                    derivation: "\(basis); but \(Self.list(ceiling.names)), \(ceiling.names.count == 1 ? "holds" : "hold") only about \(format(ceiling.tps)) transactions a second in all, "
+                        + "so the pool is sized for that rate × the mean call, and the rest of the \(format(rate)) TPS of arrivals waits to be batched"
+                        + (sizing.peakTps > ceiling.tps ? " (Feasibility warning below)" : ""))
+            }
+            return .init(quantity: quantity, value: format(Double(max(4, Sizing.count(rate * mean / 1000)))), derivation: basis)
+        }
         if calling.count == 1, sizing.railConcurrency > 0 {
             let meanClass = rules.railClass(sizing.railMeanClass)?.name ?? sizing.railMeanClass
             rows.append(
-                .init(
-                    quantity: "Concurrent rail calls", value: format(Double(sizing.railConcurrency)),
-                    derivation: "Little's law: target × mean call time of \(format(sizing.railMeanMilliseconds)) ms for a call on \(meanClass): "
+                callRow(
+                    "Concurrent rail calls", rate: sizing.targetTps, railClass: sizing.railMeanClass, mean: sizing.railMeanMilliseconds,
+                    basis: "Little's law: target × mean call time of \(format(sizing.railMeanMilliseconds)) ms for a call on \(meanClass): "
                         + (rules.lifecycle(of: sizing.railMeanClass, pattern: pattern)?.meanBasis ?? "planning figure")))
         } else if calling.count > 1 {
             for lifecycle in calling {
                 let name = rules.railClass(lifecycle.railClass)?.name ?? lifecycle.railClass
                 let share = sizing.targetTps / Double(calling.count)
                 rows.append(
-                    .init(
-                        quantity: "Concurrent rail calls, \(name)", value: format(Double(max(4, Sizing.count(share * lifecycle.meanMilliseconds / 1000)))),
-                        derivation: "Little's law: an equal share of the target (1/\(calling.count), assumed; replace it with your split) × mean call time of \(format(lifecycle.meanMilliseconds)) ms: "
+                    callRow(
+                        "Concurrent rail calls, \(name)", rate: share, railClass: lifecycle.railClass, mean: lifecycle.meanMilliseconds,
+                        basis: "Little's law: an equal share of the target (1/\(calling.count), assumed; replace it with your split) × mean call time of \(format(lifecycle.meanMilliseconds)) ms: "
                             + lifecycle.meanBasis))
             }
         }

@@ -103,7 +103,7 @@ public struct DesignViewBuilder: Sendable {
         for group in groups {
             lifecycles[group.railClass] = rules.lifecycle(of: group.railClass, pattern: pattern.rawValue)?
                 .narrowed(to: given, directions: Self.directions(of: group.rails), severalRails: facts.rails.count > 1,
-                    classRails: group.rails.map(\.id), channels: Self.channels(of: group.rails))
+                    classRails: group.rails.map(\.id), channels: Self.channels(of: group.rails), modes: Set(facts.modes.map(\.mode)))
         }
         let vocabulary = rules.vocabulary
         // The ids each rail stands for (a token named with its chain stands for that chain), found once.
@@ -111,7 +111,7 @@ public struct DesignViewBuilder: Sendable {
         var idsOf: [RailMention: Set<String>] = [:]
         for rail in facts.rails where idsOf[rail] == nil { idsOf[rail] = effectiveIds(of: rail, given: givenIds) }
 
-        let classViews = groups.map { group -> DesignView.RailClass in
+        var classViews = groups.map { group -> DesignView.RailClass in
             let data = lifecycles[group.railClass]
             let names = Self.list(group.rails.map(Self.name))
             /// The given rails among an item's tags, by name; a token named with its chain is tagged by that
@@ -148,6 +148,13 @@ public struct DesignViewBuilder: Sendable {
                         rails: item.rails.isEmpty ? Self.list(moving.map(Self.name)) : taggedNames(item.rails), stage: item.stage, text: item.text)
                 },
                 checks: (data?.checks ?? []).map { .init(rails: $0.rails.isEmpty ? names : taggedNames($0.rails), text: $0.text) })
+        }
+
+        // A step that reads the same for several classes (a custody platform's, say) is said once, where the
+        // first of them comes.
+        var seenSteps = Set<String>()
+        for index in classViews.indices {
+            classViews[index].flow = classViews[index].flow.filter { seenSteps.insert($0).inserted }
         }
 
         // Risks at a glance: what can charge twice first, then what can lose money, one per class before a

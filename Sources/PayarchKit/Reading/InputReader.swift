@@ -27,6 +27,7 @@ public struct InputReader: Sendable {
     let rails: RailReader
     let throughput: ThroughputReader
     let consistency: ConsistencyReader
+    let modes: ModeReader
     let clauseBreaks: Gazetteer<Bool>
     let abbreviations: Set<String>
     let closingAbbreviations: Set<String>
@@ -39,6 +40,7 @@ public struct InputReader: Sendable {
         rails = RailReader(rules: rules, context: context)
         throughput = ThroughputReader(rules: rules, context: context)
         consistency = ConsistencyReader(rules: rules, context: context)
+        modes = ModeReader(rules: rules, context: context)
         var breaks = Gazetteer<Bool>()
         for phrase in rules.reading.context.clauseBreaks { breaks.add(phrase, true) }
         clauseBreaks = breaks
@@ -152,7 +154,7 @@ public struct InputReader: Sendable {
             rails: railResult.rails, excludedRails: railResult.excluded, categories: railResult.categories,
             datastores: railResult.datastores, governingClass: governing, governingFamily: family(of: governing),
             throughput: throughputResult.facts, consistency: consistencyResult.facts, assumptions: assumptions,
-            warnings: warnings)
+            warnings: warnings, modes: modes.read([railsInput, throughputInput, consistencyInput]))
         return Reading(facts: facts, warnings: warnings)
     }
 

@@ -46,6 +46,10 @@ extension ReadingReport {
             lines.append("Datastores (not rails)")
             table(facts.datastores.map { [PrintableText.escape($0.name), quoted($0.phrase)] })
         }
+        if !facts.modes.isEmpty {
+            lines.append("Modes (change the rails' lifecycle)")
+            table(facts.modes.map { mention in [rules.reading.railWords.modes.first { $0.mode == mention.mode }?.name ?? mention.mode, quoted(mention.phrase)] })
+        }
         lines.append(
             "Governing class: \(className(facts.governingClass)) (design family \(rules.family(facts.governingFamily)?.name ?? facts.governingFamily))")
         lines.append("")

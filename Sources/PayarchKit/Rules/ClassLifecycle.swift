@@ -30,6 +30,12 @@ public struct ClassLifecycle: Sendable, Codable, Hashable {
         public var covers: [String] = []
         /// Shown only when a rail of the class is given for this channel or with none.
         public var channel: String? = nil
+        /// Shown only when a rail of the class is given this way (or with no direction).
+        public var direction: String? = nil
+        /// Shown only when the input states this mode (`modes:` in `reading/rail-words.yml`).
+        public var mode: String? = nil
+        /// Left out when the input states this mode (a custody platform replaces your own signer).
+        public var unlessMode: String? = nil
     }
 
     public struct RailSource: Sendable, Codable, Hashable {
@@ -47,6 +53,8 @@ public struct ClassLifecycle: Sendable, Codable, Hashable {
         public var severalRails: Bool = false
         public var severalInClass: Bool = false
         public var channel: String? = nil
+        public var mode: String? = nil
+        public var unlessMode: String? = nil
     }
 
     /// How long the design waits for the rail's own answer before recording `UNKNOWN`.
@@ -66,6 +74,8 @@ public struct ClassLifecycle: Sendable, Codable, Hashable {
         public var channel: String? = nil
         /// The stages of class-wide compensations this rail-specific one states more precisely.
         public var covers: [String] = []
+        public var mode: String? = nil
+        public var unlessMode: String? = nil
     }
 
     /// Replaces what the catalogue says about each rail of the class when this lifecycle does not use the
@@ -169,16 +179,22 @@ public struct ClassLifecycle: Sendable, Codable, Hashable {
     /// has only one.
     /// `classRails` are the class's rails in the design (nil for a rail payarch does not know): a class-wide
     /// event that a rail-specific one covers for every one of them is left out.
+    /// `modes` are the modes the input states; an item tagged with another mode is left out, and so is one
+    /// tagged `unlessMode` with one of them.
     public func narrowed(
         to given: Set<String>, directions: Set<String> = Self.directions, severalRails: Bool = true, classRails: [String?] = [],
-        channels: Set<String> = Self.channels
+        channels: Set<String> = Self.channels, modes: Set<String> = []
     ) -> ClassLifecycle {
         let severalInClass = classRails.isEmpty || classRails.count > 1
         var copy = self
         /// Whether an item with these tags belongs in the design.
-        func keeps(_ rails: [String], _ direction: String?, _ needsSeveral: Bool, _ needsSeveralInClass: Bool, _ channel: String?) -> Bool {
+        func keeps(
+            _ rails: [String], _ direction: String?, _ needsSeveral: Bool, _ needsSeveralInClass: Bool, _ channel: String?, _ mode: String?,
+            _ unlessMode: String?
+        ) -> Bool {
             Self.applies(rails, to: given) && (direction.map(directions.contains) ?? true) && (severalRails || !needsSeveral)
-                && (severalInClass || !needsSeveralInClass) && (channel.map(channels.contains) ?? true)
+                && (severalInClass || !needsSeveralInClass) && (channel.map(channels.contains) ?? true) && (mode.map(modes.contains) ?? true)
+                && !(unlessMode.map(modes.contains) ?? false)
         }
         /// Whether every rail of the class in the design has a rail-specific item that covers a class-wide one.
         func coveredForEveryRail(_ isClassWide: Bool, _ covering: (String) -> Bool) -> Bool {
@@ -186,16 +202,16 @@ public struct ClassLifecycle: Sendable, Codable, Hashable {
             return classRails.allSatisfy { rail in rail.map(covering) ?? false }
         }
         copy.events = events.filter { event in
-            keeps(event.rails, nil, event.severalRails, event.severalInClass, event.channel)
+            keeps(event.rails, event.direction, event.severalRails, event.severalInClass, event.channel, event.mode, event.unlessMode)
                 && !coveredForEveryRail(event.rails.isEmpty) { rail in events.contains { $0.rails.contains(rail) && $0.covers.contains(event.id) } }
         }
         copy.compensations = compensations.filter { item in
-            keeps(item.rails, item.direction, item.severalRails, false, item.channel)
+            keeps(item.rails, item.direction, item.severalRails, false, item.channel, item.mode, item.unlessMode)
                 && !coveredForEveryRail(item.rails.isEmpty) { rail in compensations.contains { $0.rails.contains(rail) && $0.covers.contains(item.stage) } }
         }
-        copy.flow = flow.filter { keeps($0.rails, $0.direction, $0.severalRails, $0.severalInClass, $0.channel) }
-        copy.ingress = ingress.filter { keeps($0.rails, $0.direction, $0.severalRails, $0.severalInClass, $0.channel) }
-        copy.checks = checks.filter { keeps($0.rails, $0.direction, $0.severalRails, $0.severalInClass, $0.channel) }
+        copy.flow = flow.filter { keeps($0.rails, $0.direction, $0.severalRails, $0.severalInClass, $0.channel, $0.mode, $0.unlessMode) }
+        copy.ingress = ingress.filter { keeps($0.rails, $0.direction, $0.severalRails, $0.severalInClass, $0.channel, $0.mode, $0.unlessMode) }
+        copy.checks = checks.filter { keeps($0.rails, $0.direction, $0.severalRails, $0.severalInClass, $0.channel, $0.mode, $0.unlessMode) }
         return copy
     }
 

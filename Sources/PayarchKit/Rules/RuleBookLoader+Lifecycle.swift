@@ -1,7 +1,7 @@
 /// The loader for `rules/lifecycle/<class>.yml`: one file per rail class, every key required, every
 /// event sourced.
 extension RuleBookLoader {
-    func loadLifecycles(_ directory: String, classIds: Set<String>, railClasses: [String: String]) throws(PayarchError)
+    func loadLifecycles(_ directory: String, classIds: Set<String>, railClasses: [String: String], modes: [String] = []) throws(PayarchError)
         -> [String: [ClassLifecycle]]
     {
         var lifecycles: [String: [ClassLifecycle]] = [:]
@@ -73,6 +73,16 @@ extension RuleBookLoader {
                 return try entry.oneOf(
                     "channel", ClassLifecycle.channels.sorted(), id: "rules.unknown-value", what: "channel", listName: "channels")
             }
+            /// The optional `mode:` tag of an item: a mode of `modes:` in `reading/rail-words.yml`.
+            func mode(_ entry: MappingReader) throws(PayarchError) -> String? {
+                guard entry["mode"] != nil else { return nil }
+                return try entry.oneOf("mode", modes, id: "rules.unknown-value", what: "mode", listName: "modes")
+            }
+            /// The optional `unlessMode:` tag of an item: a mode that leaves the item out.
+            func unlessMode(_ entry: MappingReader) throws(PayarchError) -> String? {
+                guard entry["unlessMode"] != nil else { return nil }
+                return try entry.oneOf("unlessMode", modes, id: "rules.unknown-value", what: "mode", listName: "modes")
+            }
             /// The optional `severalRails:` flag of an item.
             func severalRails(_ entry: MappingReader) throws(PayarchError) -> Bool {
                 try entry["severalRails"]?.bool(for: "'severalRails'") ?? false
@@ -95,11 +105,11 @@ extension RuleBookLoader {
                 try (map[key]?.sequenceItems(for: "'\(key)'") ?? []).map { node throws(PayarchError) in
                     if node.scalar != nil { return .init(text: try node.string(for: "an item of '\(key)'")) }
                     let entry = try MappingReader(node, what: "an item of '\(key)'")
-                    try entry.rejectUnknownKeys(["text", "rails", "direction", "severalRails", "severalInClass", "channel"])
+                    try entry.rejectUnknownKeys(["text", "rails", "direction", "severalRails", "severalInClass", "channel", "mode", "unlessMode"])
                     return .init(
                         text: try entry.required("text").string(for: "'text'"), rails: try tags(entry), direction: try direction(entry),
                         severalRails: try severalRails(entry), severalInClass: try entry["severalInClass"]?.bool(for: "'severalInClass'") ?? false,
-                        channel: try channel(entry))
+                        channel: try channel(entry), mode: try mode(entry), unlessMode: try unlessMode(entry))
                 }
             }
             var deadline: ClassLifecycle.Deadline?
@@ -117,7 +127,7 @@ extension RuleBookLoader {
             }
             let events = try map.required("events").sequenceItems(for: "'events'").map { node throws(PayarchError) in
                 let event = try MappingReader(node, what: "an event")
-                try event.rejectUnknownKeys(["id", "name", "risk", "text", "handling", "source", "rails", "severalRails", "severalInClass", "railSources", "covers", "channel"])
+                try event.rejectUnknownKeys(["id", "name", "risk", "text", "handling", "source", "rails", "severalRails", "severalInClass", "railSources", "covers", "channel", "direction", "mode", "unlessMode"])
                 let riskNode = try event.required("risk")
                 guard let risk = ClassLifecycle.Risk(rawValue: try riskNode.string(for: "'risk'")) else {
                     throw PayarchError.data(
@@ -131,15 +141,16 @@ extension RuleBookLoader {
                     severalRails: try severalRails(event), severalInClass: try event["severalInClass"]?.bool(for: "'severalInClass'") ?? false,
                     railSources: try railSources(event),
                     covers: try (event["covers"]?.sequenceItems(for: "'covers'") ?? []).map { node throws(PayarchError) in try node.string(for: "an event id") },
-                    channel: try channel(event))
+                    channel: try channel(event), direction: try direction(event), mode: try mode(event), unlessMode: try unlessMode(event))
             }
             let compensations = try map.required("compensations").sequenceItems(for: "'compensations'").map { node throws(PayarchError) in
                 let entry = try MappingReader(node, what: "a compensation")
-                try entry.rejectUnknownKeys(["stage", "text", "rails", "direction", "severalRails", "channel", "covers"])
+                try entry.rejectUnknownKeys(["stage", "text", "rails", "direction", "severalRails", "channel", "covers", "mode", "unlessMode"])
                 return ClassLifecycle.Compensation(
                     stage: try entry.required("stage").string(for: "'stage'"), text: try entry.required("text").string(for: "'text'"),
                     rails: try tags(entry), direction: try direction(entry), severalRails: try severalRails(entry), channel: try channel(entry),
-                    covers: try (entry["covers"]?.sequenceItems(for: "'covers'") ?? []).map { node throws(PayarchError) in try node.string(for: "a stage") })
+                    covers: try (entry["covers"]?.sequenceItems(for: "'covers'") ?? []).map { node throws(PayarchError) in try node.string(for: "a stage") },
+                    mode: try mode(entry), unlessMode: try unlessMode(entry))
             }
             let mean = try map.required("meanMilliseconds").number(for: "'meanMilliseconds'")
             guard mean > 0, mean <= 600_000 else {

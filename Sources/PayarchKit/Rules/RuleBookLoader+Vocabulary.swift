@@ -291,7 +291,7 @@ extension RuleBookLoader {
             planning: planning,
             capacities: try (root["capacities"]?.sequenceItems(for: "'capacities'") ?? []).map { node throws(PayarchError) in
                 let map = try MappingReader(node, what: "a capacity")
-                try map.rejectUnknownKeys(["classes", "rails", "name", "tps", "text", "source", "advice"])
+                try map.rejectUnknownKeys(["classes", "rails", "name", "tps", "text", "source", "advice", "ceiling"])
                 let sourceNode = try map.required("source")
                 let source = try sourceNode.string(for: "'source'")
                 guard source.hasPrefix("https://") || source.hasPrefix("http://") else {
@@ -302,6 +302,7 @@ extension RuleBookLoader {
                     tps: try map.required("tps").number(for: "'tps'"), text: try map.required("text").string(for: "'text'"), source: source)
                 capacity.rails = try map.stringList("rails")
                 if let advice = map["advice"] { capacity.advice = try advice.string(for: "'advice'") }
+                if let ceiling = map["ceiling"] { capacity.ceiling = try ceiling.bool(for: "'ceiling'") }
                 guard !capacity.classes.isEmpty || !capacity.rails.isEmpty, capacity.tps > 0 else {
                     throw PayarchError.data(at: node.location, id: "rules.capacity", "a capacity names classes or rails and a positive 'tps'")
                 }

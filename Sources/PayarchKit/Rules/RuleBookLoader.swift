@@ -53,11 +53,12 @@ public struct RuleBookLoader: Sendable {
         let (railClasses, families, unknownRailClass) = try loadClasses(directory + "/rail-classes.yml")
         let classIds = Set(railClasses.map(\.id))
         let rails = try loadCatalogue(directory + "/rails", classIds: classIds)
+        let reading = try loadReading(directory + "/reading", railIds: Set(rails.map(\.id)), classIds: classIds)
         let lifecycles = try loadLifecycles(
             directory + "/lifecycle", classIds: classIds,
-            railClasses: Dictionary(rails.map { ($0.id, $0.railClass) }, uniquingKeysWith: { first, _ in first }))
+            railClasses: Dictionary(rails.map { ($0.id, $0.railClass) }, uniquingKeysWith: { first, _ in first }),
+            modes: reading.railWords.modes.map(\.mode))
         let vocabulary = try loadVocabulary(directory + "/consistency.yml")
-        let reading = try loadReading(directory + "/reading", railIds: Set(rails.map(\.id)), classIds: classIds)
         let throughput = try loadThroughput(directory + "/throughput.yml")
         var book = RuleBook(
             rails: rails, lifecycles: lifecycles, railClasses: railClasses, families: families, unknownRailClass: unknownRailClass,

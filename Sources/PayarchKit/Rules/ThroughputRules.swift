@@ -31,6 +31,9 @@ public struct ThroughputRules: Sendable, Codable {
         public var source: String
         /// What the design should do about a peak above it.
         public var advice: String = "check the figure before sizing anything for it"
+        /// A hard ceiling shared by everyone (a chain's block space), not a limit the provider can raise: the
+        /// rail calls in flight are sized for at most this rate, and the rest waits to be batched.
+        public var ceiling: Bool = false
     }
 
     /// A store's published write throughput per node, for a node estimate of a distributed store.

@@ -100,6 +100,24 @@ import Testing
         #expect(stores == expected)
     }
 
+    /// Every mode stated beside every class, at the lowest and highest band: the mode's items pass the same
+    /// self-check as the rest of the design.
+    @Test(arguments: Bundled.rules.reading.railWords.modes.map(\.mode))
+    func everyModeInEveryClassPassesTheSelfCheck(_ mode: String) throws {
+        let checker = DesignSelfCheck(rules: Bundled.rules)
+        let word = try #require(Bundled.rules.reading.railWords.modes.first { $0.mode == mode }?.words.first)
+        var failures: [String] = []
+        for (railClass, rails) in Self.representatives() {
+            for band in [Axis.bands[0], Axis.bands[3]] {
+                let inputs = try Bundled.inputs(rails: rails, throughput: band.1, consistency: "strong consistency. We use \(word).")
+                let (plan, markdown) = try Bundled.design(inputs)
+                #expect(plan.facts.modes.contains { $0.mode == mode }, "\(railClass) \(mode)")
+                failures += checker.check(markdown, plan: plan).map { "\(railClass) \(band.0) \(mode): \($0)" }
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.count) findings:\n\(failures.prefix(40).joined(separator: "\n"))")
+    }
+
     @Test(arguments: Bundled.rules.rails.map(\.id))
     func everyRailAloneNamesNoOtherRail(_ id: String) throws {
         let rail = try #require(Bundled.rules.rail(id))

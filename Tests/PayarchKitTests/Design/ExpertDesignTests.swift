@@ -202,6 +202,23 @@ import Testing
         #expect(mixed.contains("| Concurrent rail calls | 900 |") && !mixed.contains("Concurrent rail calls, direct debit"))
     }
 
+    /// A chain's block space is a ceiling for everyone: rail calls in flight are sized for it, not for the
+    /// withdrawals that arrive, and below the ceiling the arrivals size the pool as usual.
+    @Test func chainCallsAreBoundedByBlockSpace() throws {
+        // 1,000 TPS × 1.5 headroom is far above Bitcoin's ~12/s: 12 × 0.5 s = 6 calls, not 750.
+        let bitcoin = try design("Bitcoin withdrawals", "1,000 TPS").1
+        #expect(bitcoin.contains("| Concurrent rail calls | 6 | Little's law: target × mean call time of 500 ms"))
+        #expect(bitcoin.contains("holds only about 12 transactions a second in all, so the pool is sized for that rate × the mean call, and the rest of the 1,500 TPS of arrivals waits to be batched"))
+        // At the ceiling exactly the arrivals still size the pool (8 TPS × 1.5 = 12 TPS).
+        let atCeiling = try design("Bitcoin withdrawals", "8 TPS").1
+        #expect(atCeiling.contains("| Concurrent rail calls | 6 |") && !atCeiling.contains("holds only about"))
+        // A class with a rail that has no ceiling (Solana) is not bounded by Ethereum's.
+        let mixed = try design("Ethereum and Solana withdrawals", "1,000 TPS").1
+        #expect(mixed.contains("| Concurrent rail calls | 750 |") && !mixed.contains("holds only about"))
+        // Stripe's rate limit is a limit to raise, not a ceiling.
+        #expect(!(try design("Stripe", "1,000 TPS").1.contains("holds only about")))
+    }
+
     /// Several classes slower than the target are named in one paragraph, not one paragraph each.
     @Test func slowMeansOfSeveralClassesAreOneParagraph() throws {
         let markdown = try design("Stripe, PayPal and Klarna", "2,000 TPS, P99 under 300 ms").1

@@ -20,6 +20,8 @@ public struct DesignFacts: Sendable, Codable {
     public var assumptions: [Assumption]
     /// What was read with a doubt or not read: the same warnings the CLI prints, in reading order.
     public var warnings: [ReadingWarning]
+    /// The ways the rails are used that change their lifecycle ("merchant-initiated", "offline").
+    public var modes: [ModeMention] = []
 
     /// Warnings that say more than the assumptions do: shown as reading notes in the design.
     public var notes: [ReadingWarning] {

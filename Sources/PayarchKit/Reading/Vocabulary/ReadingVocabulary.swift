@@ -100,6 +100,18 @@ public struct ReadingVocabulary: Sendable, Codable {
         /// Channel id (`card-present`, `card-not-present`) → words that say it.
         public var channels: [Channel] = []
         public struct Channel: Sendable, Codable { public var channel: String; public var words: [String] }
+        /// Mode id (`merchant-initiated`, `offline`…) → words that say it. Lifecycle items tagged with a mode
+        /// appear only in a design whose input states it.
+        public var modes: [Mode] = []
+        public struct Mode: Sendable, Codable {
+            public var mode: String
+            public var name: String
+            public var words: [String]
+            /// Matched with their capitals only ("MIT", "FX").
+            public var exactWords: [String] = []
+            /// Other modes this one states too (a named custody platform is a custody platform).
+            public var implies: [String] = []
+        }
         public var unknownNames: UnknownNames
     }
 

@@ -87,7 +87,7 @@ extension RuleBookLoader {
         -> ReadingVocabulary.RailWords
     {
         let root = try MappingReader(try document(path), what: "rail-words.yml")
-        try root.rejectUnknownKeys(["schemes", "directions", "chains", "classCues", "countryDefaults", "railContext", "xaContext", "siblings", "unknownNames", "productCues", "fallbackCues", "channels"])
+        try root.rejectUnknownKeys(["schemes", "directions", "chains", "classCues", "countryDefaults", "railContext", "xaContext", "siblings", "unknownNames", "productCues", "fallbackCues", "channels", "modes"])
         func rail(_ node: YAMLNode, _ what: String) throws(PayarchError) -> String {
             let id = try node.string(for: what)
             guard railIds.contains(id) else {
@@ -176,6 +176,31 @@ extension RuleBookLoader {
                     "unknown channel '\(entry.key)'; channels are " + ClassLifecycle.channels.sorted().joined(separator: ", "))
             }
             return .init(channel: entry.key, words: try entry.value.strings(for: "'\(entry.key)'"))
+        }
+        if let node = root["modes"], !node.isNull {
+            railWords.modes = try MappingReader(node, what: "'modes'").entries.map { entry throws(PayarchError) in
+                guard let head = entry.key.first, head.isLowercase, entry.key.allSatisfy({ $0 == "-" || ($0.isASCII && ($0.isLowercase || $0.isNumber)) }) else {
+                    throw PayarchError.data(
+                        at: entry.keyNode.location, id: "rules.unknown-value", "a mode id is lowercase letters, digits and dashes; '\(entry.key)' is not")
+                }
+                let map = try MappingReader(entry.value, what: "mode '\(entry.key)'")
+                try map.rejectUnknownKeys(["name", "words", "exactWords", "implies"])
+                let words = try map.stringList("words")
+                guard !words.isEmpty else {
+                    throw PayarchError.data(at: entry.value.location, id: "rules.empty-list", "mode '\(entry.key)' lists no words")
+                }
+                return .init(
+                    mode: entry.key, name: try map.required("name").string(for: "'name'"), words: words,
+                    exactWords: map["exactWords"] == nil ? [] : try map.stringList("exactWords"),
+                    implies: map["implies"] == nil ? [] : try map.stringList("implies"))
+            }
+            let modeIds = Set(railWords.modes.map(\.mode))
+            for mode in railWords.modes {
+                for implied in mode.implies where !modeIds.contains(implied) || implied == mode.mode {
+                    throw PayarchError.data(
+                        at: node.location, id: "rules.unknown-value", "mode '\(mode.mode)' implies '\(implied)', which is not another mode")
+                }
+            }
         }
         railWords.otherChainClass = try railClass(try otherChainClass.string(for: "'otherChainClass'"), at: otherChainClass.location)
         return railWords

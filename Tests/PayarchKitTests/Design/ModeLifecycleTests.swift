@@ -1,0 +1,89 @@
+import PayarchTestSupport
+import Testing
+@testable import PayarchKit
+
+/// Lifecycle items tagged with a mode appear only when the input states the mode, items tagged `unlessMode`
+/// leave with it, and rail-specific payee checks follow the rail and its direction.
+@Suite struct ModeLifecycleTests {
+    func design(_ rails: String, _ throughput: String = "100 TPS", _ consistency: String = "strong consistency") throws -> (DesignPlan, String) {
+        try Bundled.design(try Bundled.inputs(rails: rails, throughput: throughput, consistency: consistency))
+    }
+
+    @Test func narrowingKeepsAModeItemOnlyWithItsMode() throws {
+        let psp = try #require(Bundled.rules.lifecycle(of: "psp-card-api", pattern: "outbox"))
+        let plain = psp.narrowed(to: ["stripe"], classRails: ["stripe"])
+        let renewals = psp.narrowed(to: ["stripe"], classRails: ["stripe"], modes: ["merchant-initiated"])
+        #expect(!plain.events.contains { $0.id == "mit-soft-decline" })
+        #expect(renewals.events.contains { $0.id == "mit-soft-decline" })
+        // The customer-present 3-D Secure step leaves with the merchant-initiated mode.
+        #expect(plain.flow.contains { $0.text.contains("hold the payment in `AUTHENTICATING`") })
+        #expect(!renewals.flow.contains { $0.text.contains("hold the payment in `AUTHENTICATING`") })
+    }
+
+    @Test func renewalsGetTheMerchantInitiatedLifecycle() throws {
+        let (plan, markdown) = try design("Recurring card billing (merchant-initiated) through Adyen")
+        #expect(plan.facts.modes.map(\.mode) == ["merchant-initiated"])
+        #expect(markdown.contains("| Off-Session Soft Decline |") && markdown.contains("| Renewal Retry Limits |"))
+        #expect(markdown.contains("| Recurring Processing Model (Adyen) |") && markdown.contains("`ContAuth`"))
+        #expect(markdown.contains("send each renewal off-session as a merchant-initiated payment"))
+        #expect(!markdown.contains("hold the payment in `AUTHENTICATING`"))
+        // The basis says which phrase switched the mode on.
+        #expect(markdown.contains("| Mode | merchant-initiated card payments (renewals, card on file) |"))
+        // One PSP: nothing to fail over to, so no vault portability row; Stripe alone has no Adyen row.
+        #expect(!markdown.contains("Card Vaulted At One PSP"))
+        #expect(!(try design("Stripe for renewals").1.contains("Recurring Processing Model")))
+        let failover = try design("Renewals through Adyen as primary and Stripe as failover PSP").1
+        #expect(failover.contains("Card Vaulted At One PSP"))
+        let checkout = try design("Stripe for checkout").1
+        #expect(!checkout.contains("Off-Session") && !checkout.contains("Renewal Retry Limits") && !checkout.contains("| Mode |"))
+    }
+
+    @Test func offlineCardPresentApprovalsAreDeduplicatedAndTheirDeclinesPosted() throws {
+        let offline = try design("Visa and Mastercard at our terminals, with offline stand-in for transit gates").1
+        #expect(offline.contains("| Offline Approval Upload |") && offline.contains("| Declined After Upload |"))
+        #expect(offline.contains("Take offline approvals from terminals and gates as uploads claimed under (terminal id, STAN, local transaction date and time)"))
+        #expect(offline.contains("| Card Declines After Host Approval |"))
+        let online = try design("Visa and Mastercard at our terminals").1
+        #expect(!online.contains("Offline Approval Upload") && online.contains("Card Declines After Host Approval"))
+        // A chip decline after approval is a card-present event only.
+        #expect(!(try design("Visa and Mastercard for online card-not-present checkout").1.contains("Card Declines After Host Approval")))
+        // A PSP's terminal payments taken offline.
+        let terminal = try design("Stripe Terminal at our stores, with offline mode").1
+        #expect(terminal.contains("| Offline Terminal Payments |"))
+        #expect(!(try design("Stripe for online checkout, with offline mode").1.contains("Offline Terminal Payments")))
+    }
+
+    @Test func aConversionBeforeReleaseIsKeyedAndUnwound() throws {
+        let fx = try design("SWIFT MT103 and CHAPS with FX conversion through a partner bank before release").1
+        #expect(fx.contains("| FX Conversion Leg |") && fx.contains("Converted, not released"))
+        #expect(fx.contains("Book the currency conversion under a request id derived from the payment before release"))
+        #expect(!(try design("SWIFT MT103 and CHAPS").1.contains("FX Conversion Leg")))
+    }
+
+    @Test func aCustodyPlatformReplacesTheOwnSignerSteps() throws {
+        let fireblocks = try design("Bitcoin and Ethereum withdrawals via Fireblocks").1
+        #expect(fireblocks.contains("`externalTxId`") && !fireblocks.contains("`sequenceId`"))
+        #expect(fireblocks.contains("payout on the custody platform under its caller-chosen unique transaction id"))
+        // Your own signer's steps and their events are left out.
+        #expect(!fireblocks.contains("Let the single signer") && !fireblocks.contains("Select the inputs, build and sign"))
+        #expect(!fireblocks.contains("| Nonce Assignment |") && !fireblocks.contains("| Broadcast |"))
+        // A step that reads the same for both chain classes is said once.
+        #expect(fireblocks.components(separatedBy: "Speed up or cancel a stuck payout only through the platform's replacement").count == 2)
+        // Chain facts still apply.
+        #expect(fireblocks.contains("confirmation depth"))
+        let bitgo = try design("Bitcoin withdrawals signed by BitGo").1
+        #expect(bitgo.contains("`sequenceId`") && !bitgo.contains("`externalTxId`"))
+        let own = try design("Bitcoin and Ethereum withdrawals").1
+        #expect(own.contains("Let the single signer") && !own.contains("custody platform"))
+    }
+
+    @Test func payoutsOnEuroAndUKRailsCheckThePayee() throws {
+        let sepa = try design("Seller payouts via SEPA Instant and SEPA Credit Transfer").1
+        #expect(sepa.contains("| Verification Of Payee |"))
+        let fps = try design("Seller payouts via Faster Payments").1
+        #expect(fps.contains("| Confirmation Of Payee |") && !fps.contains("Verification Of Payee"))
+        // Collections check no payee, and other rails have no such scheme rule.
+        #expect(!(try design("SEPA Instant for checkout collections").1.contains("Verification Of Payee")))
+        #expect(!(try design("FedNow payouts").1.contains("Payee |")))
+    }
+}
