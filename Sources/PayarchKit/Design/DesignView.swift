@@ -243,6 +243,10 @@ public struct DesignView: Sendable, Codable {
     public var openItems: [OpenItem]
     /// Whether the governing class pushes money out, so the design holds the funds before sending.
     public var holdsFunds: Bool
+    /// Whether every rail is a card network given for card-present payments: requests come from terminals
+    /// over ISO 8583 host links, not from HTTP clients, and the terminal's own identity of a request is
+    /// the key.
+    public var terminalIntake: Bool = false
     /// The rails (as one list, or none) that push money out and so get a funds hold before the send, and
     /// those that pull it in and so post the expected amount as pending.
     public var holdRails: [String]

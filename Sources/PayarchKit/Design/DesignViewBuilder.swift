@@ -189,6 +189,8 @@ public struct DesignViewBuilder: Sendable {
         func holds(_ railClass: String, _ rail: RailMention) -> Bool {
             lifecycles[railClass]?.holdsFunds == true && rail.direction != "debit"
         }
+        // Terminals on ISO 8583 host links, not HTTP clients, when every rail is a card network at the point of sale.
+        let terminalIntake = !facts.rails.isEmpty && facts.rails.allSatisfy { $0.railClass == "card-network" && $0.channel == "card-present" }
         let holdRails = railList(holds)
         // A payout draws on a balance, so it reserves funds whatever the input says about balances.
         let balancesGuarded = balancesStated || !holdRails.isEmpty
@@ -249,9 +251,10 @@ public struct DesignViewBuilder: Sendable {
             },
             capacity: capacity(plan, output("partitioning", "strategy"), groups: groups),
             sequenceDiagram: SequenceDiagram.text(
-                pattern: pattern, ledger: ledger, classes: classViews, railNames: railNames, holdsFunds: !holdRails.isEmpty),
+                pattern: pattern, ledger: ledger, classes: classViews, railNames: railNames, holdsFunds: !holdRails.isEmpty,
+                terminalIntake: terminalIntake),
             hasOpenItems: !openItems.isEmpty, openItems: openItems,
-            holdsFunds: !holdRails.isEmpty,
+            holdsFunds: !holdRails.isEmpty, terminalIntake: terminalIntake,
             holdRails: holdRails, pendingRails: pendingRails,
             balancesGuarded: balancesGuarded, balancesLevel: balancesLevel,
             timeoutFlows: uniqued(classViews.map(\.timeoutFlow)),

@@ -6,12 +6,17 @@ import Foundation
 /// characters with no meaning in Mermaid message text (`;`, `#`, `:` and line breaks have one).
 enum SequenceDiagram {
     static func text(
-        pattern: DesignView.Pattern, ledger: DesignView.LedgerMode, classes: [DesignView.RailClass], railNames: [String], holdsFunds: Bool
+        pattern: DesignView.Pattern, ledger: DesignView.LedgerMode, classes: [DesignView.RailClass], railNames: [String], holdsFunds: Bool,
+        terminalIntake: Bool = false
     ) -> String {
         let rails = label(plainList(railNames))
         // Under a global transaction the resource managers are the participants; otherwise the rail is
         // an external processor and the ledger a consumer or a table of the payment database.
-        var lines = ["sequenceDiagram", "    participant C as Client", "    participant G as API Gateway", "    participant S as Payment Service"]
+        var lines = [
+            "sequenceDiagram", terminalIntake ? "    participant C as Terminal" : "    participant C as Client",
+            terminalIntake ? "    participant G as Acquiring host" : "    participant G as API Gateway", "    participant S as Payment Service",
+        ]
+        let request = terminalIntake ? "C->>G: 0100 with terminal id, STAN and local time" : "C->>G: POST /payments with Idempotency-Key"
         if pattern == .twoPhaseCommit {
             lines += ["    participant T as Transaction manager", "    participant M as Resource managers (\(rails))"]
         } else {
@@ -28,7 +33,7 @@ enum SequenceDiagram {
         let timeoutAnswer = label(classes.first?.timeoutLabel ?? "202 with the payment id")
         switch pattern {
         case .outbox:
-            add("C->>G: POST /payments with Idempotency-Key")
+            add(request)
             add("G->>S: forward with the fingerprint and traceparent")
             add("S->>D: claim the key, create the payment PENDING, store the attempt and its derived key")
             add("D-->>S: claim committed")
@@ -51,7 +56,7 @@ enum SequenceDiagram {
                 add("Note over D,L: ledger entries commit with the result, keyed by transfer id")
             }
         case .saga:
-            add("C->>G: POST /payments with Idempotency-Key")
+            add(request)
             add("G->>S: forward with the fingerprint and traceparent")
             add("S->>D: claim the key, create the payment and its saga READY" + (holdsFunds ? ", place a ledger hold" : ", post the amount as pending"))
             add("S-->>C: 202 with the payment id")

@@ -202,6 +202,20 @@ import Testing
         #expect(mixed.contains("| Concurrent rail calls | 900 |") && !mixed.contains("Concurrent rail calls, direct debit"))
     }
 
+    /// Card-present traffic on card networks comes from terminals over ISO 8583, so the gateway, the flow
+    /// and the diagram speak of terminals; one rail taken online keeps the HTTP client.
+    @Test func terminalOnlyAcquiringHasNoHTTPClient() throws {
+        let terminals = try design("Visa and Mastercard acquiring for our POS terminals").1
+        #expect(terminals.contains("The acquiring host is the gateway: terminals reach it over ISO 8583 host links"))
+        #expect(terminals.contains("- The terminal sends an 0100 over its host link"))
+        #expect(terminals.contains("participant C as Terminal") && terminals.contains("C->>G: 0100 with terminal id, STAN and local time"))
+        #expect(!terminals.contains("Client sends `POST /payments`") && !terminals.contains("Every money-moving `POST`"))
+        for mixed in ["Visa for POS terminals and Stripe for online checkout", "Visa and Mastercard"] {
+            let markdown = try design(mixed).1
+            #expect(markdown.contains("Client sends `POST /payments`") && !markdown.contains("The acquiring host is the gateway"), "\(mixed)")
+        }
+    }
+
     /// A chain's block space is a ceiling for everyone: rail calls in flight are sized for it, not for the
     /// withdrawals that arrive, and below the ceiling the arrivals size the pool as usual.
     @Test func chainCallsAreBoundedByBlockSpace() throws {
