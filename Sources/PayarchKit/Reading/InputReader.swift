@@ -136,7 +136,15 @@ public struct InputReader: Sendable {
                 at: locations?[Self.throughputVariable]?.location, id: "input.latency-out-of-range",
                 "\(Self.throughputVariable) gives a latency target of \(ThroughputFormat.format(target.milliseconds)) ms in '\(target.phrase.text)'; payarch reads latency targets up to one day")
         }
-        let consistencyResult = consistency.read(consistencyInput)
+        var consistencyResult = consistency.read(consistencyInput)
+        // A store named with the rails or the load ("ledger in CockroachDB") counts too, unless it was read
+        // as a rail there (a resource manager under XA).
+        let railNames = Set(railResult.rails.flatMap { rail in [rail.name.lowercased()] + (rail.phrase.map { [$0.text.lowercased()] } ?? []) })
+        for other in [railsInput, throughputInput] {
+            let (store, storeWarnings) = consistency.stores(in: other, skipping: railNames)
+            if consistencyResult.facts.statedStore == nil { consistencyResult.facts.statedStore = store }
+            consistencyResult.warnings += storeWarnings
+        }
         warnings += consistencyResult.warnings
         assumptions += consistencyResult.assumptions
 

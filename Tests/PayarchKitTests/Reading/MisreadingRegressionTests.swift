@@ -145,6 +145,19 @@ import Testing
         #expect(!burst.facts.warnings.contains { $0.id == "reading.peak-far-above-sustained" })
     }
 
+    /// A refused relaxation is a floor: a stronger level for the same scope meets it, in either order, and
+    /// no contradiction is reported; the stronger level decides.
+    @Test(arguments: [
+        "No duplicate auths from terminal retries. We are NOT ok with eventual consistency for the auth decision.",
+        "We are NOT ok with eventual consistency for payment initiation. No duplicate payments, ever.",
+        "Payment initiation must not be eventually consistent; payment initiation strictly serializable",
+    ])
+    func aFloorAndAStrongerLevelAgree(_ text: String) throws {
+        let reading = try Self.read(consistency: text)
+        #expect(!reading.facts.warnings.contains { $0.id == "reading.contradiction" })
+        #expect(reading.facts.consistency.moneyPath.tier == "strict")
+    }
+
     /// A refused relaxation ("NOT ok with eventual consistency") requires at least strong consistency.
     @Test(arguments: ["We are NOT ok with eventual consistency", "eventual consistency is not acceptable"])
     func aRefusedRelaxationRequiresStrongConsistency(_ text: String) throws {
@@ -196,6 +209,19 @@ import Testing
     @Test func theRegionCodesPhraseIsQuotedFromFirstToLast() throws {
         let phrase = try #require(try Self.facts(consistency: "Tables in eu-west-1 and eu-central-1; strong").consistency.multiRegion)
         #expect(phrase.text == "eu-west-1 and eu-central-1")
+    }
+
+    /// A store named with the rails or the load is the store in use, and an unmodelled one is warned about
+    /// there too; a resource manager read as a rail under XA is not a store, and the consistency input's
+    /// own store comes first.
+    @Test func aStoreNamedOutsideTheConsistencyInputIsRead() throws {
+        #expect(try Self.facts(rails: "Stripe, with the ledger in CockroachDB").consistency.statedStore?.engine == "cockroachdb")
+        #expect(try Self.facts(throughput: "100 TPS on our DynamoDB tables").consistency.statedStore?.engine == "dynamodb")
+        #expect(try Self.facts(rails: "Oracle and MySQL under XA").consistency.statedStore == nil)
+        #expect(try Self.facts(rails: "Stripe; we moved off DynamoDB").consistency.statedStore == nil)
+        #expect(try Self.facts(rails: "Stripe, ledger in CockroachDB", consistency: "strong; Spanner").consistency.statedStore?.engine == "spanner")
+        let tigerBeetle = try Self.read(rails: "Internal transfers with TigerBeetle as the ledger")
+        #expect(tigerBeetle.facts.warnings.contains { $0.id == "reading.unmodelled-store" && $0.phrase?.variable == InputReader.railsVariable })
     }
 
     @Test func sweepsAreCredits() throws {

@@ -86,6 +86,9 @@ public struct ConsistencyReader: Sendable {
         var onlyImplied = false
         /// Where its quoted phrase starts: at the negation that turned it ("no double-charging permitted").
         var phraseFirst: Int?
+        /// True when it only refuses the weakest level ("NOT ok with eventual consistency"): a floor, which a
+        /// stronger level for the same scope meets rather than contradicts.
+        var floor = false
     }
 
     struct Output {
@@ -134,25 +137,7 @@ public struct ConsistencyReader: Sendable {
         let stanceMarks = context.marks(for: stanceMatches.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text, triggers: triggers)
         let negatedStances = Set(zip(stanceMatches, stanceMarks).filter { $0.1 != nil }.map { $0.0.first })
 
-        // A store the input runs: the first one no negation, history or deferral marks ("we moved off
-        // DynamoDB" names none).
-        let storeMatches = matches.filter { if case .store = $0.payload { return true } else { return false } }
-        let storeMarks = context.marks(for: storeMatches.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text, triggers: triggers)
-        // A store payarch has no rows for is named in a warning, never silently replaced.
-        var storeWarnings: [ReadingWarning] = []
-        let unmodelled = matches.filter { $0.payload == .unmodelledStore }
-        let unmodelledMarks = context.marks(for: unmodelled.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text, triggers: triggers)
-        for (match, mark) in zip(unmodelled, unmodelledMarks) where mark == nil {
-            let phrase = text.phrase(match.first, match.last)
-            storeWarnings.append(
-                ReadingWarning(
-                    id: "reading.unmodelled-store", phrase: phrase,
-                    message: "'\(phrase.text)' is a store payarch has no design rows for; the design is written for the store its tables choose. Translate its statements (unique-key claim, isolation, locking reads, failover) to \(phrase.text) and confirm each before relying on them"))
-        }
-        let statedStore = zip(storeMatches, storeMarks).first { $0.1 == nil }.flatMap { match, _ -> ConsistencyFacts.StatedStore? in
-            guard case .store(let engine) = match.payload else { return nil }
-            return .init(engine: engine, phrase: text.phrase(match.first, match.last))
-        }
+        let (statedStore, storeWarnings) = stores(in: text, matches: matches, triggers: triggers)
 
         var statements: [Statement] = []
         // "We are NOT ok with eventual consistency": a refused relaxer turns around the weakest level of its
@@ -175,7 +160,7 @@ public struct ConsistencyReader: Sendable {
                     Statement(
                         tier: tier, levelId: negated ? (vocabulary.level(ofTier: tier)?.id ?? level.id) : level.id,
                         impliedScope: level.impliedScope, first: match.first, last: match.last,
-                        relaxing: negated && tier == vocabulary.tiers.last))
+                        relaxing: negated && tier == vocabulary.tiers.last, floor: negated && level.tier == vocabulary.tiers.last))
             case .divergence(let groupIndex):
                 let group = vocabulary.divergence[groupIndex]
                 guard let tier = negated ? group.negated : group.affirmed, let level = vocabulary.level(ofTier: tier) else { continue }
@@ -208,6 +193,7 @@ public struct ConsistencyReader: Sendable {
                 statements[index].tier = floor.tier
                 statements[index].levelId = floor.id
                 statements[index].relaxing = false
+                statements[index].floor = true
                 statements[index].phraseFirst = min(refusal.trigger, statement.phraseFirst ?? statement.first)
                 statements[index].last = max(statement.last, refusal.match.last)
             }
@@ -229,6 +215,7 @@ public struct ConsistencyReader: Sendable {
         var previousClauseScopes: [String] = []
 
         var relaxedOnly: Set<String> = []
+        var floorOnly: Set<String> = []
         func state(_ statement: Statement, scopes: [String]) {
             let phrase = text.phrase(statement.phraseFirst ?? statement.first, statement.last)
             let targets = scopes.isEmpty || statement.onlyImplied ? (statement.impliedScope.map { [$0] } ?? []) : scopes
@@ -249,9 +236,18 @@ public struct ConsistencyReader: Sendable {
                     explicit[scope] = (level, [phrase])
                     order.append(scope)
                     if statement.relaxing { relaxedOnly.insert(scope) }
+                    if statement.floor { floorOnly.insert(scope) }
                     continue
                 }
                 guard earlier.level.tier != level.tier else { continue }
+                // A floor ("not eventual") and a level at or above it agree: the stronger holds, unannounced.
+                let newIsStronger = vocabulary.tierRank(level.tier) < vocabulary.tierRank(earlier.level.tier)
+                if statement.floor, !newIsStronger { continue }
+                if floorOnly.contains(scope), newIsStronger, !statement.relaxing {
+                    floorOnly.remove(scope)
+                    explicit[scope] = (level, earlier.phrases + [phrase])
+                    continue
+                }
                 // A requirement outranks a relaxation of the same scope ("don't need linearizable;
                 // read-your-writes is enough"); two relaxations keep the stronger.
                 if statement.relaxing {
@@ -443,6 +439,44 @@ public struct ConsistencyReader: Sendable {
             atomicCommit: first(.atomicCommit), multiRegion: multiRegion, singleRegion: first(.singleRegion),
             statedStore: statedStore, residency: first(.residency), zeroLoss: first(.zeroLoss))
         return Output(facts: facts, assumptions: assumptions, warnings: warnings)
+    }
+
+    /// The store a text says the input runs: the first one no negation, history or deferral marks ("we moved
+    /// off DynamoDB" names none); and a warning for each store payarch has no rows for, which is named,
+    /// never silently replaced. `skipping` are names read as something else there (a resource manager
+    /// under XA is a rail).
+    func stores(
+        in text: ReadingText, matches: [Gazetteer<Word>.Match]? = nil, triggers: [Gazetteer<ContextReader.Trigger>.Match]? = nil,
+        skipping: Set<String> = []
+    ) -> (store: ConsistencyFacts.StatedStore?, warnings: [ReadingWarning]) {
+        let all = matches ?? words.matches(in: text.tokens)
+        let found = all.filter { match in
+            switch match.payload {
+            case .store, .unmodelledStore: return !skipping.contains(text.quote(match.first, match.last).lowercased())
+            default: return false
+            }
+        }
+        guard !found.isEmpty else { return (nil, []) }
+        let triggers = triggers ?? {
+            var covered = [Bool](repeating: false, count: text.tokens.count)
+            for match in found { for index in match.first..<match.last { covered[index] = true } }
+            return context.triggerMatches(in: text, covered: covered)
+        }()
+        let marks = context.marks(for: found.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text, triggers: triggers)
+        var store: ConsistencyFacts.StatedStore?
+        var warnings: [ReadingWarning] = []
+        for (match, mark) in zip(found, marks) where mark == nil {
+            let phrase = text.phrase(match.first, match.last)
+            if case .store(let engine) = match.payload {
+                if store == nil { store = .init(engine: engine, phrase: phrase) }
+            } else {
+                warnings.append(
+                    ReadingWarning(
+                        id: "reading.unmodelled-store", phrase: phrase,
+                        message: "'\(phrase.text)' is a store payarch has no design rows for; the design is written for the store its tables choose. Translate its statements (unique-key claim, isolation, locking reads, failover) to \(phrase.text) and confirm each before relying on them"))
+            }
+        }
+        return (store, warnings)
     }
 
     /// Two different cloud region codes named in sentences without a standby word: the phrase from the first
