@@ -77,6 +77,21 @@ import Testing
         #expect(own.contains("Let the single signer") && !own.contains("custody platform"))
     }
 
+    /// Resource managers linked by an outbox instead of XA: a transfer across databases reserves before it
+    /// credits, and TigerBeetle's transfer ids and flags appear when it is named.
+    @Test func transfersAcrossDatabasesWithoutXAReserveFirst() throws {
+        let rails = "Top-ups by card through Stripe; transfers between Oracle and MySQL under XA, which we want to replace"
+        let (plan, markdown) = try design(rails, "25,000 TPS", "strict serializability; no negative balances")
+        #expect(plan.decision("coordination")?.text("pattern") == "outbox")
+        #expect(markdown.contains("| Transfer Across Databases |") && markdown.contains("reserve the amount in the source by a conditional update"))
+        #expect(!markdown.contains("TigerBeetle"))
+        let tigerBeetle = try design(rails, "25,000 TPS", "strict serializability; TigerBeetle under evaluation as the ledger").1
+        #expect(tigerBeetle.contains("| TigerBeetle Transfer Ids |") && tigerBeetle.contains("`debits_must_not_exceed_credits`"))
+        // Under a global transaction both legs commit together: no reservation step.
+        let xa = try design("Oracle and MySQL under XA", "200 TPS", "atomic across both databases").1
+        #expect(!xa.contains("Transfer Across Databases"))
+    }
+
     @Test func payoutsOnEuroAndUKRailsCheckThePayee() throws {
         let sepa = try design("Seller payouts via SEPA Instant and SEPA Credit Transfer").1
         #expect(sepa.contains("| Verification Of Payee |"))

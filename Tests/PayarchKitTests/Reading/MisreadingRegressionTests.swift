@@ -75,6 +75,9 @@ import Testing
         ("Seller payouts via SEPA Instant and Faster Payments", ["credit", "credit"]),
         ("FedNow and RTP payouts", ["credit", "credit"]),
         ("Stripe and PayPal for checkout", ["debit", "debit"]),
+        // "Deposits" alone say no direction; a direct deposit is a payroll credit.
+        ("Faster Payments for customer deposits", [nil]),
+        ("ACH for payroll direct deposits", ["credit"]),
         // A parenthesis that qualifies a rail does not break the list.
         ("Seller payouts via Faster Payments (UK) and SEPA Instant (EU)", ["credit", "credit"]),
         ("Pix (Brazil, dynamic QR) and UPI (India, intent flow) for checkout", ["debit", "debit"]),
