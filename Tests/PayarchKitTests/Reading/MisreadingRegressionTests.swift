@@ -227,6 +227,15 @@ import Testing
         #expect(tigerBeetle.facts.warnings.contains { $0.id == "reading.unmodelled-store" && $0.phrase?.variable == InputReader.railsVariable })
     }
 
+    /// A provider payarch has no rail rows for (an issuer processor, an API in front of bank rails) is named
+    /// in a warning once, unless it is ruled out; it is never a rail.
+    @Test func aProviderWithoutRailRowsIsWarnedAbout() throws {
+        let reading = try Self.read(rails: "card holds from Marqeta JIT funding webhooks, and Faster Payments via ClearBank; Marqeta again")
+        #expect(reading.facts.rails.map(\.name) == ["Faster Payments"])
+        #expect(reading.facts.warnings.filter { $0.id == "reading.unmodelled-provider" }.map { $0.phrase?.text } == ["Marqeta"])
+        #expect(!(try Self.read(rails: "ACH debits; we dropped Dwolla last year").facts.warnings.contains { $0.id == "reading.unmodelled-provider" }))
+    }
+
     @Test func sweepsAreCredits() throws {
         #expect(try Self.facts(rails: "Same Day ACH for domestic sweeps").rails.map(\.id) == ["ach-credit"])
     }
@@ -268,6 +277,15 @@ import Testing
         ("Oracle and Db2, XA-capable, under a JTA transaction manager", ["Oracle", "Db2"]),
         ("Apple devices only, payments via Stripe", ["Stripe"]),
         ("our Swift backend calls Adyen", ["Adyen"]),
+        // API names, transaction types, protocols and codes in parentheses or lists are not rails.
+        ("Stripe (PaymentIntents, off_session with saved cards, SCA exemptions via MIT) is primary", ["Stripe"]),
+        ("we connect to Mastercard (MIP) and Visa (VisaNet) via ISO 8583 from SoftPOS terminals", ["Mastercard", "Visa"]),
+        ("ACH debits; returns R01/R02/R03/R29 and NOCs must be handled", ["ACH Debit"]),
+        ("SEPA Instant payouts with Verification of Payee (VoP) before each new payee", ["SEPA Instant"]),
+        ("FX booked with two banks via FIX/API before the SWIFT gpi payment", ["SWIFT gpi"]),
+        ("withdrawals through BitGo (custodial wallets, policy engine, TSS): BTC and ETH", ["Bitcoin", "Ethereum"]),
+        // A capitalised unknown name in parentheses that is not after a rail is still read.
+        ("our new provider (Paysafe) for cards", ["Paysafe"]),
     ])
     func wordsThatAreNotRailsStayOut(_ text: String, _ expected: [String]) throws {
         let names = try Self.facts(rails: text).rails.map(\.name)

@@ -73,6 +73,11 @@ public struct RailReader: Sendable {
             for phrase in category.phrases { words.add(phrase, .notRail(category.category)) }
         }
         for phrase in vocabulary.notRails.exact { words.add(phrase, exact: true, .notRail("exact")) }
+        // A mode's words say how the rails are used ("MIT", "renewals", "Fireblocks"), never a rail.
+        for mode in vocabulary.railWords.modes {
+            for phrase in mode.words { words.add(phrase, .notRail("modes")) }
+            for phrase in mode.exactWords { words.add(phrase, exact: true, .notRail("modes")) }
+        }
         self.words = words
         var directions = Gazetteer<Cue>()
         for direction in vocabulary.railWords.directions {
@@ -131,6 +136,8 @@ public struct RailReader: Sendable {
         let contextAt = positions(of: contextWords.matches(in: tokens), count: tokens.count)
 
         let unknown = unknownNames(in: text, covered: covered, contextAt: contextAt, directionAt: directionAt, matches: matches, xa: xa)
+        // A provider payarch has no rail rows for is named in a warning, never silently left out.
+        let providers = matches.filter { $0.payload == .notRail("providers") }
         let entityMatches = matches.filter { isEntity($0.payload) }
         var spans = entityMatches.map { ContextReader.Span(first: $0.first, last: $0.last) } + unknown.map(\.span)
         let blockers = matches.filter { if case .place = $0.payload { return true } else { return false } }
@@ -145,6 +152,22 @@ public struct RailReader: Sendable {
         for (index, span) in spans.enumerated() { if let mark = marks[index] { markOf[span.first] = mark } }
 
         var result = Result()
+        if !providers.isEmpty {
+            var providerCovered = [Bool](repeating: false, count: tokens.count)
+            for match in providers { for index in match.first..<match.last { providerCovered[index] = true } }
+            let providerMarks = context.marks(
+                for: providers.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text,
+                triggers: context.triggerMatches(in: text, covered: providerCovered))
+            var named = Set<String>()
+            for (match, mark) in zip(providers, providerMarks) where mark == nil {
+                let phrase = text.phrase(match.first, match.last)
+                guard named.insert(phrase.text.lowercased()).inserted else { continue }
+                result.warnings.append(
+                    ReadingWarning(
+                        id: "reading.unmodelled-provider", phrase: phrase,
+                        message: "'\(phrase.text)' is a provider payarch has no rail rows for (an issuer processor, or an API in front of bank rails); the design covers only the rails read from the input. Name the rail it reaches (ACH Debit, Faster Payments, Visa) for rows that fit, and design what it adds (funding decisions, its own keys) yourself"))
+            }
+        }
         var candidates: [Candidate] = []
         func add(_ mention: RailMention, _ span: ContextReader.Span, channelOnly: Bool = false, notARail: Bool = false) {
             candidates.append(Candidate(mention: mention, span: span, mark: markOf[span.first], channelOnly: channelOnly, notARail: notARail))
@@ -638,14 +661,23 @@ public struct RailReader: Sendable {
             }
         }
         var genericAt = [Bool](repeating: false, count: tokens.count)
+        var entityAt = [Bool](repeating: false, count: tokens.count)
         for match in matches {
             if case .notRail("generic") = match.payload { for index in match.first..<match.last { genericAt[index] = true } }
+            if isEntity(match.payload) { for index in match.first..<match.last { entityAt[index] = true } }
         }
         func isName(_ token: Token) -> Bool {
             guard token.isWord, let first = token.text.unicodeScalars.first else { return false }
             if notRailPrefixes.contains(where: { token.lower.hasPrefix($0) }) { return false }
             // A function word in capitals ("WE USE Stripe FOR CARDS") is shouting, not a name.
             if nameWords.functionWords.contains(token.lower) { return false }
+            // A code ("R02", "AC04", "MS03": a return or reason code) is no name.
+            let letters = token.text.prefix { $0.isASCII && $0.isUppercase }
+            if (1...3).contains(letters.count), token.text.count > letters.count, token.text.count <= letters.count + 3,
+                token.text.dropFirst(letters.count).allSatisfy({ $0.isASCII && $0.isNumber })
+            {
+                return false
+            }
             return first.properties.isUppercase || token.text.unicodeScalars.dropFirst().contains { $0.properties.isUppercase }
         }
         var names: [UnknownName] = []
@@ -671,6 +703,9 @@ public struct RailReader: Sendable {
             }
             defer { index = end }
             if tokens[index..<end].contains(where: { nameWords.organisations.contains($0.lower) }) { continue }
+            // A name in parentheses right after a rail is that rail's alias or part ("Mastercard (MIP)",
+            // "Stripe (PaymentIntents)").
+            if index >= 2, tokens[index - 1].text == "(", entityAt[index - 2] { continue }
             // A signature ("Thanks, Priya") or an in-house brand ("Acme Pay (our wallet brand)") is no rail.
             let clause = text.clause[index]
             if tokens.indices.contains(where: { text.clause[$0] == clause && $0 < index && nameWords.closings.contains(tokens[$0].lower) }) { continue }

@@ -48,7 +48,7 @@ public struct ReadingVocabulary: Sendable, Codable {
         /// places and `generic` words as never starting a name.
         public static let categories = [
             "countries", "demonyms", "regions", "languages", "programmingLanguages", "clouds", "tools", "organisations",
-            "concepts", "generic",
+            "providers", "concepts", "generic",
         ]
     }
 
