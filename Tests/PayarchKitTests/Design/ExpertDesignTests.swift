@@ -202,6 +202,19 @@ import Testing
         #expect(mixed.contains("| Concurrent rail calls | 900 |") && !mixed.contains("Concurrent rail calls, direct debit"))
     }
 
+    /// Rails added from a review: boleto with its own identifiers, the XRP Ledger with destination tags and
+    /// partial payments, and push-to-card payouts as push credits, not card authorisations.
+    @Test func boletoXRPAndPushToCardAreDesignedAsTheirOwnRails() throws {
+        let (boletoPlan, boleto) = try design("Pix and boleto for checkout in Brazil")
+        #expect(boletoPlan.facts.rails.map(\.id) == ["pix", "boleto"])
+        #expect(boleto.contains("nosso número") && boleto.contains("linha digitável"))
+        let xrp = try design("XRP withdrawals").1
+        #expect(xrp.contains("`delivered_amount`") && xrp.contains("destination tag"))
+        let (pushPlan, push) = try design("Visa Direct push-to-card payouts to drivers")
+        #expect(pushPlan.facts.rails.map(\.id) == ["visa-direct"] && pushPlan.facts.governingClass == "instant-push")
+        #expect(push.contains("OCT") && !push.contains("0400/0420") && !push.contains("3-D Secure"))
+    }
+
     /// Card-present traffic on card networks comes from terminals over ISO 8583, so the gateway, the flow
     /// and the diagram speak of terminals; one rail taken online keeps the HTTP client.
     @Test func terminalOnlyAcquiringHasNoHTTPClient() throws {
