@@ -54,6 +54,8 @@ import Testing
         ("Instant payouts over FedNow and RTP, falling back to Same Day ACH when the receiver isn't reachable", ["FedNow", "RTP", "ACH Credit"], "ACH Credit", "instant-push"),
         ("Adyen and Worldpay for cards, and Stripe as failover PSP", ["Adyen", "Worldpay", "Stripe"], "Stripe", "psp-card-api"),
         ("Interac e-Transfer payouts, with EFT as the fallback for amounts above the limit", ["Interac e-Transfer", "EFT (Canada)"], "EFT (Canada)", "instant-push"),
+        // The subject of "is the fallback", not the rail named after it.
+        ("Stripe is primary; Braintree is the fallback for PayPal vault customers", ["Stripe", "Braintree", "PayPal"], "Braintree", "wallet"),
     ])
     func aFallbackRailIsMarkedAndNeverGoverns(_ text: String, _ names: [String], _ fallback: String, _ governing: String) throws {
         let facts = try Self.facts(rails: text)

@@ -381,7 +381,12 @@ public struct RailReader: Sendable {
             let distance = { (span: ContextReader.Span) -> Int in span.first >= cue.last ? span.first - cue.last : cue.first - span.last + 1 }
             // The nearest rail named there, even one ruled out ("Braintree as failover" then "we dropped
             // Braintree" marks no other rail).
-            let nearestSpan = namedSpans.filter { text.clause[$0.first] == clause }.min { (distance($0), $0.first) < (distance($1), $1.first) }
+            // "Braintree is the fallback for PayPal customers": the subject of "is (the) fallback" is the one.
+            var before = cue.first - 1
+            while before >= 0, ["the", "a", "an", "our", "its"].contains(tokens[before].lower) { before -= 1 }
+            let isSubject = before >= 0 && ["is", "are", "becomes", "stays", "remains"].contains(tokens[before].lower)
+            let inClause = namedSpans.filter { text.clause[$0.first] == clause && (!isSubject || $0.last <= cue.first) }
+            let nearestSpan = inClause.min { (distance($0), $0.first) < (distance($1), $1.first) }
             guard let nearestSpan, let nearest = railSpans.firstIndex(of: nearestSpan) else { continue }
             if result.rails.indices.contains(where: { $0 != nearest && !result.rails[$0].isFallback }) {
                 result.rails[nearest].fallback = true
