@@ -77,6 +77,11 @@ import Testing
         ("Seller payouts via SEPA Instant and Faster Payments", ["credit", "credit"]),
         ("FedNow and RTP payouts", ["credit", "credit"]),
         ("Stripe and PayPal for checkout", ["debit", "debit"]),
+        // A rail named again with no direction word keeps the one it was given; named again with one, takes it.
+        ("Seller payouts via SEPA Instant Credit Transfer (SCT Inst) through our bank's API", ["credit"]),
+        ("Faster Payments for most things. Faster Payments for payouts too", ["credit"]),
+        ("Faster Payments payouts, and Faster Payments collections", [nil]),
+        ("net pay pushed by RTP", ["credit"]),
         // "Deposits" alone say no direction; a direct deposit is a payroll credit.
         ("Faster Payments for customer deposits", [nil]),
         ("ACH for payroll direct deposits", ["credit"]),

@@ -277,6 +277,8 @@ public struct RailReader: Sendable {
 
         var seen: Set<String> = []
         var railSpans: [ContextReader.Span] = []
+        // Rails whose mentions so far gave no direction (a later mention may give one).
+        var directionlessRails = Set<Int>()
         // Every rail named, kept or not, for finding the rail a fallback word is about.
         let namedSpans = candidates.filter { !$0.notARail }.map(\.span)
         for candidate in candidates {
@@ -321,14 +323,19 @@ public struct RailReader: Sendable {
             ).filter { $0 == "credit" || $0 == "debit" }
             let direction = rules.railClass(candidate.mention.railClass)?.direction ?? (said.count == 1 ? said[0] : nil)
             guard seen.insert(key).inserted else {
-                // Named again: a rail given for both directions has none.
-                if let index = result.rails.firstIndex(where: { sameRail($0, candidate.mention) }), result.rails[index].direction != direction {
-                    result.rails[index].direction = nil
+                // Named again: a rail given for both directions has none; a mention that says no direction
+                // ("SEPA Instant Credit Transfer (SCT Inst)") changes nothing, and one that says it adds it.
+                if let index = result.rails.firstIndex(where: { sameRail($0, candidate.mention) }), let direction,
+                    result.rails[index].direction != direction
+                {
+                    result.rails[index].direction = directionlessRails.contains(index) ? direction : nil
+                    directionlessRails.remove(index)
                 }
                 continue
             }
             var mention = candidate.mention
             mention.direction = direction
+            if direction == nil { directionlessRails.insert(result.rails.count) }
             result.rails.append(mention)
             railSpans.append(candidate.span)
             if !candidate.mention.known, let phrase = candidate.mention.phrase {
