@@ -88,6 +88,9 @@ public struct DesignViewBuilder: Sendable {
         let storeKind = try typed("datastore", "storeKind", as: DesignView.StoreKind.self)
         let ledger = try typed("ledger", "posting", as: DesignView.LedgerMode.self)
         let regions = try typed("regions", "mode", as: DesignView.RegionMode.self)
+        // With a home region per key, a single-primary store is one primary in each home region.
+        let perHomeRegion = regions == .homeRegion && storeKind == .singlePrimary
+        let databaseName = output("datastore", "database") + (perHomeRegion ? ", in each home region" : "")
         let crdt = output("replicated-state", "model") == "crdt"
 
         let groups = classes(of: facts)
@@ -210,7 +213,7 @@ public struct DesignViewBuilder: Sendable {
             title: railNames.joined(separator: ", "), pattern: pattern, storeKind: storeKind, ledger: ledger, regions: regions, crdt: crdt,
             coordination: .init(name: output("coordination", "patternName"), detail: output("coordination", "style") + ": " + (coordination?.rationale ?? "")),
             locking: .init(name: output("locking", "lockingName"), detail: lockingDecision?.rationale ?? ""),
-            store: .init(name: output("datastore", "database"), detail: "isolation " + output("datastore", "isolation")),
+            store: .init(name: databaseName, detail: "isolation " + output("datastore", "isolation")),
             ledgerChoice: .init(name: output("ledger", "postingName"), detail: decision("ledger")?.rationale ?? ""),
             regionChoice: facts.consistency.residency == nil
                 ? .init(name: output("regions", "modeName"), detail: output("regions", "keyHome"))
@@ -231,7 +234,7 @@ public struct DesignViewBuilder: Sendable {
             rails: rails, hasRailFacts: rails.contains { !$0.facts.isEmpty }, railNames: Self.list(railNames),
             classes: classViews,
             database: .init(
-                name: output("datastore", "database"), isolation: output("datastore", "isolation"), keyStore: output("datastore", "keyStore"),
+                name: databaseName, isolation: output("datastore", "isolation"), keyStore: output("datastore", "keyStore"),
                 claim: output("datastore", "claim"), retry: output("datastore", "retry"), readRule: output("datastore", "readRule"),
                 workQueue: output("datastore", "workQueue"), gateFailure: output("datastore", "gateFailure"),
                 // One region: what the store survives; several: what the region setting does about a region loss.
@@ -249,7 +252,7 @@ public struct DesignViewBuilder: Sendable {
                     rails: Self.list(facts.rails.filter { $0.family == decision.railFamily }.map(Self.name)),
                     cadence: decision.text("cadence"), matchAgainst: decision.text("matchAgainst"))
             },
-            capacity: capacity(plan, output("partitioning", "strategy"), groups: groups),
+            capacity: capacity(plan, (perHomeRegion ? "in each home region, " : "") + output("partitioning", "strategy"), groups: groups),
             sequenceDiagram: SequenceDiagram.text(
                 pattern: pattern, ledger: ledger, classes: classViews, railNames: railNames, holdsFunds: !holdRails.isEmpty,
                 terminalIntake: terminalIntake),

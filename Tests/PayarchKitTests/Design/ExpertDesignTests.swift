@@ -202,6 +202,17 @@ import Testing
         #expect(mixed.contains("| Concurrent rail calls | 900 |") && !mixed.contains("Concurrent rail calls, direct debit"))
     }
 
+    /// With a home region per key, a single-primary store is one primary in each home region, in the glance,
+    /// the database line and the partitioning; one region says one primary.
+    @Test func homeRegionsHaveAPrimaryEach() throws {
+        let (plan, markdown) = try design("Adyen", "1,000 TPS", "strong consistency; active-active across two regions")
+        #expect(plan.decision("regions")?.row == "REGION-HOME" && plan.decision("datastore")?.text("storeKind") == "single-primary")
+        #expect(markdown.contains("- **Store: PostgreSQL, one primary with a synchronous standby, in each home region**"))
+        #expect(markdown.contains("**Partitioning:** in each home region, one primary;"))
+        let single = try design("Adyen", "1,000 TPS", "strong consistency").1
+        #expect(!single.contains("in each home region") && single.contains("**Partitioning:** one primary;"))
+    }
+
     /// Rails added from a review: boleto with its own identifiers, the XRP Ledger with destination tags and
     /// partial payments, and push-to-card payouts as push credits, not card authorisations.
     @Test func boletoXRPAndPushToCardAreDesignedAsTheirOwnRails() throws {
