@@ -260,6 +260,14 @@ extension DesignViewBuilder {
                     quantity: plan.decision("regions")?.text("mode") == "single-region" ? "Database primaries" : "Database primaries per region", value: "1",
                     derivation: "one primary plans for \(format(sizing.paymentsPerShard)) payments/s; the target uses " + Self.percent(sizing.targetTps / sizing.paymentsPerShard) + " of it"))
         }
+        if let inbound = plan.facts.throughput.inbound {
+            rows.append(
+                .init(
+                    quantity: "Inbound notifications", value: "\(format(inbound.tps))/s",
+                    derivation: "stated: " + (inbound.phrase.map { MarkdownEscaper.quoted($0.text) } ?? "")
+                        + (inbound.derivation.map { " (\($0))" } ?? "")
+                        + "; each is verified, claimed in the inbox by its event id and acknowledged before it is processed, so the inbox takes this many conditional inserts a second on top of the payments' writes, and its consumers must keep up with it"))
+        }
         rows.append(
             .init(
                 quantity: "Events", value: "\(format(sizing.eventsPerSecond)) events/s",

@@ -74,6 +74,9 @@ extension ReadingReport {
         }
         if let batch = throughput.batch { figures.append(["load shape", "batch", "", quoted(batch)]) }
         if let burst = throughput.burst { figures.append(["load shape", "bursty", "", quoted(burst)]) }
+        if let inbound = throughput.inbound {
+            figures.append(["inbound", "\(format(inbound.tps))/s", inbound.derivation ?? "", quoted(inbound.phrase)])
+        }
         table(figures)
         lines.append("")
 

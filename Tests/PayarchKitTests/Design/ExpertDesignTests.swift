@@ -202,6 +202,13 @@ import Testing
         #expect(mixed.contains("| Concurrent rail calls | 900 |") && !mixed.contains("Concurrent rail calls, direct debit"))
     }
 
+    /// Stated notification bursts are sized as their own row, with what the inbox does with each.
+    @Test func inboundNotificationsAreSized() throws {
+        let markdown = try design("Pix for checkout", "12k TPS peak, ~1.5k TPS average. Webhook bursts can be 3x that.").1
+        #expect(markdown.contains("| Inbound notifications | 36,000/s | stated: \"Webhook bursts can be 3x\" (3 × the 12,000 TPS peak); each is verified, claimed in the inbox by its event id"))
+        #expect(!(try design("Pix for checkout", "12k TPS peak").1.contains("Inbound notifications")))
+    }
+
     /// With a home region per key, a single-primary store is one primary in each home region, in the glance,
     /// the database line and the partitioning; one region says one primary.
     @Test func homeRegionsHaveAPrimaryEach() throws {

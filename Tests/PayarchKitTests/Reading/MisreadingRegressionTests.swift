@@ -155,6 +155,20 @@ import Testing
         #expect(!burst.facts.warnings.contains { $0.id == "reading.peak-far-above-sustained" })
     }
 
+    /// A count of things on named weekdays is a volume on those days, even beside a figure in TPS; a
+    /// notification rate or multiple is sized apart from the payments and never becomes their peak.
+    @Test func weekdayVolumesAndNotificationRatesAreNotThePaymentPeak() throws {
+        let payroll = try Self.facts(throughput: "Payroll run peaks: 3M employee credits on Thursdays, file cut-offs at 10:30; RTP up to 200 TPS").throughput
+        // 200 TPS plus 3,000,000 over one named day (86,400 s).
+        #expect(abs(payroll.designPeak.tps - (200 + 3_000_000 / 86_400)) < 0.01)
+        let airline = try Self.facts(throughput: "Peak 900 bookings/sec during fare sales; webhook volume ~5k/sec at peak.").throughput
+        #expect(airline.designPeak.tps == 900 && airline.inbound?.tps == 5_000)
+        let bursts = try Self.facts(throughput: "12k TPS peak during Diwali, ~1.5k TPS average. Webhook bursts can be 3x that.").throughput
+        #expect(bursts.designPeak.tps == 12_000 && bursts.inbound?.tps == 36_000)
+        #expect(bursts.inbound?.derivation == "3 × the 12,000 TPS peak")
+        #expect(try Self.facts(throughput: "12k TPS peak, 1.5k TPS average").throughput.inbound == nil)
+    }
+
     /// A refused relaxation is a floor: a stronger level for the same scope meets it, in either order, and
     /// no contradiction is reported; the stronger level decides.
     @Test(arguments: [

@@ -134,6 +134,8 @@ public struct ThroughputFacts: Sendable, Codable {
     /// The peak the design is sized for: stated, derived or assumed.
     public var designPeak: Figure
     public var band: String
+    /// Notifications from the rails at their peak ("webhook bursts can be 3x that"), sized for the inbox.
+    public var inbound: Figure? = nil
 }
 
 public struct ConsistencyFacts: Sendable, Codable {

@@ -43,6 +43,7 @@ public struct ThroughputReader: Sendable {
         for phrase in vocabulary.partWords { words.add(phrase, .part) }
         for phrase in vocabulary.headroomWords { words.add(phrase, .headroom) }
         for phrase in vocabulary.notPaymentRate { words.add(phrase, .notPaymentRate) }
+        for phrase in vocabulary.inboundWords { words.add(phrase, .inbound) }
         for phrase in vocabulary.restatements { words.add(phrase, .restatement) }
         for phrase in vocabulary.peakWords { words.add(phrase, .peak) }
         for phrase in vocabulary.sustainedWords { words.add(phrase, .sustained) }
@@ -197,10 +198,13 @@ public struct ThroughputReader: Sendable {
             } else if nounAfter(quantity, in: text, words: words), let unit = clausePeriod(clause, in: text, words: words, excluding: rates) {
                 rates.append(rate(quantity, unit: unit))
             } else if takesPerSecond(quantity) || unitInParentheses(clause: clause, text: text, words: words),
-                hasRoleOrCombinedNear(quantity, in: text, words: words, segment: segment)
+                hasRoleOrCombinedNear(quantity, in: text, words: words, segment: segment),
+                // "3M employee credits on Thursdays": a count of things on named days is a volume on those days,
+                // whatever unit another figure of the sentence has.
+                !(nounAfter(quantity, in: text, words: words) && windows[clause] == nil && namedDays(in: clause, text: text) != nil)
             {
                 rates.append(Rate(tps: quantity.value, role: nil, first: quantity.first, last: quantity.last, fastUnit: true, numberEnd: quantity.last))
-            } else if windows[clause] == nil, let days = concentratedDays(in: clause, text: text) ?? ordinalDays(in: clause, text: text) {
+            } else if windows[clause] == nil, let days = namedDays(in: clause, text: text) {
                 // "peak ~5M on the 1st": a count on named days is a rate over those days.
                 let seconds = Double(days) * 86_400
                 rates.append(
@@ -250,12 +254,18 @@ public struct ThroughputReader: Sendable {
         }
         var kept: [Rate] = []
         var dropped = 0
+        var inbound: ThroughputFacts.Figure?
         for (index, var rate) in rates.enumerated() {
             let phrase = text.phrase(rate.first, rate.last)
             let segmentTokens = tokensBySegment[segment[rate.first]] ?? []
             if marks[index]?.modifier == .negated {
                 warnings.append(ReadingWarning(id: "reading.negated-figure", phrase: phrase, message: "'\(phrase.text)' is negated in the text, so it is not a design figure"))
                 dropped += 1
+                continue
+            }
+            // "webhook volume ~5k/sec at peak": notifications, sized apart from the payments.
+            if segmentTokens.contains(where: { if case .inbound = words[$0] { return true } else { return false } }) {
+                if inbound == nil || inbound!.tps < rate.tps { inbound = .init(tps: rate.tps, phrase: phrase, derivation: rate.derivation) }
                 continue
             }
             if segmentTokens.contains(where: { if case .notPaymentRate = words[$0] { return true } else { return false } }) {
@@ -353,6 +363,20 @@ public struct ThroughputReader: Sendable {
             let clauseTokens = tokens.indices.filter { text.clause[$0] == text.clause[multiplier.first] }
             if (segmentTokens + clauseTokens).contains(where: { if case .headroom = words[$0] { return true } else { return false } }) { continue }
             let phrase = text.phrase(multiplier.first, multiplier.last)
+            // "Webhook bursts can be 3x that": notifications at a multiple of the payments' peak.
+            if (segmentTokens + clauseTokens).contains(where: { if case .inbound = words[$0] { return true } else { return false } }),
+                let base = peak ?? sustained
+            {
+                let tps = base.tps * multiplier.factor
+                if inbound == nil || inbound!.tps < tps {
+                    let sentence = text.sentence[multiplier.first]
+                    let first = tokens.indices.first { text.sentence[$0] == sentence } ?? multiplier.first
+                    inbound = .init(
+                        tps: tps, phrase: text.phrase(first, multiplier.last),
+                        derivation: "\(format(multiplier.factor)) × the \(format(base.tps)) TPS \(peak == nil ? "sustained rate" : "peak")")
+                }
+                continue
+            }
             let subject = subject(in: segmentTokens, words: words)
             let bases = kept.filter { $0.role == .sustained && (subject == nil || $0.subject == subject || $0.subject == nil) }
             // A multiplier that names no stream ("5x the average rate") multiplies the total of all streams.
@@ -434,7 +458,7 @@ public struct ThroughputReader: Sendable {
         let facts = ThroughputFacts(
             peak: peak, sustained: sustained, latency: latency, timeouts: timeouts,
             batch: shape(.batch, in: text), burst: shape(.burst, in: text),
-            designPeak: designPeak, band: rules.throughput.band(forPeak: designPeak.tps).id)
+            designPeak: designPeak, band: rules.throughput.band(forPeak: designPeak.tps).id, inbound: inbound)
         return Output(facts: facts, assumptions: assumptions, warnings: warnings)
     }
 
@@ -634,6 +658,27 @@ public struct ThroughputReader: Sendable {
             index += 1
         }
         return days > 0 ? days : nil
+    }
+
+    /// The days a clause names for a count with no period: after a concentration word, as ordinals ("on the
+    /// 1st and 15th") or as days of the week ("on Thursdays", "every Friday").
+    func namedDays(in clause: Int, text: ReadingText) -> Int? {
+        concentratedDays(in: clause, text: text) ?? ordinalDays(in: clause, text: text) ?? weekdays(in: clause, text: text)
+    }
+
+    /// The days of the week a clause names after "on" or "every" ("on Thursdays", "every Friday and Monday").
+    func weekdays(in clause: Int, text: ReadingText) -> Int? {
+        let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        let tokens = text.tokens
+        var found = Set<String>()
+        var introduced = false
+        for index in tokens.indices where text.clause[index] == clause {
+            let word = tokens[index].lower
+            if word == "on" || word == "every" { introduced = true; continue }
+            guard introduced else { continue }
+            if let name = names.first(where: { word == $0 || word == $0 + "s" }) { found.insert(name) }
+        }
+        return found.isEmpty ? nil : found.count
     }
 
     /// The days of the month a clause names as ordinals ("on the 1st and 15th"), for a count with no period.

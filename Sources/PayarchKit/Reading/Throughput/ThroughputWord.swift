@@ -15,6 +15,8 @@ enum ThroughputWord: Sendable, Hashable {
     case percentIncrease
     case headroom
     case notPaymentRate
+    /// Notifications arriving from the rails ("webhooks", "callbacks"): sized apart from the payments.
+    case inbound
     case approximator
     case restatement
     case batchUnit

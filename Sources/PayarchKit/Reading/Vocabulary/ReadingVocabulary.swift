@@ -156,6 +156,9 @@ public struct ReadingVocabulary: Sendable, Codable {
         public var populationNouns: [String] = []
         public var subSecond: [String]
         public var notPaymentRate: [String]
+        /// Notifications from the rails ("webhooks", "callbacks"): a figure next to one sizes the inbox, not
+        /// the payments.
+        public var inboundWords: [String] = []
         public var approximators: [String]
         public var absurdTps: Double
         public var subjectNouns: [String]
