@@ -190,8 +190,28 @@ extension DesignViewBuilder {
         tables.append(
             .init(name: "`ledger_entries`", key: "unique `transfer_id`", purpose: "debit account, credit account, amount, posting type; immutable"))
         if storeKind == .keyValue {
+            // A key-value store enforces uniqueness only on an item's key: every "unique" is the partition (and
+            // sort) key of an item written with `attribute_not_exists`, and a second unique value of one record is
+            // a guard item written in the same transaction.
+            let keys: [String: (key: String, purpose: String?)] = [
+                "`idempotency_keys`": ("partition key `merchant_id#idempotency_key`, written with `attribute_not_exists`", nil),
+                "`payments`": (
+                    "partition key `id`; guard items `payment-key#<merchant_id>#<idempotency_key_id>` and `rail-ref#<rail>#<reference>`, each written with `attribute_not_exists` in the same `TransactWriteItems` as the payment",
+                    "amount, currency, rail, `status`, `version`, the rail's reference (its uniqueness is the guard item's)"
+                ),
+                "`payment_attempts`": ("partition key `payment_id`, sort key `operation#attempt_no`, written with `attribute_not_exists`", nil),
+                "`saga_log`": ("partition key `payment_id`, sort key `step`, written with `attribute_not_exists`", nil),
+                "`saga_instances`": ("partition key `payment_id`", nil),
+                "`outbox`": ("partition key `id` (event id)", "`aggregate_id` = payment id (the order key of the stream), event or command type, payload, `traceparent`; published from the table's change stream"),
+                "`inbox`": ("partition key `consumer#message_id`, written with `attribute_not_exists`", nil),
+                "`ledger_entries`": ("partition key `transfer_id`, written with `attribute_not_exists`", nil),
+            ]
             tables = tables.map { table in
                 var item = table
+                if let key = keys[table.name] {
+                    item.key = key.key
+                    if let purpose = key.purpose { item.purpose = purpose }
+                }
                 item.name += " items"
                 return item
             }

@@ -202,6 +202,20 @@ import Testing
         #expect(mixed.contains("| Concurrent rail calls | 900 |") && !mixed.contains("Concurrent rail calls, direct debit"))
     }
 
+    /// A key-value store enforces uniqueness only on an item's key: every unique value is a key written with
+    /// `attribute_not_exists`, and a second one of a record is a guard item in the same transaction.
+    @Test func keyValueTablesClaimUniquenessOnlyThroughKeys() throws {
+        let (plan, markdown) = try design("Stripe", "1,000 TPS", "strong consistency; we run DynamoDB")
+        #expect(plan.decision("datastore")?.text("storeKind") == "key-value")
+        #expect(markdown.contains("| `payments` items | partition key `id`; guard items `payment-key#<merchant_id>#<idempotency_key_id>` and `rail-ref#<rail>#<reference>`"))
+        #expect(markdown.contains("| `inbox` items | partition key `consumer#message_id`, written with `attribute_not_exists` |"))
+        #expect(markdown.contains("a guard item of its own beside the client's key"))
+        let tables = try #require(markdown.components(separatedBy: "## Database and Locking Strategy").last?.components(separatedBy: "\n## ").first)
+        #expect(!tables.contains("| unique `"), "a key-value table claims a unique constraint")
+        let relational = try design("Stripe", "1,000 TPS", "strong consistency").1
+        #expect(relational.contains("| `payments` | `id`, unique `(merchant_id, idempotency_key_id)`") && !relational.contains("guard item"))
+    }
+
     /// Stated notification bursts are sized as their own row, with what the inbox does with each.
     @Test func inboundNotificationsAreSized() throws {
         let markdown = try design("Pix for checkout", "12k TPS peak, ~1.5k TPS average. Webhook bursts can be 3x that.").1
