@@ -22,6 +22,14 @@ public struct DesignViewBuilder: Sendable {
         "The input asks for no committed write to be lost on a failover (\(phrase)), so cross-region replication is synchronous instead, and no promotion can lose a commit: the claim commits only once a replica in another region holds it (a synchronous standby region, or a store whose commits already need a quorum across regions), every claim pays that round trip, and when that replica cannot be reached the key gate refuses with `503` rather than commit locally."
     }
 
+    /// What a standby site the input keeps ("warm standby", "DR site", "active/passive") changes: losing the
+    /// region is a promotion of that site, done only after the old primary is fenced. Nil for a phrase that
+    /// names no standby ("single region").
+    static func standbyText(_ phrase: SourcedPhrase) -> String? {
+        guard ConsistencyFacts.namesStandby(phrase.text) else { return nil }
+        return " The input keeps such a site (\(MarkdownEscaper.quoted(phrase.text))): losing the region means promoting it, and only after the old primary is fenced, so two sites never take claims at once."
+    }
+
     /// At most this many risks are listed at a glance.
     static let glanceRisks = 5
 
@@ -239,6 +247,7 @@ public struct DesignViewBuilder: Sendable {
                 workQueue: output("datastore", "workQueue"), gateFailure: output("datastore", "gateFailure"),
                 // One region: what the store survives; several: what the region setting does about a region loss.
                 failover: (output("regions", "failover") == "store" ? output("datastore", "failover") : output("regions", "failover"))
+                    + (regions == .singleRegion ? facts.consistency.singleRegion.flatMap(Self.standbyText) ?? "" : "")
                     + (facts.consistency.zeroLoss.map { " " + Self.zeroLossText(MarkdownEscaper.quoted($0.text)) } ?? ""),
                 tables: tables(pattern: pattern, storeKind: storeKind, choreographed: output("coordination", "control") == "choreographed"), lockingName: output("locking", "lockingName"),
                 lockingStatement: output("datastore", output("locking", "locking"))),

@@ -202,6 +202,15 @@ import Testing
         #expect(mixed.contains("| Concurrent rail calls | 900 |") && !mixed.contains("Concurrent rail calls, direct debit"))
     }
 
+    /// A standby site the input keeps is named in the failover text, as a promotion after fencing; a plain
+    /// single region says nothing of one.
+    @Test func aStatedStandbySiteIsPromotedOnlyAfterFencing() throws {
+        let (plan, standby) = try design("Adyen", "100 TPS", "strong; single region with a warm standby in eu-central-1")
+        #expect(plan.facts.consistency.singleRegion?.text == "warm standby")
+        #expect(standby.contains("The input keeps such a site (\"warm standby\"): losing the region means promoting it, and only after the old primary is fenced"))
+        #expect(!(try design("Adyen", "100 TPS", "strong; single region").1.contains("The input keeps such a site")))
+    }
+
     /// A key-value store enforces uniqueness only on an item's key: every unique value is a key written with
     /// `attribute_not_exists`, and a second one of a record is a guard item in the same transaction.
     @Test func keyValueTablesClaimUniquenessOnlyThroughKeys() throws {

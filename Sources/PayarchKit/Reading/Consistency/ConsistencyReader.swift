@@ -389,6 +389,10 @@ public struct ConsistencyReader: Sendable {
             matches.first { $0.payload == kind && !negatedStances.contains($0.first) }.map { text.phrase($0.first, $0.last) }
         }
         let multiRegion = first(.multiRegion) ?? activeCloudRegions(in: text)
+        // Of the single-region phrases, one that names a standby site ("warm standby", "DR site") says more.
+        let singleMatches = matches.filter { $0.payload == .singleRegion && !negatedStances.contains($0.first) }
+        let singleRegion = (singleMatches.first { ConsistencyFacts.namesStandby(text.quote($0.first, $0.last)) } ?? singleMatches.first)
+            .map { text.phrase($0.first, $0.last) }
         var assumptions: [Assumption] = []
         let consistencyFirst = first(.consistencyFirst)
         let moneyEntries = scopes.filter { vocabulary.scope($0.scope)?.moneyPath == true }
@@ -436,7 +440,7 @@ public struct ConsistencyReader: Sendable {
             scopes: scopes, unscoped: unscoped, moneyPath: moneyPath, ledger: ledger,
             apState: apScopes.contains(where: { vocabulary.scope($0)?.moneyPath == false }) ? "ap-allowed" : "cp-only",
             apPhrases: Array(Set(apPhrases)).sorted(), lagBounds: lagBounds, consistencyFirst: consistencyFirst,
-            atomicCommit: first(.atomicCommit), multiRegion: multiRegion, singleRegion: first(.singleRegion),
+            atomicCommit: first(.atomicCommit), multiRegion: multiRegion, singleRegion: singleRegion,
             statedStore: statedStore, residency: first(.residency), zeroLoss: first(.zeroLoss))
         return Output(facts: facts, assumptions: assumptions, warnings: warnings)
     }

@@ -139,6 +139,12 @@ public struct ThroughputFacts: Sendable, Codable {
 }
 
 public struct ConsistencyFacts: Sendable, Codable {
+    /// Whether a single-region phrase names a standby site ("warm standby", "DR site", "active/passive").
+    public static func namesStandby(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return ["standby", "dr site", "disaster", "pilot light", "passive"].contains { lower.contains($0) }
+    }
+
     public struct ScopeLevel: Sendable, Codable, Hashable {
         public var scope: String
         public var level: String
