@@ -82,6 +82,9 @@ import Testing
         ("Faster Payments for most things. Faster Payments for payouts too", ["credit"]),
         ("Faster Payments payouts, and Faster Payments collections", [nil]),
         ("net pay pushed by RTP", ["credit"]),
+        // Both directions joined before a rail give it none; a bank redirect or a voucher always collects.
+        ("inbound/outbound FPS via ClearBank", [nil]),
+        ("boleto bancario registered through a bank (CNAB 240 remittance files)", ["debit"]),
         // "Deposits" alone say no direction; a direct deposit is a payroll credit.
         ("Faster Payments for customer deposits", [nil]),
         ("ACH for payroll direct deposits", ["credit"]),

@@ -33,6 +33,8 @@ import Testing
         "Bitcoin withdrawals; we moved off Fireblocks last year",
         "Stripe checkout handled by the fx team in lowercase",
         "Stripe; mit is not a word here",
+        // An issuer's stand-in (STIP) approves for the issuer; it is not an offline terminal approval.
+        "card holds from our issuer processor, with Visa stand-in (STIP) when we time out",
     ])
     func aModeRuledOutOrInTheWrongCaseIsNotRead(_ text: String) throws {
         #expect(try Self.modes(rails: text).isEmpty)

@@ -566,7 +566,17 @@ public struct RailReader: Sendable {
         if !after.isEmpty { return after }
         index = match.first - 1
         while index >= previousEnd, index >= 0, text.clause[index] == clause {
-            if case .direction(let direction) = directionAt[index] { return [direction] }
+            if case .direction(let direction) = directionAt[index] {
+                // "inbound/outbound FPS", "credits and debits via ACH": both directions joined before it.
+                var found = [direction]
+                var earlier = index - 1
+                while earlier >= 1, earlier >= previousEnd, ["/", "and", "or", ",", "&", "+"].contains(tokens[earlier].lower) {
+                    guard case .direction(let other) = directionAt[earlier - 1] else { break }
+                    if !found.contains(other) { found.append(other) }
+                    earlier -= 2
+                }
+                return found
+            }
             index -= 1
         }
         guard sentenceWide else { return [] }
