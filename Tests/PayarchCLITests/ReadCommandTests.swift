@@ -16,7 +16,7 @@ import Testing
         let result = try payarch.run(["read", "--case", "1"])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("Reading of case:1\n"))
-        #expect(result.stdout.contains("Rails (payment_rails)\n  Stripe  card PSP API  known  name  \"Stripe\"\n"))
+        #expect(result.stdout.contains("Rails (payment_rails)\n  Stripe  card PSP API  known  name, card-not-present  \"Stripe\"\n"))
         #expect(result.stdout.contains("  peak         10,000 TPS"))
         #expect(result.stdout.contains("P99 ≤ 1,000 ms"))
         #expect(result.stdout.contains("  payment initiation      strict    strict serializability  \"Strict serializability\""))

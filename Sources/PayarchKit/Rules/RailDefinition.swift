@@ -75,6 +75,9 @@ public struct RailClass: Sendable, Codable, Hashable {
     /// The one way every rail of the class moves money, when it has one: `debit` (a direct debit pulls) or
     /// `credit` (a credit transfer or a wire pushes).
     public var direction: String? = nil
+    /// The card channel of a rail of the class whose words say none (a PSP's API takes online payments
+    /// unless terminals are named); nil when such a rail counts as both.
+    public var defaultChannel: String? = nil
 }
 
 /// A design family from `rules/rail-classes.yml`: the value of the decision tables' `railFamily` key.

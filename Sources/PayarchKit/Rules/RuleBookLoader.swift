@@ -79,7 +79,7 @@ public struct RuleBookLoader: Sendable {
         let familyIds = Set(families.map(\.id))
         let classes = try root.required("classes").sequenceItems(for: "'classes'").map { node throws(PayarchError) in
             let map = try MappingReader(node, what: "a rail class")
-            try map.rejectUnknownKeys(["id", "name", "family", "rank", "batched", "direction"])
+            try map.rejectUnknownKeys(["id", "name", "family", "rank", "batched", "direction", "defaultChannel"])
             let familyNode = try map.required("family")
             let family = try familyNode.string(for: "'family'")
             guard familyIds.contains(family) else {
@@ -95,6 +95,10 @@ public struct RuleBookLoader: Sendable {
                     throw PayarchError.data(at: node.location, id: "rules.unknown-value", "'batched' is true or false")
                 }
                 railClass.batched = value
+            }
+            if map["defaultChannel"] != nil {
+                railClass.defaultChannel = try map.oneOf(
+                    "defaultChannel", ClassLifecycle.channels.sorted(), id: "rules.unknown-value", what: "channel", listName: "channels")
             }
             if map["direction"] != nil {
                 railClass.direction = try map.oneOf(

@@ -646,6 +646,8 @@ import Testing
         #expect(online.contains("3-D Secure") && !online.contains("Terminal traffic"))
         let adyenOnline = try design("Adyen for our webshop").1
         #expect(!adyenOnline.contains("Card-Present Refund") && adyenOnline.contains("3-D Secure"))
+        // A PSP named with no channel words takes online payments: no point-of-sale rows.
+        #expect(!(try design("Airline booking engine on Adyen").1.contains("Card-Present Refund")))
         let adyenStores = try design("Adyen for in-store terminals").1
         #expect(adyenStores.contains("Card-Present Refund") && !adyenStores.contains("3-D Secure Redirect Race"))
         let both = try design("Adyen for in-store terminals and for our online checkout").1

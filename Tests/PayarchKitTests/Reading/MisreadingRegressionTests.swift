@@ -114,12 +114,14 @@ import Testing
         #expect(try Self.facts(rails: "UK BACS Direct Debit via a bureau (SUN)").rails.map(\.name) == ["BACS Direct Debit"])
     }
 
-    /// A rail's sentence gives it a card channel when it names one and not the other.
+    /// A rail's sentence gives it a card channel when it names one and not the other; one that names neither
+    /// gives the class's default (a PSP's API is online), and one that names both gives none.
     @Test(arguments: [
         ("Card-present terminals over ISO 8583 to Visa and Mastercard", "card-present"),
         ("Adyen for e-commerce cards with 3DS2", "card-not-present"),
         ("Checkout.com for in-store terminals and for our online checkout", nil),
-        ("Stripe", nil),
+        ("Stripe", "card-not-present"),
+        ("Visa", nil),
     ] as [(String, String?)])
     func aRailTakesTheChannelItsSentenceGives(_ text: String, _ channel: String?) throws {
         #expect(try Self.facts(rails: text).rails.first?.channel == channel)

@@ -379,7 +379,9 @@ public struct RailReader: Sendable {
         for index in result.rails.indices {
             let sentence = text.sentence[railSpans[index].first]
             let said = Set(channels.filter { text.sentence[$0.first] == sentence }.map(\.payload))
-            result.rails[index].channel = said.count == 1 ? said.first : nil
+            // A sentence that says neither gives the class's default channel (a PSP's API is online); one that
+            // says both gives none.
+            result.rails[index].channel = said.count == 1 ? said.first : said.isEmpty ? rules.railClass(result.rails[index].railClass)?.defaultChannel : nil
         }
         // A fallback cue marks the rail nearest to it in its clause (the one after it on a tie), unless
         // that would leave no rail that is not a fallback.
