@@ -38,6 +38,15 @@ import Testing
         #expect(!checkout.contains("Off-Session") && !checkout.contains("Renewal Retry Limits") && !checkout.contains("| Mode |"))
     }
 
+    /// Captures are keyed on the item captured; raising an authorisation is its own keyed operation when the
+    /// input says so.
+    @Test func capturesAreKeyedOnTheItemAndIncrementsOnTheChange() throws {
+        let upgrades = try design("Airline booking on Adyen: delayed capture per ticket, incremental auth for upgrades").1
+        #expect(upgrades.contains("| Incremental Authorisation |") && upgrades.contains("derived from the payment and the change it pays for"))
+        #expect(upgrades.contains("capture under a separate key derived from the payment and the item captured"))
+        #expect(!(try design("Adyen for checkout").1.contains("Incremental Authorisation")))
+    }
+
     @Test func offlineCardPresentApprovalsAreDeduplicatedAndTheirDeclinesPosted() throws {
         let offline = try design("Visa and Mastercard at our terminals, with offline stand-in for transit gates").1
         #expect(offline.contains("| Offline Approval Upload |") && offline.contains("| Declined After Upload |"))
