@@ -201,7 +201,9 @@ public struct DesignViewBuilder: Sendable {
             lifecycles[railClass]?.holdsFunds == true && rail.direction != "debit"
         }
         // Terminals on ISO 8583 host links, not HTTP clients, when every rail is a card network at the point of sale.
-        let terminalIntake = !facts.rails.isEmpty && facts.rails.allSatisfy { $0.railClass == "card-network" && $0.channel == "card-present" }
+        // Payout rails beside them (settling to merchants) take no client requests.
+        let intakeRails = facts.rails.filter { $0.direction != "credit" }
+        let terminalIntake = !intakeRails.isEmpty && intakeRails.allSatisfy { $0.railClass == "card-network" && $0.channel == "card-present" }
         let holdRails = railList(holds)
         // A payout draws on a balance, so it reserves funds whatever the input says about balances.
         let balancesGuarded = balancesStated || !holdRails.isEmpty

@@ -264,6 +264,9 @@ import Testing
         #expect(terminals.contains("- The terminal sends an 0100 over its host link"))
         #expect(terminals.contains("participant C as Terminal") && terminals.contains("C->>G: 0100 with terminal id, STAN and local time"))
         #expect(!terminals.contains("Client sends `POST /payments`") && !terminals.contains("Every money-moving `POST`"))
+        // Settlement payouts to merchants beside the terminals take no client requests.
+        let acquirer = try design("Visa and Mastercard for our POS terminals; settlement to merchants by SEPA Credit Transfer").1
+        #expect(acquirer.contains("The acquiring host is the gateway"))
         for mixed in ["Visa for POS terminals and Stripe for online checkout", "Visa and Mastercard"] {
             let markdown = try design(mixed).1
             #expect(markdown.contains("Client sends `POST /payments`") && !markdown.contains("The acquiring host is the gateway"), "\(mixed)")
