@@ -102,9 +102,10 @@ extension DesignViewBuilder {
             }
             return .init(
                 name: MarkdownEscaper.inline(mention.name), railClass: mention.railClass, className: className, known: false,
-                nativeKey: "unknown: payarch has no sourced facts on this rail, so the design assumes a client-generated key sent on every request",
+                nativeKey: "unknown: payarch has no sourced facts on this rail, so the design assumes "
+                    + (rules.railClass(mention.railClass)?.unknownRailKey ?? "a client-generated key sent on every request"),
                 unknownOutcome: "Resolve it as the rail's class prescribes below, and confirm with the provider how a request can be looked up after a timeout.",
-                reconciliationArtefact: "the provider's settlement report (confirm its format)",
+                reconciliationArtefact: rules.railClass(mention.railClass)?.unknownRailArtefact ?? "the provider's settlement report (confirm its format)",
                 checks: ["Confirm the rail's key mechanism, key retention and duplicate-detection behaviour with the provider before relying on them."],
                 facts: [])
         }

@@ -78,6 +78,10 @@ public struct RailClass: Sendable, Codable, Hashable {
     /// The card channel of a rail of the class whose words say none (a PSP's API takes online payments
     /// unless terminals are named); nil when such a rail counts as both.
     public var defaultChannel: String? = nil
+    /// What a design assumes for a rail of the class payarch does not know: its duplicate guard and the
+    /// record to reconcile against (nil: a client-generated key and the provider's settlement report).
+    public var unknownRailKey: String? = nil
+    public var unknownRailArtefact: String? = nil
 }
 
 /// A design family from `rules/rail-classes.yml`: the value of the decision tables' `railFamily` key.

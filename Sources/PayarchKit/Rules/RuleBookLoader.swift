@@ -79,7 +79,7 @@ public struct RuleBookLoader: Sendable {
         let familyIds = Set(families.map(\.id))
         let classes = try root.required("classes").sequenceItems(for: "'classes'").map { node throws(PayarchError) in
             let map = try MappingReader(node, what: "a rail class")
-            try map.rejectUnknownKeys(["id", "name", "family", "rank", "batched", "direction", "defaultChannel"])
+            try map.rejectUnknownKeys(["id", "name", "family", "rank", "batched", "direction", "defaultChannel", "unknownRailKey", "unknownRailArtefact"])
             let familyNode = try map.required("family")
             let family = try familyNode.string(for: "'family'")
             guard familyIds.contains(family) else {
@@ -96,6 +96,8 @@ public struct RuleBookLoader: Sendable {
                 }
                 railClass.batched = value
             }
+            if let node = map["unknownRailKey"] { railClass.unknownRailKey = try node.string(for: "'unknownRailKey'") }
+            if let node = map["unknownRailArtefact"] { railClass.unknownRailArtefact = try node.string(for: "'unknownRailArtefact'") }
             if map["defaultChannel"] != nil {
                 railClass.defaultChannel = try map.oneOf(
                     "defaultChannel", ClassLifecycle.channels.sorted(), id: "rules.unknown-value", what: "channel", listName: "channels")

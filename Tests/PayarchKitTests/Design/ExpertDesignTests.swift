@@ -243,6 +243,16 @@ import Testing
         #expect(!single.contains("in each home region") && single.contains("**Partitioning:** one primary;"))
     }
 
+    /// A rail payarch does not know is assumed to work as its class does: a chain is keyed by the transaction
+    /// id computed before broadcast and reconciled against the chain, never by a client key.
+    @Test func anUnknownRailIsAssumedToWorkAsItsClass() throws {
+        let chain = try design("ETH on Arbitrum withdrawals", "10 TPS").1
+        #expect(chain.contains("**Arbitrum**, account-based chain. Duplicate guard: unknown: payarch has no sourced facts on this rail, so the design assumes the transaction id computed before broadcast"))
+        #expect(!chain.contains("client-generated key sent on every request"))
+        let psp = try design("Paysafe payments", "10 TPS").1
+        #expect(psp.contains("the design assumes a client-generated key sent on every request"))
+    }
+
     /// Rails added from a review: boleto with its own identifiers, the XRP Ledger with destination tags and
     /// partial payments, and push-to-card payouts as push credits, not card authorisations.
     @Test func boletoXRPAndPushToCardAreDesignedAsTheirOwnRails() throws {
