@@ -19,7 +19,7 @@ public struct DesignViewBuilder: Sendable {
     static let residencyText = "each deployment is a design of its own that owns its claims, payments, keys and ledger inside its jurisdiction; its standby and failover stay inside that jurisdiction, no request or record is forwarded or replicated across it, so losing a deployment is an outage for its own users only, and a client key is unique only within its deployment"
     /// What the design does when the input allows no committed write to be lost on a failover.
     static func zeroLossText(_ phrase: String) -> String {
-        "The input asks for no committed write to be lost on a failover (\(phrase)), so cross-region replication is synchronous instead, and no promotion can lose a commit: the claim commits only once a replica in another region holds it (a synchronous standby region, or a store whose commits already need a quorum across regions), every claim pays that round trip, and when that replica cannot be reached the key gate refuses with `503` rather than commit locally."
+        "The input asks for no committed write to be lost on a failover (\(phrase)), so replication to the other region or site is synchronous, and no promotion can lose a commit: the claim commits only once a replica in another region holds it (a synchronous standby region, or a store whose commits already need a quorum across regions), every claim pays that round trip, and when that replica cannot be reached the key gate refuses with `503` rather than commit locally."
     }
 
     /// What a standby site the input keeps ("warm standby", "DR site", "active/passive") changes: losing the
@@ -28,6 +28,18 @@ public struct DesignViewBuilder: Sendable {
     static func standbyText(_ phrase: SourcedPhrase) -> String? {
         guard ConsistencyFacts.namesStandby(phrase.text) else { return nil }
         return " The input keeps such a site (\(MarkdownEscaper.quoted(phrase.text))): losing the region means promoting it, and only after the old primary is fenced, so two sites never take claims at once."
+    }
+
+    /// The failover text of the store or region row. With no committed write to be lost, its sentences about
+    /// asynchronous replication to another region do not hold and are left out: the zero-loss text says
+    /// what replaces them.
+    static func failover(_ text: String, zeroLoss: Bool) -> String {
+        guard zeroLoss else { return text }
+        let sentences = text.components(separatedBy: ". ")
+        let kept = sentences.filter { !$0.contains("asynchronous") && !$0.contains("recovery point above zero") }
+        guard !kept.isEmpty else { return "" }
+        let joined = kept.joined(separator: ". ")
+        return joined.hasSuffix(".") ? joined : joined + "."
     }
 
     /// At most this many risks are listed at a glance.
@@ -248,7 +260,9 @@ public struct DesignViewBuilder: Sendable {
                 claim: output("datastore", "claim"), retry: output("datastore", "retry"), readRule: output("datastore", "readRule"),
                 workQueue: output("datastore", "workQueue"), gateFailure: output("datastore", "gateFailure"),
                 // One region: what the store survives; several: what the region setting does about a region loss.
-                failover: (output("regions", "failover") == "store" ? output("datastore", "failover") : output("regions", "failover"))
+                failover: Self.failover(
+                    output("regions", "failover") == "store" ? output("datastore", "failover") : output("regions", "failover"),
+                    zeroLoss: facts.consistency.zeroLoss != nil)
                     + (regions == .singleRegion ? facts.consistency.singleRegion.flatMap(Self.standbyText) ?? "" : "")
                     + (facts.consistency.zeroLoss.map { " " + Self.zeroLossText(MarkdownEscaper.quoted($0.text)) } ?? ""),
                 tables: tables(pattern: pattern, storeKind: storeKind, choreographed: output("coordination", "control") == "choreographed"), lockingName: output("locking", "lockingName"),

@@ -737,7 +737,11 @@ import Testing
     @Test func zeroDataLossMakesCrossRegionReplicationSynchronous() throws {
         let (plan, markdown) = try design("Stripe", "100 TPS", "strong; RPO 0 on regional failover")
         #expect(plan.facts.consistency.zeroLoss?.text == "RPO 0")
-        #expect(markdown.contains("The input asks for no committed write to be lost on a failover (\"RPO 0\"), so cross-region replication is synchronous instead"))
+        #expect(markdown.contains("The input asks for no committed write to be lost on a failover (\"RPO 0\"), so replication to the other region or site is synchronous"))
+        // The store's own sentences about asynchronous replication to another region are left out.
+        let failover = try #require(markdown.components(separatedBy: "**Failover.**").last?.components(separatedBy: "\n").first)
+        #expect(!failover.contains("asynchronous") && !failover.contains("recovery point above zero"))
+        #expect(failover.hasPrefix(" Inside the region a synchronous standby in another zone takes over with no committed claim lost."))
         #expect(!(try design("Stripe", "100 TPS", "strong").1.contains("no committed write to be lost on a failover")))
         #expect(try design("Stripe", "100 TPS", "strong; we do not need zero data loss").0.facts.consistency.zeroLoss == nil)
     }
