@@ -96,6 +96,10 @@ import Testing
         #expect(!markdown.contains("TigerBeetle"))
         let tigerBeetle = try design(rails, "25,000 TPS", "strict serializability; TigerBeetle under evaluation as the ledger").1
         #expect(tigerBeetle.contains("| TigerBeetle Transfer Ids |") && tigerBeetle.contains("`debits_must_not_exceed_credits`"))
+        // Moving off XA: one owning path per transfer, and no cutover while a branch is prepared.
+        #expect(!markdown.contains("Cutover From XA"))
+        let moving = try design("Top-ups by card through Stripe; transfers between Oracle and MySQL under XA, and we are moving off XA", "25,000 TPS", "strict serializability").1
+        #expect(moving.contains("| Cutover From XA |") && moving.contains("give each transfer id one owning path"))
         // Under a global transaction both legs commit together: no reservation step.
         let xa = try design("Oracle and MySQL under XA", "200 TPS", "atomic across both databases").1
         #expect(!xa.contains("Transfer Across Databases"))
