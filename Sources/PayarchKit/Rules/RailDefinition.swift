@@ -58,6 +58,8 @@ public struct RailDefinition: Sendable, Codable, Hashable {
     /// For a token: the chains it is issued on. When one of them is given too, the design follows that
     /// chain's mechanics and the token's own tags (which cover every chain it runs on) are left out.
     public var runsOn: [String] = []
+    /// The one way the rail moves money when its class has none (a push-to-card rail only pays out).
+    public var direction: String? = nil
     public var location: SourceLocation
 }
 

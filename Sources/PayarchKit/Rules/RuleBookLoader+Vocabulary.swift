@@ -49,7 +49,7 @@ extension RuleBookLoader {
         let map = try MappingReader(node, what: "a rail")
         try map.rejectUnknownKeys([
             "id", "name", "aliases", "exactAliases", "examples", "nativeKey", "keyMaxLength", "unknownOutcome",
-            "compensation", "reconciliationArtefact", "windows", "facts", "checks", "notes", "runsOn",
+            "compensation", "reconciliationArtefact", "windows", "facts", "checks", "notes", "runsOn", "direction",
         ])
         let id = try map.required("id").string(for: "'id' of a rail")
         func text(_ key: String) throws(PayarchError) -> String { try map.required(key).string(for: "'\(key)' of rail '\(id)'") }
@@ -116,6 +116,9 @@ extension RuleBookLoader {
             reconciliationArtefact: try text("reconciliationArtefact"), windows: windows, facts: facts,
             checks: try map.stringList("checks"), location: node.location)
         rail.runsOn = try map.stringList("runsOn")
+        if map["direction"] != nil {
+            rail.direction = try map.oneOf("direction", ClassLifecycle.directions.sorted(), id: "rules.unknown-value", what: "direction", listName: "directions")
+        }
         // What a design prints about one rail, after YAML aliases are followed, stays a few screens long.
         let printed = ([rail.name, rail.nativeKey, rail.unknownOutcome, rail.compensation, rail.reconciliationArtefact] + rail.checks
             + rail.windows.map(\.text) + rail.facts.map(\.text)).reduce(0) { $0 + $1.count }

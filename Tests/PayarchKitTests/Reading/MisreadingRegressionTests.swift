@@ -82,6 +82,11 @@ import Testing
         ("Faster Payments for most things. Faster Payments for payouts too", ["credit"]),
         ("Faster Payments payouts, and Faster Payments collections", [nil]),
         ("net pay pushed by RTP", ["credit"]),
+        // A repeated preposition joins a list; a one-way class shares what its words said, not its own way.
+        ("employee net pay pushed by ACH credit and by RTP for earned-wage access", ["credit", "credit"]),
+        ("Apple Pay, ACH debits and RTP", [nil, "debit", nil]),
+        // A push-to-card rail only pays out.
+        ("Visa Direct for drivers", ["credit"]),
         // Both directions joined before a rail give it none; a bank redirect or a voucher always collects.
         ("inbound/outbound FPS via ClearBank", [nil]),
         ("boleto bancario registered through a bank (CNAB 240 remittance files)", ["debit"]),

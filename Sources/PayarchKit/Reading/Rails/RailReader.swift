@@ -279,6 +279,8 @@ public struct RailReader: Sendable {
         var railSpans: [ContextReader.Span] = []
         // Rails whose mentions so far gave no direction (a later mention may give one).
         var directionlessRails = Set<Int>()
+        // The direction each rail's own words gave ("pushed by ACH credit"), whatever its class says.
+        var wordDirections: [String?] = []
         // Every rail named, kept or not, for finding the rail a fallback word is about.
         let namedSpans = candidates.filter { !$0.notARail }.map(\.span)
         for candidate in candidates {
@@ -321,7 +323,8 @@ public struct RailReader: Sendable {
             let said = schemeDirections(
                 first: candidate.span.first, last: candidate.span.last, in: text, matches: entityMatches, directionAt: directionAt, sentenceWide: false
             ).filter { $0 == "credit" || $0 == "debit" }
-            let direction = rules.railClass(candidate.mention.railClass)?.direction ?? (said.count == 1 ? said[0] : nil)
+            let direction = rules.railClass(candidate.mention.railClass)?.direction
+                ?? candidate.mention.id.flatMap { railsById[$0]?.direction } ?? (said.count == 1 ? said[0] : nil)
             guard seen.insert(key).inserted else {
                 // Named again: a rail given for both directions has none; a mention that says no direction
                 // ("SEPA Instant Credit Transfer (SCT Inst)") changes nothing, and one that says it adds it.
@@ -336,6 +339,7 @@ public struct RailReader: Sendable {
             var mention = candidate.mention
             mention.direction = direction
             if direction == nil { directionlessRails.insert(result.rails.count) }
+            wordDirections.append(said.count == 1 ? said[0] : nil)
             result.rails.append(mention)
             railSpans.append(candidate.span)
             if !candidate.mention.known, let phrase = candidate.mention.phrase {
@@ -347,7 +351,9 @@ public struct RailReader: Sendable {
         }
         // Rails listed together share the direction one of them is given: "seller payouts via SEPA Instant and
         // Faster Payments", "FedNow and RTP payouts", "Faster Payments (UK) and SEPA Instant (EU)".
-        let joiners: Set<String> = ["and", ",", "or", "/", "+", "&"]
+        // "pushed by ACH credit and by RTP", "via SEPA Instant and via Faster Payments": a preposition that
+        // repeats the list's own is a joiner too.
+        let joiners: Set<String> = ["and", ",", "or", "/", "+", "&", "by", "via", "through", "over", "using"]
         func listed(_ left: Int, _ right: Int) -> Bool {
             guard text.clause[railSpans[left].first] == text.clause[railSpans[right].first],
                 railSpans[left].last <= railSpans[right].first
@@ -366,13 +372,17 @@ public struct RailReader: Sendable {
         // Only a direction its words gave is shared: a direct debit's own direction says nothing of the
         // rail listed beside it ("Apple Pay, ACH debits").
         func said(_ index: Int) -> String? {
-            rules.railClass(result.rails[index].railClass)?.direction == nil ? result.rails[index].direction : nil
+            intrinsic(index) ? wordDirections[index] : result.rails[index].direction
+        }
+        /// Whether a rail's class or the rail itself moves money one way only.
+        func intrinsic(_ index: Int) -> Bool {
+            rules.railClass(result.rails[index].railClass)?.direction != nil || result.rails[index].id.flatMap { railsById[$0]?.direction } != nil
         }
         for index in result.rails.indices.dropFirst() where result.rails[index].direction == nil && listed(index - 1, index) {
-            if rules.railClass(result.rails[index].railClass)?.direction == nil { result.rails[index].direction = said(index - 1) }
+            if !intrinsic(index) { result.rails[index].direction = said(index - 1) }
         }
         for index in result.rails.indices.dropLast().reversed() where result.rails[index].direction == nil && listed(index, index + 1) {
-            if rules.railClass(result.rails[index].railClass)?.direction == nil { result.rails[index].direction = said(index + 1) }
+            if !intrinsic(index) { result.rails[index].direction = said(index + 1) }
         }
         // The channel its sentence gives a rail: one channel's words and not the other's.
         let channels = channelWords.matches(in: tokens)
