@@ -179,6 +179,16 @@ import Testing
         #expect(try Self.facts(throughput: "12k TPS peak, 1.5k TPS average").throughput.inbound == nil)
     }
 
+    /// A level in parentheses about something else states nothing about the scopes around it; a level alone
+    /// in parentheses tags its sentence; an audit trail is no level.
+    @Test func aParentheticalLevelKeepsToItsParentheses() throws {
+        let recall = try Self.read(consistency: "once released the payment cannot be recalled reliably (gCase/camt.056 is best effort), so a payment must never be submitted twice. SOX audit trail.")
+        #expect(!recall.facts.warnings.contains { $0.id == "reading.contradiction" })
+        #expect(recall.facts.consistency.unscoped == nil && recall.facts.consistency.moneyPath.tier == "strict")
+        let tag = try Self.facts(consistency: "don't post revenue to the ledger until confirmed (strong).")
+        #expect(tag.consistency.scopes.contains { $0.scope == "ledger" && $0.tier == "strong" })
+    }
+
     /// A refused relaxation is a floor: a stronger level for the same scope meets it, in either order, and
     /// no contradiction is reported; the stronger level decides.
     @Test(arguments: [

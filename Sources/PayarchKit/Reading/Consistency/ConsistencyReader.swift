@@ -199,6 +199,28 @@ public struct ConsistencyReader: Sendable {
             }
         }
 
+        // A level in parentheses among other words qualifies what the parentheses are about ("(gCase/camt.056
+        // is best effort)"): with no scope of its own inside them, it states nothing about the scopes around
+        // them. A level alone in parentheses ("… until confirmed (strong)") is a tag for its sentence.
+        var group = [Int](repeating: 0, count: tokens.count)
+        var groups = 0
+        var open: [Int] = []
+        for index in tokens.indices {
+            if tokens[index].text == "(" { groups += 1; open.append(groups) }
+            group[index] = open.last ?? 0
+            if tokens[index].text == ")" { _ = open.popLast() }
+        }
+        let scopeGroups = Set(matches.compactMap { match -> Int? in
+            if case .scope = match.payload { return group[match.first] }
+            return nil
+        })
+        statements.removeAll { statement in
+            let id = group[statement.first]
+            guard id != 0, !scopeGroups.contains(id) else { return false }
+            let others = tokens.indices.filter { group[$0] == id && ($0 < statement.first || $0 >= statement.last) && tokens[$0].isWord }
+            return !others.isEmpty
+        }
+
         var explicit: [String: (level: ConsistencyFacts.ScopeLevel, phrases: [SourcedPhrase])] = [:]
         var order: [String] = []
         var contradicted: Set<String> = []
