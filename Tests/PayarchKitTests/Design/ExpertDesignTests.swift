@@ -209,6 +209,8 @@ import Testing
         #expect(plan.facts.consistency.singleRegion?.text == "warm standby")
         #expect(standby.contains("The input keeps such a site (\"warm standby\"): losing the region means promoting it, and only after the old primary is fenced"))
         #expect(!(try design("Adyen", "100 TPS", "strong; single region").1.contains("The input keeps such a site")))
+        let dr = try design("SWIFT gpi", "1 TPS", "strong; Oracle RAC in Frankfurt, DR in Amsterdam")
+        #expect(dr.0.decision("regions")?.row == "REGION-SINGLE" && dr.1.contains("The input keeps such a site (\"DR in\")"))
     }
 
     /// A key-value store enforces uniqueness only on an item's key: every unique value is a key written with

@@ -142,7 +142,7 @@ public struct ConsistencyFacts: Sendable, Codable {
     /// Whether a single-region phrase names a standby site ("warm standby", "DR site", "active/passive").
     public static func namesStandby(_ text: String) -> Bool {
         let lower = text.lowercased()
-        return ["standby", "dr site", "disaster", "pilot light", "passive"].contains { lower.contains($0) }
+        return ["standby", "disaster", "pilot light", "passive"].contains { lower.contains($0) } || lower.hasPrefix("dr ") || lower.contains(" dr ")
     }
 
     public struct ScopeLevel: Sendable, Codable, Hashable {
