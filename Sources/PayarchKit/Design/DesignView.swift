@@ -247,6 +247,9 @@ public struct DesignView: Sendable, Codable {
     /// over ISO 8583 host links, not from HTTP clients, and the terminal's own identity of a request is
     /// the key.
     public var terminalIntake: Bool = false
+    /// Whether the input moves money between its own users (P2P, book transfers) and keys have home regions:
+    /// a transfer between two homes is two local steps, never one cross-region transaction.
+    public var transfersAcrossHomes: Bool = false
     /// The rails (as one list, or none) that push money out and so get a funds hold before the send, and
     /// those that pull it in and so post the expected amount as pending.
     public var holdRails: [String]

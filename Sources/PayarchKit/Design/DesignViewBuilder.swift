@@ -283,6 +283,7 @@ public struct DesignViewBuilder: Sendable {
                 terminalIntake: terminalIntake),
             hasOpenItems: !openItems.isEmpty, openItems: openItems,
             holdsFunds: !holdRails.isEmpty, terminalIntake: terminalIntake,
+            transfersAcrossHomes: regions == .homeRegion && facts.modes.contains { $0.mode == "internal-transfers" },
             holdRails: holdRails, pendingRails: pendingRails,
             balancesGuarded: balancesGuarded, balancesLevel: balancesLevel,
             timeoutFlows: uniqued(classViews.map(\.timeoutFlow)),

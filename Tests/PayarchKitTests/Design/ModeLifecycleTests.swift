@@ -105,6 +105,17 @@ import Testing
         #expect(!xa.contains("Transfer Across Databases"))
     }
 
+    /// Transfers between the platform's own users, with keys homed in regions, are two local steps under one
+    /// transfer id; without home regions or without such transfers, nothing is said of them.
+    @Test func transfersBetweenHomeRegionsAreTwoLocalSteps() throws {
+        let rails = "Apple Pay top-ups on Stripe; P2P transfers inside the wallet"
+        let (plan, markdown) = try design(rails, "2,000 TPS", "strong; active-active in us-east-1 and eu-west-1")
+        #expect(plan.decision("regions")?.row == "REGION-HOME" && plan.facts.modes.contains { $0.mode == "internal-transfers" })
+        #expect(markdown.contains("A transfer between two key owners homed in different regions is never one cross-region transaction"))
+        #expect(!(try design(rails, "2,000 TPS", "strong; single region").1.contains("homed in different regions")))
+        #expect(!(try design("Apple Pay top-ups on Stripe", "2,000 TPS", "strong; active-active in us-east-1 and eu-west-1").1.contains("homed in different regions")))
+    }
+
     @Test func payoutsOnEuroAndUKRailsCheckThePayee() throws {
         let sepa = try design("Seller payouts via SEPA Instant and SEPA Credit Transfer").1
         #expect(sepa.contains("| Verification Of Payee |"))
