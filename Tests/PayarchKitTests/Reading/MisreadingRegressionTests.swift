@@ -126,6 +126,8 @@ import Testing
         ("Adyen for e-commerce cards with 3DS2", "card-not-present"),
         ("Checkout.com for in-store terminals and for our online checkout", nil),
         ("Stripe", "card-not-present"),
+        // A text that names one channel only gives it to a rail whose own sentence names none.
+        ("POS terminals connect to our host. We route to Visa", "card-present"),
         ("Visa", nil),
     ] as [(String, String?)])
     func aRailTakesTheChannelItsSentenceGives(_ text: String, _ channel: String?) throws {
@@ -277,6 +279,12 @@ import Testing
         #expect(!(try Self.read(rails: "ACH debits; we dropped Dwolla last year").facts.warnings.contains { $0.id == "reading.unmodelled-provider" }))
     }
 
+    /// An unknown name's own words say its class: "Open Banking PIS" is an account-to-account push.
+    @Test func anUnknownNameIsClassedByItsOwnWordsToo() throws {
+        let rail = try #require(try Self.facts(rails: "Bacs Direct Debit collections, or repayments via Open Banking PIS (TrueLayer)").rails.last)
+        #expect(rail.name == "Open Banking PIS" && rail.railClass == "instant-push")
+    }
+
     @Test func sweepsAreCredits() throws {
         #expect(try Self.facts(rails: "Same Day ACH for domestic sweeps").rails.map(\.id) == ["ach-credit"])
     }
@@ -325,6 +333,8 @@ import Testing
         ("SEPA Instant payouts with Verification of Payee (VoP) before each new payee", ["SEPA Instant"]),
         ("FX booked with two banks via FIX/API before the SWIFT gpi payment", ["SWIFT gpi"]),
         ("withdrawals through BitGo (custodial wallets, policy engine, TSS): BTC and ETH", ["Bitcoin", "Ethereum"]),
+        ("Cards via Adyen (Checkout API, shopperReference / recurringDetailReference). We get AUTHORISATION, CAPTURE, REFUND and CHARGEBACK webhooks. Monthly renewals", ["Adyen"]),
+        ("We route to Visa (BASE I via VAP) and Mastercard (Banknet via MIP)", ["Visa", "Mastercard"]),
         // A capitalised unknown name in parentheses that is not after a rail is still read.
         ("our new provider (Paysafe) for cards", ["Paysafe"]),
     ])

@@ -270,7 +270,9 @@ public struct RailReader: Sendable {
         // bank redirects or vouchers ("iDEAL through Mollie") is not a rail either, unless cards or
         // wallets also run through it.
         let affirmed = candidates.filter { $0.mark == nil }
-        let hasPSP = affirmed.contains { ["psp-card-api", "wallet", "bnpl"].contains($0.mention.railClass) && !$0.channelOnly }
+        // Only a PSP payarch knows stands between the merchant and the networks; an unknown name read as one
+        // ("via VAP") does not.
+        let hasPSP = affirmed.contains { ["psp-card-api", "wallet", "bnpl"].contains($0.mention.railClass) && !$0.channelOnly && $0.mention.known }
         let directSchemeLink = matches.contains { if case .classCue("card-network") = $0.payload { return true } else { return false } }
         let cardWords = matches.contains { if case .classCue(let railClass) = $0.payload { return railClass == "psp-card-api" || railClass == "wallet" } else { return false } }
             || affirmed.contains { ["wallet", "card-network"].contains($0.mention.railClass) }
@@ -386,9 +388,13 @@ public struct RailReader: Sendable {
         }
         // The channel its sentence gives a rail: one channel's words and not the other's.
         let channels = channelWords.matches(in: tokens)
+        // When the whole text names one channel only ("POS terminals … We route to Visa"), a rail whose own
+        // sentence names none takes it.
+        let textChannels = Set(channels.map(\.payload))
         for index in result.rails.indices {
             let sentence = text.sentence[railSpans[index].first]
-            let said = Set(channels.filter { text.sentence[$0.first] == sentence }.map(\.payload))
+            var said = Set(channels.filter { text.sentence[$0.first] == sentence }.map(\.payload))
+            if said.isEmpty, textChannels.count == 1 { said = textChannels }
             // A sentence that says neither gives the class's default channel (a PSP's API is online); one that
             // says both gives none.
             result.rails[index].channel = said.count == 1 ? said.first : said.isEmpty ? rules.railClass(result.rails[index].railClass)?.defaultChannel : nil
@@ -705,6 +711,12 @@ public struct RailReader: Sendable {
             if notRailPrefixes.contains(where: { token.lower.hasPrefix($0) }) { return false }
             // A function word in capitals ("WE USE Stripe FOR CARDS") is shouting, not a name.
             if nameWords.functionWords.contains(token.lower) { return false }
+            // A camelCase identifier ("shopperReference", "externalTxId") is a field, not a name.
+            if token.text.first?.isLowercase == true, let capital = token.text.firstIndex(where: { $0.isUppercase }),
+                token.text[capital...].dropFirst().filter(\.isLowercase).count >= 2
+            {
+                return false
+            }
             // A code ("R02", "AC04", "MS03": a return or reason code) is no name.
             let letters = token.text.prefix { $0.isASCII && $0.isUppercase }
             if (1...3).contains(letters.count), token.text.count > letters.count, token.text.count <= letters.count + 3,
@@ -740,6 +752,8 @@ public struct RailReader: Sendable {
             // A name in parentheses right after a rail is that rail's alias or part ("Mastercard (MIP)",
             // "Stripe (PaymentIntents)").
             if index >= 2, tokens[index - 1].text == "(", entityAt[index - 2] { continue }
+            // Anywhere in such a parenthesis: "Visa (BASE I via VAP)".
+            if let open = openParenthesis(before: index, in: tokens), open >= 1, entityAt[open - 1] { continue }
             // A signature ("Thanks, Priya") or an in-house brand ("Acme Pay (our wallet brand)") is no rail.
             let clause = text.clause[index]
             if tokens.indices.contains(where: { text.clause[$0] == clause && $0 < index && nameWords.closings.contains(tokens[$0].lower) }) { continue }
@@ -775,14 +789,30 @@ public struct RailReader: Sendable {
     }
 
     /// The class an unknown rail's neighbours suggest: a class cue or context word in its list item.
+    /// The position of the parenthesis still open at `index` in its sentence, if any.
+    func openParenthesis(before index: Int, in tokens: [Token]) -> Int? {
+        var depth = 0
+        var position = index - 1
+        while position >= 0, !tokens[position].isLineBreak, tokens[position].text != "." {
+            if tokens[position].text == ")" { depth += 1 }
+            if tokens[position].text == "(" {
+                if depth == 0 { return position }
+                depth -= 1
+            }
+            position -= 1
+        }
+        return nil
+    }
+
     func unknownClass(near range: Range<Int>, in text: ReadingText, xa: Bool) -> String? {
         let item = text.item[range.lowerBound]
-        let lower = text.tokens.indices.filter { text.item[$0] == item && !range.contains($0) }.map { text.tokens[$0].lower }
+        // The words of its list item, its own name included ("Open Banking PIS" says what it is).
+        let lower = text.tokens.indices.filter { text.item[$0] == item }.map { text.tokens[$0].lower }
         let joined = " " + lower.joined(separator: " ") + " "
         var table: [(String, [String])] = [
             ("wallet", [" wallet ", " wallets ", " e-wallet ", " mobile money "]),
             ("direct-debit", [" direct debit ", " direct debits ", " mandate "]),
-            ("instant-push", [" instant ", " real-time ", " realtime ", " qr "]),
+            ("instant-push", [" instant ", " real-time ", " realtime ", " qr ", " open banking ", " pis ", " pay by bank ", " account-to-account ", " a2a "]),
             ("bank-redirect", [" voucher ", " vouchers ", " cash ", " redirect ", " online banking ", " references ", " reference "]),
             ("batch-credit", [" bank transfer ", " bank transfers ", " bill payments ", " bill payment "]),
             ("bnpl", [" bnpl ", " pay later ", " instalments ", " installments "]),
