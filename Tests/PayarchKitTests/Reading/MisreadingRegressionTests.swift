@@ -191,6 +191,14 @@ import Testing
         #expect(tag.consistency.scopes.contains { $0.scope == "ledger" && $0.tier == "strong" })
     }
 
+    /// "Later" as time ("indemnity claims years later", "returned days later") states no level; "posted
+    /// later" does.
+    @Test func laterAsTimeIsNoLevel() throws {
+        let claims = try Self.facts(consistency: "Ledger strong; indemnity claims (DDICA) can arrive years later.")
+        #expect(claims.consistency.ledger.tier == "strong" && claims.consistency.unscoped == nil)
+        #expect(try Self.facts(consistency: "payments strong; the ledger is posted later").consistency.ledger.tier == "eventual")
+    }
+
     /// A refused relaxation is a floor: a stronger level for the same scope meets it, in either order, and
     /// no contradiction is reported; the stronger level decides.
     @Test(arguments: [
