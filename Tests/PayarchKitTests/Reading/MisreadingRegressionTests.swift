@@ -191,6 +191,15 @@ import Testing
         #expect(tag.consistency.scopes.contains { $0.scope == "ledger" && $0.tier == "strong" })
     }
 
+    /// A provider's rate limit is checked against the load, never added to it, and the reader says so.
+    @Test func aRateLimitIsNotALoad() throws {
+        let fireblocks = try Self.read(throughput: "peak 5/s. Fireblocks API rate limit ~ 20 rps.")
+        #expect(fireblocks.facts.throughput.designPeak.tps == 5)
+        #expect(fireblocks.facts.warnings.contains { $0.id == "reading.rate-limit" && $0.phrase?.text.contains("20 rps") == true })
+        let stripe = try Self.facts(throughput: "50,000 checkout attempts/sec at peak. Stripe rate limits us (we have a raised limit of ~10k req/s)").throughput
+        #expect(stripe.designPeak.tps == 50_000)
+    }
+
     /// "Later" as time ("indemnity claims years later", "returned days later") states no level; "posted
     /// later" does.
     @Test func laterAsTimeIsNoLevel() throws {

@@ -44,6 +44,7 @@ public struct ThroughputReader: Sendable {
         for phrase in vocabulary.headroomWords { words.add(phrase, .headroom) }
         for phrase in vocabulary.notPaymentRate { words.add(phrase, .notPaymentRate) }
         for phrase in vocabulary.inboundWords { words.add(phrase, .inbound) }
+        for phrase in vocabulary.limitWords { words.add(phrase, .limit) }
         for phrase in vocabulary.restatements { words.add(phrase, .restatement) }
         for phrase in vocabulary.peakWords { words.add(phrase, .peak) }
         for phrase in vocabulary.sustainedWords { words.add(phrase, .sustained) }
@@ -260,6 +261,15 @@ public struct ThroughputReader: Sendable {
             let segmentTokens = tokensBySegment[segment[rate.first]] ?? []
             if marks[index]?.modifier == .negated {
                 warnings.append(ReadingWarning(id: "reading.negated-figure", phrase: phrase, message: "'\(phrase.text)' is negated in the text, so it is not a design figure"))
+                dropped += 1
+                continue
+            }
+            // "Fireblocks API rate limit ~ 20 rps": a limit the load is checked against, never the load.
+            if segmentTokens.contains(where: { if case .limit = words[$0] { return true } else { return false } }) {
+                warnings.append(
+                    ReadingWarning(
+                        id: "reading.rate-limit", phrase: phrase,
+                        message: "'\(phrase.text)' is a provider's limit on calls, not a load; the design is not sized for it. Check the load against it (with every call a payment makes) and queue or batch before it"))
                 dropped += 1
                 continue
             }

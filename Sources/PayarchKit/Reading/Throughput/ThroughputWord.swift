@@ -15,6 +15,8 @@ enum ThroughputWord: Sendable, Hashable {
     case percentIncrease
     case headroom
     case notPaymentRate
+    /// A provider's limit on calls ("rate limit of 100 req/s"): not a load.
+    case limit
     /// Notifications arriving from the rails ("webhooks", "callbacks"): sized apart from the payments.
     case inbound
     case approximator

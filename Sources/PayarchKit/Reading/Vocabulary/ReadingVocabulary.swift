@@ -159,6 +159,8 @@ public struct ReadingVocabulary: Sendable, Codable {
         /// Notifications from the rails ("webhooks", "callbacks"): a figure next to one sizes the inbox, not
         /// the payments.
         public var inboundWords: [String] = []
+        /// A provider's limit on calls ("rate limit", "quota"): a figure next to one is not a load.
+        public var limitWords: [String] = []
         public var approximators: [String]
         public var absurdTps: Double
         public var subjectNouns: [String]

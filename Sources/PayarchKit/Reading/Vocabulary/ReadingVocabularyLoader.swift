@@ -211,7 +211,7 @@ extension RuleBookLoader {
         try root.rejectUnknownKeys([
             "numberWords", "scales", "perSecondUnits", "countNouns", "periods", "periodAdjectives", "periodIntroducers",
             "roles", "multiplierWords", "multiplierPhrases", "percentIncrease", "headroomWords", "rangeJoiners",
-            "durations", "percentileWords", "latencyWords", "timeoutWords", "serviceOnlyWords", "populationNouns", "subSecond", "notPaymentRate", "inboundWords",
+            "durations", "percentileWords", "latencyWords", "timeoutWords", "serviceOnlyWords", "populationNouns", "subSecond", "notPaymentRate", "inboundWords", "limitWords",
             "approximators", "absurdTps", "subjectNouns", "combinedWords", "partWords", "batchUnits", "restatements", "loadShapes", "concentration",
         ])
         let shapes = try MappingReader(try root.required("loadShapes"), what: "'loadShapes'")
@@ -248,6 +248,7 @@ extension RuleBookLoader {
         quantities.serviceOnlyWords = root["serviceOnlyWords"] == nil ? [] : try root.stringList("serviceOnlyWords")
         quantities.populationNouns = root["populationNouns"] == nil ? [] : try root.stringList("populationNouns")
         quantities.inboundWords = root["inboundWords"] == nil ? [] : try root.stringList("inboundWords")
+        quantities.limitWords = root["limitWords"] == nil ? [] : try root.stringList("limitWords")
         quantities.concentrationWords = try concentration?.stringList("words") ?? []
         quantities.namedDays = try concentration?.stringList("namedDays") ?? []
         return quantities
