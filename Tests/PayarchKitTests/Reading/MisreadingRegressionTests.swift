@@ -256,6 +256,7 @@ import Testing
     /// one code, the same code twice, or a DR region are not.
     @Test(arguments: [
         ("DynamoDB global tables; strong", true),
+        ("CockroachDB with REGIONAL BY ROW tables; strong", true),
         ("Tables in eu-west-1 and eu-central-1; strong", true),
         ("Spanner in europe-west1 and us-central1; strong", true),
         ("Deployed to westeurope and northeurope; strong", true),
