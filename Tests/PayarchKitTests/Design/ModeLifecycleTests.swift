@@ -31,6 +31,8 @@ import Testing
         #expect(markdown.contains("| Mode | merchant-initiated card payments (renewals, card on file) |"))
         // One PSP: nothing to fail over to, so no vault portability row; Stripe alone has no Adyen row.
         #expect(!markdown.contains("Card Vaulted At One PSP"))
+        // An Adyen-only design names no other PSP.
+        #expect(!markdown.contains("Stripe"))
         #expect(!(try design("Stripe for renewals").1.contains("Recurring Processing Model")))
         let failover = try design("Renewals through Adyen as primary and Stripe as failover PSP").1
         #expect(failover.contains("Card Vaulted At One PSP"))
@@ -76,6 +78,8 @@ import Testing
         // Your own signer's steps and their events are left out.
         #expect(!fireblocks.contains("Let the single signer") && !fireblocks.contains("Select the inputs, build and sign"))
         #expect(!fireblocks.contains("| Nonce Assignment |") && !fireblocks.contains("| Broadcast |"))
+        // Compensations go through the platform too.
+        #expect(!fireblocks.contains("Discard the signed transaction") && fireblocks.contains("Cancel the transaction on the custody platform by its id"))
         // A step that reads the same for both chain classes is said once.
         #expect(fireblocks.components(separatedBy: "Speed up or cancel a stuck payout only through the platform's replacement").count == 2)
         // Chain facts still apply.
