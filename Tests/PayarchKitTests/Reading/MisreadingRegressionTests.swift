@@ -247,6 +247,8 @@ import Testing
         #expect(try Self.facts(consistency: "Active/passive across two DCs, strong").consistency.regionMode == "single-region")
         #expect(try Self.read(consistency: "Oracle 19c with Data Guard; strong").facts.warnings.contains { $0.id == "reading.unmodelled-store" })
         #expect(try Self.facts(rails: "Cross-shard transfers between customer accounts, and Faster Payments").rails.map(\.name) == ["Faster Payments"])
+        // A token named bare again after it was named on its chains is the same token.
+        #expect(try Self.facts(rails: "USDC on Solana and Ethereum via our custody provider. Customers send USDC to a deposit address").rails.map(\.name) == ["USDC on Solana", "USDC on Ethereum"])
         // Tokens in parentheses take the chains named after them.
         let tokens = try Self.facts(rails: "ERC-20 (USDC, USDT) on Ethereum and Polygon").rails.map(\.name)
         #expect(tokens == ["USDC on Ethereum", "USDC on Polygon", "USDT on Ethereum", "USDT on Polygon"])

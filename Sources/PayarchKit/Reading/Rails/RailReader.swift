@@ -351,6 +351,21 @@ public struct RailReader: Sendable {
                         message: "'\(candidate.mention.name)' is not in payarch's rail catalogue; it is read as a rail from its context and treated as a generic \(rules.railClass(candidate.mention.railClass)?.name ?? candidate.mention.railClass). Confirm its duplicate guard, key window and return rules with the provider"))
             }
         }
+        // A token named bare after (or before) it was named on its chains ("USDC on Solana and Ethereum …
+        // customers send USDC") is the same token, not a chain-agnostic rail of its own.
+        let chainedTokens = Set(result.rails.filter { $0.reading == .tokenOnChain }.compactMap(\.id))
+        if !chainedTokens.isEmpty {
+            let keep = result.rails.indices.filter { index in
+                let rail = result.rails[index]
+                return rail.reading == .tokenOnChain || !(rail.id.map(chainedTokens.contains) ?? false)
+            }
+            if keep.count < result.rails.count {
+                result.rails = keep.map { result.rails[$0] }
+                railSpans = keep.map { railSpans[$0] }
+                wordDirections = keep.map { wordDirections[$0] }
+                directionlessRails = Set(keep.enumerated().filter { directionlessRails.contains($0.element) }.map(\.offset))
+            }
+        }
         // Rails listed together share the direction one of them is given: "seller payouts via SEPA Instant and
         // Faster Payments", "FedNow and RTP payouts", "Faster Payments (UK) and SEPA Instant (EU)".
         // "pushed by ACH credit and by RTP", "via SEPA Instant and via Faster Payments": a preposition that
