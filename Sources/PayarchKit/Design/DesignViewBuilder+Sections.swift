@@ -81,6 +81,7 @@ extension DesignViewBuilder {
 
     func railViews(_ facts: DesignFacts, lifecycles: [String: ClassLifecycle]) -> [DesignView.Rail] {
         let effective = effectiveRailIds(facts)
+        let givenIds = Set(facts.rails.compactMap(\.id))
         var shown: Set<String> = []
         return facts.rails.map { mention in
             // A rail named twice ("USDT on Tron and USDT on Ethereum") shows its facts and checks once.
@@ -92,13 +93,17 @@ extension DesignViewBuilder {
                     unknownOutcome: override.unknownOutcome, reconciliationArtefact: Self.cell(override.reconciliationArtefact), checks: [], facts: [])
             }
             if let rail = mention.id.flatMap(rules.rail) {
+                // A token named on a chain ("USDC on Solana") shows the facts of its own chain under its own
+                // name; the facts of every chain come once, with the first.
+                let ownChains = Set(rail.runsOn).intersection(effectiveIds(of: mention, given: givenIds))
+                let railFacts = mention.reading == .tokenOnChain && !ownChains.isEmpty
+                    ? rail.facts.filter { fact in fact.chains.isEmpty ? first : !ownChains.isDisjoint(with: fact.chains) }
+                    : first ? Self.facts(of: rail, given: effective) : []
                 return .init(
                     name: Self.name(mention), railClass: mention.railClass, className: className, known: true, nativeKey: rail.nativeKey,
                     unknownOutcome: rail.unknownOutcome, reconciliationArtefact: Self.cell(rail.reconciliationArtefact),
                     checks: first ? rail.checks : [],
-                    facts: first
-                        ? Self.facts(of: rail, given: effective).map { .init(topic: $0.topic, text: Self.cell($0.text), source: Self.cell($0.source)) }
-                        : [])
+                    facts: railFacts.map { .init(topic: $0.topic, text: Self.cell($0.text), source: Self.cell($0.source)) })
             }
             return .init(
                 name: MarkdownEscaper.inline(mention.name), railClass: mention.railClass, className: className, known: false,

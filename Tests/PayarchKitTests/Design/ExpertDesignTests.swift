@@ -245,6 +245,14 @@ import Testing
         #expect(!single.contains("in each home region") && single.contains("**Partitioning:** one primary;"))
     }
 
+    /// A token on two chains shows each chain's facts under that chain's name.
+    @Test func aTokensChainFactsComeUnderItsOwnChain() throws {
+        let markdown = try design("USDC on Solana and Ethereum withdrawals", "5 TPS").1
+        let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("| USDC on") }
+        #expect(rows.contains { $0.hasPrefix("| USDC on Ethereum | duplicate-guard |") && $0.contains("on an EVM chain") })
+        #expect(!rows.contains { $0.hasPrefix("| USDC on Solana |") && $0.contains("on an EVM chain") })
+    }
+
     /// A rail payarch does not know is assumed to work as its class does: a chain is keyed by the transaction
     /// id computed before broadcast and reconciled against the chain, never by a client key.
     @Test func anUnknownRailIsAssumedToWorkAsItsClass() throws {
