@@ -245,6 +245,14 @@ import Testing
         #expect(!single.contains("in each home region") && single.contains("**Partitioning:** one primary;"))
     }
 
+    /// Barrier 6 refuses a payout the balance does not cover, but a debit the rail orders after the fact
+    /// posts anyway, as a recoverable debt.
+    @Test func aSchemeOrderedDebitMayTakeABalanceNegative() throws {
+        let markdown = try design("Stripe top-ups and RTP withdrawals", "100 TPS", "strong; wallet balances strong").1
+        #expect(markdown.contains("**Barrier 6, a balance never goes below zero"))
+        #expect(markdown.contains("posts even when it takes the balance below zero, as a recoverable debt that blocks further payouts until it is repaid"))
+    }
+
     /// A token on two chains shows each chain's facts under that chain's name.
     @Test func aTokensChainFactsComeUnderItsOwnChain() throws {
         let markdown = try design("USDC on Solana and Ethereum withdrawals", "5 TPS").1
