@@ -258,19 +258,21 @@ public struct ThroughputReader: Sendable {
         var inbound: ThroughputFacts.Figure?
         for (index, var rate) in rates.enumerated() {
             let phrase = text.phrase(rate.first, rate.last)
+            /// A figure that is not a design figure, with the warning that says why.
+            func drop(_ id: String, _ message: String) {
+                warnings.append(ReadingWarning(id: id, phrase: phrase, message: message))
+                dropped += 1
+            }
             let segmentTokens = tokensBySegment[segment[rate.first]] ?? []
             if marks[index]?.modifier == .negated {
-                warnings.append(ReadingWarning(id: "reading.negated-figure", phrase: phrase, message: "'\(phrase.text)' is negated in the text, so it is not a design figure"))
-                dropped += 1
+                drop("reading.negated-figure", "'\(phrase.text)' is negated in the text, so it is not a design figure")
                 continue
             }
             // "Fireblocks API rate limit ~ 20 rps": a limit the load is checked against, never the load.
             if segmentTokens.contains(where: { if case .limit = words[$0] { return true } else { return false } }) {
-                warnings.append(
-                    ReadingWarning(
-                        id: "reading.rate-limit", phrase: phrase,
-                        message: "'\(phrase.text)' is a provider's limit on calls, not a load; the design is not sized for it. Check the load against it (with every call a payment makes) and queue or batch before it"))
-                dropped += 1
+                drop(
+                    "reading.rate-limit",
+                    "'\(phrase.text)' is a provider's limit on calls, not a load; the design is not sized for it. Check the load against it (with every call a payment makes) and queue or batch before it")
                 continue
             }
             // "webhook volume ~5k/sec at peak": notifications, sized apart from the payments.
@@ -279,8 +281,7 @@ public struct ThroughputReader: Sendable {
                 continue
             }
             if segmentTokens.contains(where: { if case .notPaymentRate = words[$0] { return true } else { return false } }) {
-                warnings.append(ReadingWarning(id: "reading.not-payment-rate", phrase: phrase, message: "'\(phrase.text)' counts reads or other traffic, not payments; it is not a design figure"))
-                dropped += 1
+                drop("reading.not-payment-rate", "'\(phrase.text)' counts reads or other traffic, not payments; it is not a design figure")
                 continue
             }
             if segmentTokens.contains(where: { $0 >= rate.last && words.isPart($0) }) { continue }
@@ -306,21 +307,17 @@ public struct ThroughputReader: Sendable {
             if rate.first > 0, tokens[rate.first - 1].text == "-", !tokens[rate.first].spaceBefore,
                 rate.first == 1 || tokens[rate.first - 1].spaceBefore
             {
-                warnings.append(ReadingWarning(id: "reading.negative-figure", phrase: phrase, message: "'-\(phrase.text)' is negative; it is not a design figure"))
-                dropped += 1
+                drop("reading.negative-figure", "'-\(phrase.text)' is negative; it is not a design figure")
                 continue
             }
             if rate.tps == 0 {
-                warnings.append(ReadingWarning(id: "reading.zero-figure", phrase: phrase, message: "'\(phrase.text)' is zero; a design cannot be sized for it"))
-                dropped += 1
+                drop("reading.zero-figure", "'\(phrase.text)' is zero; a design cannot be sized for it")
                 continue
             }
             if !rate.tps.isFinite || rate.tps > rules.reading.quantities.absurdTps {
-                warnings.append(
-                    ReadingWarning(
-                        id: "reading.absurd-figure", phrase: phrase,
-                        message: "'\(phrase.text)' is \(format(rate.tps)) TPS, beyond what any payment network runs (payarch treats more than \(format(rules.reading.quantities.absurdTps)) TPS as a typo); it is not a design figure"))
-                dropped += 1
+                drop(
+                    "reading.absurd-figure",
+                    "'\(phrase.text)' is \(format(rate.tps)) TPS, beyond what any payment network runs (payarch treats more than \(format(rules.reading.quantities.absurdTps)) TPS as a typo); it is not a design figure")
                 continue
             }
             // A combined figure is the total of every stream, unless it names the rails it combines ("FedNow +
