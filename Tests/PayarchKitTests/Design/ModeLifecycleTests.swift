@@ -23,7 +23,7 @@ import Testing
     @Test func renewalsGetTheMerchantInitiatedLifecycle() throws {
         let (plan, markdown) = try design("Recurring card billing (merchant-initiated) through Adyen")
         #expect(plan.facts.modes.map(\.mode) == ["merchant-initiated"])
-        #expect(markdown.contains("| Off-Session Soft Decline |") && markdown.contains("| Renewal Retry Limits |"))
+        #expect(markdown.contains("| Off-Session Soft Decline |") && markdown.contains("| Renewal Retry Limits |") && markdown.contains("| Merchant Advice Codes |"))
         #expect(markdown.contains("| Recurring Processing Model (Adyen) |") && markdown.contains("`ContAuth`"))
         #expect(markdown.contains("send each renewal off-session as a merchant-initiated payment"))
         #expect(!markdown.contains("hold the payment in `AUTHENTICATING`"))
