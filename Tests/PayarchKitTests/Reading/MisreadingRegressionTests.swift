@@ -191,6 +191,14 @@ import Testing
         #expect(tag.consistency.scopes.contains { $0.scope == "ledger" && $0.tier == "strong" })
     }
 
+    /// A number inside an identifier and a count of things other than payments are no figures.
+    @Test func identifiersAndCountsOfThingsAreNoFigures() throws {
+        let camt = try Self.facts(throughput: "10 TPS peak; statements arrive as camt.054 files").throughput
+        #expect(camt.designPeak.tps == 10 && camt.sustained == nil)
+        let outputs = try Self.facts(throughput: "withdrawals batched every 10 min into one tx, up to 200 outputs; peak 15/s").throughput
+        #expect(outputs.designPeak.tps == 15)
+    }
+
     /// A provider's rate limit is checked against the load, never added to it, and the reader says so.
     @Test func aRateLimitIsNotALoad() throws {
         let fireblocks = try Self.read(throughput: "peak 5/s. Fireblocks API rate limit ~ 20 rps.")
@@ -355,6 +363,8 @@ import Testing
         ("withdrawals through BitGo (custodial wallets, policy engine, TSS): BTC and ETH", ["Bitcoin", "Ethereum"]),
         ("Cards via Adyen (Checkout API, shopperReference / recurringDetailReference). We get AUTHORISATION, CAPTURE, REFUND and CHARGEBACK webhooks. Monthly renewals", ["Adyen"]),
         ("We route to Visa (BASE I via VAP) and Mastercard (Banknet via MIP)", ["Visa", "Mastercard"]),
+        ("Property & casualty insurer paying claims. Primary: Zelle via our bank's API", ["Zelle"]),
+        ("One-off bill payments by PayID over NPP. Authorise at checkout through Adyen", ["NPP", "Adyen"]),
         // A capitalised unknown name in parentheses that is not after a rail is still read.
         ("our new provider (Paysafe) for cards", ["Paysafe"]),
     ])

@@ -315,8 +315,11 @@ public struct RailReader: Sendable {
             }
             if candidate.notARail { continue }
             if candidate.mention.railClass == "card-network", hasPSP, !directSchemeLink { continue }
+            // "iDEAL through Mollie": a PSP after "through" is the channel of a rail of its own sentence.
             if candidate.channelOnly, candidate.mention.railClass == "psp-card-api", !cardWords,
-                candidates.contains(where: { $0.mark == nil && !sameRail($0.mention, candidate.mention) })
+                candidates.contains(where: {
+                    $0.mark == nil && !sameRail($0.mention, candidate.mention) && text.sentence[$0.span.first] == text.sentence[candidate.span.first]
+                })
             {
                 continue
             }

@@ -109,6 +109,11 @@ public struct ThroughputReader: Sendable {
         let words = ThroughputWords(text, gazetteer: self.words)
         var warnings: [ReadingWarning] = []
         var found = quantities.quantities(in: tokens)
+        // A number inside an identifier ("camt.054", "pain.001") is no figure.
+        found.removeAll { quantity in
+            quantity.first >= 2 && tokens[quantity.first - 1].text == "." && !tokens[quantity.first].spaceBefore
+                && !tokens[quantity.first - 1].spaceBefore && tokens[quantity.first - 2].isWord
+        }
         // Far more figures than any requirement states: the rest are not read, so the reader's cost stays
         // bounded (several of its steps compare figures with each other).
         if found.count > Self.maxFigures {
