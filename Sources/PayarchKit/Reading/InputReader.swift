@@ -145,6 +145,19 @@ public struct InputReader: Sendable {
             if consistencyResult.facts.statedStore == nil { consistencyResult.facts.statedStore = store }
             consistencyResult.warnings += storeWarnings
         }
+        // Regions said with the load or the rails ("CockroachDB multi-region (London, Frankfurt, Mumbai)") count
+        // when the consistency input says nothing of them.
+        var stated = consistencyResult.facts
+        if stated.multiRegion == nil, stated.singleRegion == nil, stated.residency == nil {
+            for other in [throughputInput, railsInput] {
+                let stances = consistency.read(other).facts
+                stated.multiRegion = stated.multiRegion ?? stances.multiRegion
+                stated.singleRegion = stated.singleRegion ?? stances.singleRegion
+                stated.residency = stated.residency ?? stances.residency
+                stated.zeroLoss = stated.zeroLoss ?? stances.zeroLoss
+            }
+            consistencyResult.facts = stated
+        }
         warnings += consistencyResult.warnings
         assumptions += consistencyResult.assumptions
 

@@ -280,6 +280,18 @@ import Testing
         #expect((try Self.facts(consistency: text).consistency.multiRegion != nil) == multiRegion)
     }
 
+    /// Regions said with the load or the rails count when the consistency input names none; a single-writer
+    /// global database is one writing region.
+    @Test func regionsSaidElsewhereAreRead() throws {
+        let crdb = try Self.facts(throughput: "20 TPS. CockroachDB multi-region (London, Frankfurt, Mumbai) for transfers", consistency: "sender charged once")
+        #expect(crdb.consistency.regionMode == "multi-region" && crdb.consistency.multiRegion?.variable == InputReader.throughputVariable)
+        let aurora = try Self.facts(throughput: "3,500 TPS on Aurora PostgreSQL Global Database (single writer in eu-west-1)", consistency: "never double-capture")
+        #expect(aurora.consistency.regionMode == "single-region" && aurora.consistency.singleRegion != nil)
+        // The consistency input's own stance comes first.
+        let own = try Self.facts(throughput: "20 TPS, multi-region", consistency: "strong; single region")
+        #expect(own.consistency.regionMode == "single-region")
+    }
+
     @Test func theRegionCodesPhraseIsQuotedFromFirstToLast() throws {
         let phrase = try #require(try Self.facts(consistency: "Tables in eu-west-1 and eu-central-1; strong").consistency.multiRegion)
         #expect(phrase.text == "eu-west-1 and eu-central-1")
