@@ -325,6 +325,13 @@ import Testing
         #expect(rail.name == "Open Banking PIS" && rail.railClass == "instant-push")
     }
 
+    /// An input from a card issuer's side is told, once, that payarch does not design that side.
+    @Test func anIssuersSideIsWarnedAbout() throws {
+        let issuer = try Self.read(rails: "We are the issuer processor: we answer authorisation requests from the network for our card issuing clients, Visa and Mastercard")
+        #expect(issuer.facts.warnings.filter { $0.id == "reading.issuer-side" }.count == 1)
+        #expect(!(try Self.read(rails: "Visa and Mastercard acquiring for our terminals").facts.warnings.contains { $0.id == "reading.issuer-side" }))
+    }
+
     @Test func sweepsAreCredits() throws {
         #expect(try Self.facts(rails: "Same Day ACH for domestic sweeps").rails.map(\.id) == ["ach-credit"])
     }

@@ -73,6 +73,7 @@ public struct RailReader: Sendable {
             for phrase in category.phrases { words.add(phrase, .notRail(category.category)) }
         }
         for phrase in vocabulary.notRails.exact { words.add(phrase, exact: true, .notRail("exact")) }
+        for phrase in vocabulary.railWords.issuerSide { words.add(phrase, .notRail("issuerSide")) }
         // A mode's words say how the rails are used ("MIT", "renewals", "Fireblocks"), never a rail.
         for mode in vocabulary.railWords.modes {
             for phrase in mode.words { words.add(phrase, .notRail("modes")) }
@@ -137,7 +138,7 @@ public struct RailReader: Sendable {
 
         let unknown = unknownNames(in: text, covered: covered, contextAt: contextAt, directionAt: directionAt, matches: matches, xa: xa)
         // A provider payarch has no rail rows for is named in a warning, never silently left out.
-        let providers = matches.filter { $0.payload == .notRail("providers") }
+        let providers = matches.filter { $0.payload == .notRail("providers") || $0.payload == .notRail("issuerSide") }
         let entityMatches = matches.filter { isEntity($0.payload) }
         var spans = entityMatches.map { ContextReader.Span(first: $0.first, last: $0.last) } + unknown.map(\.span)
         let blockers = matches.filter { if case .place = $0.payload { return true } else { return false } }
@@ -159,8 +160,18 @@ public struct RailReader: Sendable {
                 for: providers.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text,
                 triggers: context.triggerMatches(in: text, covered: providerCovered))
             var named = Set<String>()
+            var issuerNamed = false
             for (match, mark) in zip(providers, providerMarks) where mark == nil {
                 let phrase = text.phrase(match.first, match.last)
+                if match.payload == .notRail("issuerSide") {
+                    guard !issuerNamed else { continue }
+                    issuerNamed = true
+                    result.warnings.append(
+                        ReadingWarning(
+                            id: "reading.issuer-side", phrase: phrase,
+                            message: "'\(phrase.text)' describes a card issuer answering authorisations from the network; payarch designs the side that takes or sends payments (merchant, PSP, acquirer, paying bank), so an issuer's duplicate detection, holds, stand-in advices and clearing match are not in this design"))
+                    continue
+                }
                 guard named.insert(phrase.text.lowercased()).inserted else { continue }
                 result.warnings.append(
                     ReadingWarning(

@@ -103,6 +103,8 @@ public struct ReadingVocabulary: Sendable, Codable {
         /// Mode id (`merchant-initiated`, `offline`…) → words that say it. Lifecycle items tagged with a mode
         /// appear only in a design whose input states it.
         public var modes: [Mode] = []
+        /// Words that say the input is a card issuer answering authorisations, a side payarch does not design.
+        public var issuerSide: [String] = []
         public struct Mode: Sendable, Codable {
             public var mode: String
             public var name: String

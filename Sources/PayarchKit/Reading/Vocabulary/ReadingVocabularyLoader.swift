@@ -87,7 +87,7 @@ extension RuleBookLoader {
         -> ReadingVocabulary.RailWords
     {
         let root = try MappingReader(try document(path), what: "rail-words.yml")
-        try root.rejectUnknownKeys(["schemes", "directions", "chains", "classCues", "countryDefaults", "railContext", "xaContext", "siblings", "unknownNames", "productCues", "fallbackCues", "channels", "modes"])
+        try root.rejectUnknownKeys(["schemes", "directions", "chains", "classCues", "countryDefaults", "railContext", "xaContext", "siblings", "unknownNames", "productCues", "fallbackCues", "channels", "modes", "issuerSide"])
         func rail(_ node: YAMLNode, _ what: String) throws(PayarchError) -> String {
             let id = try node.string(for: what)
             guard railIds.contains(id) else {
@@ -177,6 +177,7 @@ extension RuleBookLoader {
             }
             return .init(channel: entry.key, words: try entry.value.strings(for: "'\(entry.key)'"))
         }
+        railWords.issuerSide = root["issuerSide"] == nil ? [] : try root.stringList("issuerSide")
         if let node = root["modes"], !node.isNull {
             railWords.modes = try MappingReader(node, what: "'modes'").entries.map { entry throws(PayarchError) in
                 guard let head = entry.key.first, head.isLowercase, entry.key.allSatisfy({ $0 == "-" || ($0.isASCII && ($0.isLowercase || $0.isNumber)) }) else {
