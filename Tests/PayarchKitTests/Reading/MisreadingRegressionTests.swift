@@ -85,6 +85,10 @@ import Testing
         // A repeated preposition joins a list; a one-way class shares what its words said, not its own way.
         ("employee net pay pushed by ACH credit and by RTP for earned-wage access", ["credit", "credit"]),
         ("Apple Pay, ACH debits and RTP", [nil, "debit", nil]),
+        // How the rail is used says its direction.
+        ("Buyers in Mexico pay by SPEI with a CLABE per order", ["debit"]),
+        ("Claims are paid out by RTP", ["credit"]),
+        ("incoming FPS from customers", ["debit"]),
         // A push-to-card rail only pays out.
         ("Visa Direct for drivers", ["credit"]),
         // Both directions joined before a rail give it none; a bank redirect or a voucher always collects.
