@@ -250,6 +250,9 @@ public struct DesignView: Sendable, Codable {
     /// Whether the input moves money between its own users (P2P, book transfers) and keys have home regions:
     /// a transfer between two homes is two local steps, never one cross-region transaction.
     public var transfersAcrossHomes: Bool = false
+    /// Whether money collected on a rail that can still return it may fund a payout on a rail that cannot be
+    /// undone: the collected funds wait for their return window (or a risk limit).
+    public var fundingGate: Bool = false
     /// The rails (as one list, or none) that push money out and so get a funds hold before the send, and
     /// those that pull it in and so post the expected amount as pending.
     public var holdRails: [String]

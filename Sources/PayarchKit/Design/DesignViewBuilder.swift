@@ -284,6 +284,7 @@ public struct DesignViewBuilder: Sendable {
             hasOpenItems: !openItems.isEmpty, openItems: openItems,
             holdsFunds: !holdRails.isEmpty, terminalIntake: terminalIntake,
             transfersAcrossHomes: regions == .homeRegion && facts.modes.contains { $0.mode == "internal-transfers" },
+            fundingGate: !holdRails.isEmpty && !pendingRails.isEmpty,
             holdRails: holdRails, pendingRails: pendingRails,
             balancesGuarded: balancesGuarded, balancesLevel: balancesLevel,
             timeoutFlows: uniqued(classViews.map(\.timeoutFlow)),

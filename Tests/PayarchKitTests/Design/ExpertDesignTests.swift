@@ -253,6 +253,14 @@ import Testing
         #expect(markdown.contains("posts even when it takes the balance below zero, as a recoverable debt that blocks further payouts until it is repaid"))
     }
 
+    /// Money collected on a rail that can still return it does not fund an irrevocable payout before its
+    /// return window closes (or within a risk limit); with no such pair of rails nothing is said.
+    @Test func returnableCollectionsDoNotFundIrrevocablePayouts() throws {
+        let markdown = try design("ACH debits for account funding, RTP for instant withdrawals", "300 TPS", "strong; wallet balances strong").1
+        #expect(markdown.contains("Money collected on ACH Debit can still come back as a return, so it is not available to a payout on RTP until its return window closes"))
+        #expect(!(try design("RTP for instant withdrawals", "300 TPS", "strong; wallet balances strong").1.contains("can still come back as a return")))
+    }
+
     /// A token on two chains shows each chain's facts under that chain's name.
     @Test func aTokensChainFactsComeUnderItsOwnChain() throws {
         let markdown = try design("USDC on Solana and Ethereum withdrawals", "5 TPS").1
