@@ -175,9 +175,12 @@ public struct DesignViewBuilder: Sendable {
 
         // A step that reads the same for several classes (a custody platform's, say) is said once, where the
         // first of them comes.
+        // So is an event that reads the same (a payee check on two SEPA classes, a custody platform's id).
         var seenSteps = Set<String>()
+        var seenEvents = Set<String>()
         for index in classViews.indices {
             classViews[index].flow = classViews[index].flow.filter { seenSteps.insert($0).inserted }
+            classViews[index].events = classViews[index].events.filter { seenEvents.insert($0.name + "\u{0}" + $0.text).inserted }
         }
 
         // Risks at a glance: what can charge twice first, then what can lose money, one per class before a

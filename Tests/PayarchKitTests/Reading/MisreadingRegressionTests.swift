@@ -320,6 +320,9 @@ import Testing
         let reading = try Self.read(rails: "card holds from Marqeta JIT funding webhooks, and Faster Payments via ClearBank; Marqeta again")
         #expect(reading.facts.rails.map(\.name) == ["Faster Payments"])
         #expect(reading.facts.warnings.filter { $0.id == "reading.unmodelled-provider" }.map { $0.phrase?.text } == ["Marqeta"])
+        // The notice, shown in the design, names no rail that was not given.
+        let notice = try #require(reading.facts.warnings.first { $0.id == "reading.unmodelled-provider" }?.message)
+        #expect(!["ACH", "Visa", "Faster Payments"].contains(where: notice.contains))
         #expect(!(try Self.read(rails: "ACH debits; we dropped Dwolla last year").facts.warnings.contains { $0.id == "reading.unmodelled-provider" }))
     }
 

@@ -176,7 +176,7 @@ public struct RailReader: Sendable {
                 result.warnings.append(
                     ReadingWarning(
                         id: "reading.unmodelled-provider", phrase: phrase,
-                        message: "'\(phrase.text)' is a provider payarch has no rail rows for (an issuer processor, or an API in front of bank rails); the design covers only the rails read from the input. Name the rail it reaches (ACH Debit, Faster Payments, Visa) for rows that fit, and design what it adds (funding decisions, its own keys) yourself"))
+                        message: "'\(phrase.text)' is a provider payarch has no rail rows for (an issuer processor, or an API in front of bank rails); the design covers only the rails read from the input. Name the rail it reaches for rows that fit, and design what it adds (funding decisions, its own keys) yourself"))
             }
         }
         var candidates: [Candidate] = []
