@@ -362,17 +362,18 @@ extension DesignViewBuilder {
         }
         // One conflict sentence for the classes answered with `202`, and each other class's own.
         func name(_ id: String) -> String { rules.railClass(id)?.name ?? id }
-        let stated = "The stated latency target (\(format(sizing.latencyTargetMilliseconds ?? 0)) ms) is shorter than the rail's own deadline ("
+        // The deadlines follow a colon, not parentheses: a class name may hold its own ("card network (ISO 8583)").
+        let stated = "The stated latency target (\(format(sizing.latencyTargetMilliseconds ?? 0)) ms) is shorter than the rail's own deadline: "
         var conflicts: [String] = []
         let defaultAnswer = sizing.latencyConflicts.filter { rules.lifecycle(of: $0.railClass, pattern: pattern)?.timeoutAnswer == nil }
         if !defaultAnswer.isEmpty {
             conflicts.append(
                 stated + Self.list(defaultAnswer.map { "\(format($0.milliseconds)) ms for a call on \(name($0.railClass))" })
-                    + "). The API therefore answers within the target with `202` and the payment id whenever the rail has not answered yet, and the call keeps its full deadline: cutting it to fit the target would only manufacture unknown outcomes.")
+                    + ". The API therefore answers within the target with `202` and the payment id whenever the rail has not answered yet, and the call keeps its full deadline: cutting it to fit the target would only manufacture unknown outcomes.")
         }
         for deadline in sizing.latencyConflicts {
             guard let answer = rules.lifecycle(of: deadline.railClass, pattern: pattern)?.timeoutAnswer else { continue }
-            conflicts.append(stated + "\(format(deadline.milliseconds)) ms for a call on \(name(deadline.railClass))). " + answer.latencyConflict)
+            conflicts.append(stated + "\(format(deadline.milliseconds)) ms for a call on \(name(deadline.railClass)). " + answer.latencyConflict)
         }
         // One paragraph for every class whose mean call is slower than the target.
         let slowMeans = sizing.meanConflicts.map { conflict in

@@ -153,7 +153,7 @@ import Testing
         #expect(plan.sizing.railConcurrency == 9_000)
         #expect(markdown.contains("| Concurrent rail calls | 9,000 | Little's law: target × mean call time of 600 ms for a call on card PSP API: planning figure"))
         #expect(markdown.contains("the call waits up to 30,000 ms before the attempt is recorded `UNKNOWN`"))
-        #expect(markdown.contains("**Latency conflict:** The stated latency target (1,000 ms) is shorter than the rail's own deadline (30,000 ms for a call on card PSP API)"))
+        #expect(markdown.contains("**Latency conflict:** The stated latency target (1,000 ms) is shorter than the rail's own deadline: 30,000 ms for a call on card PSP API."))
         // A rail allowed 10 s keeps its 10 s whatever the latency target.
         let visa = try design("Visa", "1,000 TPS, P99 under 300 ms").1
         #expect(visa.contains("the call waits up to 10,000 ms"))
@@ -259,6 +259,14 @@ import Testing
         let markdown = try design("ACH debits for account funding, RTP for instant withdrawals", "300 TPS", "strong; wallet balances strong").1
         #expect(markdown.contains("Money collected on ACH Debit can still come back as a return, so it is not available to a payout on RTP until its return window closes"))
         #expect(!(try design("RTP for instant withdrawals", "300 TPS", "strong; wallet balances strong").1.contains("can still come back as a return")))
+    }
+
+    /// A class name with its own parentheses reads cleanly in the latency conflict (no "))").
+    @Test func aLatencyConflictOnACardNetworkReadsCleanly() throws {
+        let markdown = try design("Visa and Mastercard at our terminals", "1,000 TPS, p99 under 400 ms").1
+        #expect(markdown.contains("is shorter than the rail's own deadline: 10,000 ms for a call on card network (ISO 8583). "))
+        let conflict = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("**Latency conflict:**") })
+        #expect(!conflict.contains("))"))
     }
 
     /// A token on two chains shows each chain's facts under that chain's name.
