@@ -150,7 +150,7 @@ public struct InputReader: Sendable {
         var stated = consistencyResult.facts
         if stated.multiRegion == nil, stated.singleRegion == nil, stated.residency == nil {
             for other in [throughputInput, railsInput] {
-                let stances = consistency.read(other).facts
+                let stances = consistency.regionStances(in: other)
                 stated.multiRegion = stated.multiRegion ?? stances.multiRegion
                 stated.singleRegion = stated.singleRegion ?? stances.singleRegion
                 stated.residency = stated.residency ?? stances.residency

@@ -35,6 +35,8 @@ public struct ConsistencyReader: Sendable {
     let words: Gazetteer<Word>
     let context: ContextReader
     let durations: Gazetteer<Double>
+    /// Words that make a second cloud region a standby rather than an active one.
+    let standbyWords: Gazetteer<Bool>
 
     public init(rules: RuleBook, context: ContextReader) {
         let vocabulary = rules.vocabulary
@@ -66,6 +68,9 @@ public struct ConsistencyReader: Sendable {
             for alias in scope.aliases { words.add(alias, .scope(scope.id)) }
         }
         self.words = words
+        var standby = Gazetteer<Bool>()
+        for phrase in vocabulary.cloudRegions?.standby ?? [] { standby.add(phrase, true) }
+        standbyWords = standby
         var durations = Gazetteer<Double>()
         for item in rules.reading.quantities.durations { durations.add(item.word, item.seconds) }
         for item in rules.reading.quantities.periods where item.seconds >= 60 { durations.add(item.word, item.seconds) }
@@ -410,11 +415,7 @@ public struct ConsistencyReader: Sendable {
         func first(_ kind: Word) -> SourcedPhrase? {
             matches.first { $0.payload == kind && !negatedStances.contains($0.first) }.map { text.phrase($0.first, $0.last) }
         }
-        let multiRegion = first(.multiRegion) ?? activeCloudRegions(in: text)
-        // Of the single-region phrases, one that names a standby site ("warm standby", "DR site") says more.
-        let singleMatches = matches.filter { $0.payload == .singleRegion && !negatedStances.contains($0.first) }
-        let singleRegion = (singleMatches.first { ConsistencyFacts.namesStandby(text.quote($0.first, $0.last)) } ?? singleMatches.first)
-            .map { text.phrase($0.first, $0.last) }
+        let regions = regionStances(in: text, matches: matches, negated: negatedStances)
         var assumptions: [Assumption] = []
         let consistencyFirst = first(.consistencyFirst)
         let moneyEntries = scopes.filter { vocabulary.scope($0.scope)?.moneyPath == true }
@@ -462,9 +463,42 @@ public struct ConsistencyReader: Sendable {
             scopes: scopes, unscoped: unscoped, moneyPath: moneyPath, ledger: ledger,
             apState: apScopes.contains(where: { vocabulary.scope($0)?.moneyPath == false }) ? "ap-allowed" : "cp-only",
             apPhrases: Array(Set(apPhrases)).sorted(), lagBounds: lagBounds, consistencyFirst: consistencyFirst,
-            atomicCommit: first(.atomicCommit), multiRegion: multiRegion, singleRegion: singleRegion,
-            statedStore: statedStore, residency: first(.residency), zeroLoss: first(.zeroLoss))
+            atomicCommit: first(.atomicCommit), multiRegion: regions.multiRegion, singleRegion: regions.singleRegion,
+            statedStore: statedStore, residency: regions.residency, zeroLoss: regions.zeroLoss)
         return Output(facts: facts, assumptions: assumptions, warnings: warnings)
+    }
+
+    /// Where the design's data lives, as a text states it.
+    struct RegionStances {
+        var multiRegion: SourcedPhrase?
+        var singleRegion: SourcedPhrase?
+        var residency: SourcedPhrase?
+        var zeroLoss: SourcedPhrase?
+    }
+
+    /// The region stances of a text read on its own (the load or the rails): its stance words, less those a
+    /// negation, deferral or history rules out.
+    func regionStances(in text: ReadingText) -> RegionStances {
+        let kinds: [Word] = [.multiRegion, .singleRegion, .residency, .zeroLoss]
+        let matches = words.matches(in: text.tokens).filter { kinds.contains($0.payload) }
+        let marks = context.marks(for: matches.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text)
+        return regionStances(in: text, matches: matches, negated: Set(zip(matches, marks).filter { $0.1 != nil }.map { $0.0.first }))
+    }
+
+    /// The region stances of `matches`, leaving out those starting at a `negated` token: the first phrase of
+    /// each kind, two different cloud region codes for several regions, and of the single-region phrases one
+    /// that names a standby site ("warm standby", "DR site"), which says more.
+    func regionStances(in text: ReadingText, matches: [Gazetteer<Word>.Match], negated: Set<Int>) -> RegionStances {
+        let stated = matches.filter { !negated.contains($0.first) }
+        func first(_ kind: Word) -> SourcedPhrase? {
+            stated.first { $0.payload == kind }.map { text.phrase($0.first, $0.last) }
+        }
+        let single = stated.filter { $0.payload == .singleRegion }
+        return RegionStances(
+            multiRegion: first(.multiRegion) ?? activeCloudRegions(in: text),
+            singleRegion: (single.first { ConsistencyFacts.namesStandby(text.quote($0.first, $0.last)) } ?? single.first)
+                .map { text.phrase($0.first, $0.last) },
+            residency: first(.residency), zeroLoss: first(.zeroLoss))
     }
 
     /// The store a text says the input runs: the first one no negation, history or deferral marks ("we moved
@@ -483,12 +517,8 @@ public struct ConsistencyReader: Sendable {
             }
         }
         guard !found.isEmpty else { return (nil, []) }
-        let triggers = triggers ?? {
-            var covered = [Bool](repeating: false, count: text.tokens.count)
-            for match in found { for index in match.first..<match.last { covered[index] = true } }
-            return context.triggerMatches(in: text, covered: covered)
-        }()
-        let marks = context.marks(for: found.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text, triggers: triggers)
+        let spans = found.map { ContextReader.Span(first: $0.first, last: $0.last) }
+        let marks = triggers.map { context.marks(for: spans, in: text, triggers: $0) } ?? context.marks(for: spans, in: text)
         var store: ConsistencyFacts.StatedStore?
         var warnings: [ReadingWarning] = []
         for (match, mark) in zip(found, marks) where mark == nil {
@@ -537,10 +567,8 @@ public struct ConsistencyReader: Sendable {
         }
         guard Set(codes.map(\.code)).count >= 2, let firstCode = codes.first, let lastCode = codes.last else { return nil }
         // A standby, DR or replica region is not an active one.
-        var standby = Gazetteer<Bool>()
-        for phrase in regions.standby { standby.add(phrase, true) }
         let sentences = Set(codes.map { text.sentence[$0.first] })
-        if standby.matches(in: tokens).contains(where: { sentences.contains(text.sentence[$0.first]) }) { return nil }
+        if standbyWords.matches(in: tokens).contains(where: { sentences.contains(text.sentence[$0.first]) }) { return nil }
         return text.phrase(firstCode.first, lastCode.last)
     }
 

@@ -63,6 +63,14 @@ public struct ContextReader: Sendable {
         triggers.matches(in: text.tokens, skipping: covered)
     }
 
+    /// One mark (or nil) per entity, with the triggers of the text found around the entities alone (no
+    /// trigger is read inside one): for words read on their own, such as modes, providers and stores.
+    public func marks(for entities: [Span], in text: ReadingText) -> [Mark?] {
+        var covered = [Bool](repeating: false, count: text.tokens.count)
+        for entity in entities { for index in entity.first..<entity.last { covered[index] = true } }
+        return marks(for: entities, in: text, triggers: triggerMatches(in: text, covered: covered))
+    }
+
     /// One mark (or nil) per entity, entities sorted by position. A `blocker` (a place, say) that comes
     /// first in a trigger's scope takes the trigger for itself: "everywhere except in India, where we only do
     /// UPI" rules out India, not UPI.

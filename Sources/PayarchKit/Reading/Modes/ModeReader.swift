@@ -28,11 +28,7 @@ public struct ModeReader: Sendable {
         for text in texts {
             let matches = words.matches(in: text.tokens)
             guard !matches.isEmpty else { continue }
-            var covered = [Bool](repeating: false, count: text.tokens.count)
-            for match in matches { for index in match.first..<match.last { covered[index] = true } }
-            let marks = context.marks(
-                for: matches.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text,
-                triggers: context.triggerMatches(in: text, covered: covered))
+            let marks = context.marks(for: matches.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text)
             for (match, mark) in zip(matches, marks) where mark == nil {
                 for mode in [match.payload] + (implied[match.payload] ?? []) where !found.contains(where: { $0.mode == mode }) {
                     found.append(ModeMention(mode: mode, phrase: text.phrase(match.first, match.last)))

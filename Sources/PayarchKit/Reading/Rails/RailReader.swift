@@ -153,32 +153,7 @@ public struct RailReader: Sendable {
         for (index, span) in spans.enumerated() { if let mark = marks[index] { markOf[span.first] = mark } }
 
         var result = Result()
-        if !providers.isEmpty {
-            var providerCovered = [Bool](repeating: false, count: tokens.count)
-            for match in providers { for index in match.first..<match.last { providerCovered[index] = true } }
-            let providerMarks = context.marks(
-                for: providers.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text,
-                triggers: context.triggerMatches(in: text, covered: providerCovered))
-            var named = Set<String>()
-            var issuerNamed = false
-            for (match, mark) in zip(providers, providerMarks) where mark == nil {
-                let phrase = text.phrase(match.first, match.last)
-                if match.payload == .notRail("issuerSide") {
-                    guard !issuerNamed else { continue }
-                    issuerNamed = true
-                    result.warnings.append(
-                        ReadingWarning(
-                            id: "reading.issuer-side", phrase: phrase,
-                            message: "'\(phrase.text)' describes a card issuer answering authorisations from the network; payarch designs the side that takes or sends payments (merchant, PSP, acquirer, paying bank), so an issuer's duplicate detection, holds, stand-in advices and clearing match are not in this design"))
-                    continue
-                }
-                guard named.insert(phrase.text.lowercased()).inserted else { continue }
-                result.warnings.append(
-                    ReadingWarning(
-                        id: "reading.unmodelled-provider", phrase: phrase,
-                        message: "'\(phrase.text)' is a provider payarch has no rail rows for (an issuer processor, or an API in front of bank rails); the design covers only the rails read from the input. Name the rail it reaches for rows that fit, and design what it adds (funding decisions, its own keys) yourself"))
-            }
-        }
+        result.warnings += providerWarnings(providers, in: text)
         var candidates: [Candidate] = []
         func add(_ mention: RailMention, _ span: ContextReader.Span, channelOnly: Bool = false, notARail: Bool = false) {
             candidates.append(Candidate(mention: mention, span: span, mark: markOf[span.first], channelOnly: channelOnly, notARail: notARail))
@@ -818,6 +793,31 @@ public struct RailReader: Sendable {
     }
 
     /// The class an unknown rail's neighbours suggest: a class cue or context word in its list item.
+    /// A warning for each provider payarch has no rail rows for, once per name, and one for the first words
+    /// that put the input on a card issuer's side; ruled-out ones ("we dropped Dwolla") give none.
+    func providerWarnings(_ matches: [Gazetteer<Word>.Match], in text: ReadingText) -> [ReadingWarning] {
+        guard !matches.isEmpty else { return [] }
+        let marks = context.marks(for: matches.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text)
+        var warnings: [ReadingWarning] = []
+        var named = Set<String>()
+        for (match, mark) in zip(matches, marks) where mark == nil {
+            let phrase = text.phrase(match.first, match.last)
+            if match.payload == .notRail("issuerSide") {
+                guard named.insert("\u{0}issuer").inserted else { continue }
+                warnings.append(
+                    ReadingWarning(
+                        id: "reading.issuer-side", phrase: phrase,
+                        message: "'\(phrase.text)' describes a card issuer answering authorisations from the network; payarch designs the side that takes or sends payments (merchant, PSP, acquirer, paying bank), so an issuer's duplicate detection, holds, stand-in advices and clearing match are not in this design"))
+            } else if named.insert(phrase.text.lowercased()).inserted {
+                warnings.append(
+                    ReadingWarning(
+                        id: "reading.unmodelled-provider", phrase: phrase,
+                        message: "'\(phrase.text)' is a provider payarch has no rail rows for (an issuer processor, or an API in front of bank rails); the design covers only the rails read from the input. Name the rail it reaches for rows that fit, and design what it adds (funding decisions, its own keys) yourself"))
+            }
+        }
+        return warnings
+    }
+
     /// The position of the parenthesis still open at `index` in its sentence, if any.
     func openParenthesis(before index: Int, in tokens: [Token]) -> Int? {
         var depth = 0
