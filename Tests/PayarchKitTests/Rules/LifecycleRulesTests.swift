@@ -156,6 +156,17 @@ import Testing
         #expect(try loadError("decisions/datastore.yml", "  - id: STORE-MYSQL", "  - id: STORE-PG-SINGLE")?.id == "rules.duplicate-row")
     }
 
+    /// The keys added for chain ceilings, default channels, one-way rails, unknown rails, cloud regions and
+    /// the issuer's side refuse bad values and unknown keys instead of loading them.
+    @Test func laterKeysRefuseBadValues() throws {
+        #expect(try loadError("throughput.yml", "    ceiling: true", "    ceiling: often")?.message.contains("true or false") == true)
+        #expect(try loadError("rail-classes.yml", "    defaultChannel: card-not-present", "    defaultChannel: online")?.id == "rules.unknown-value")
+        #expect(try loadError("rails/instant-push.yml", "    direction: credit", "    direction: outbound")?.id == "rules.unknown-value")
+        #expect(try loadError("rail-classes.yml", "    defaultChannel: card-not-present", "    unknownRailKey: [a, b]") != nil)
+        #expect(try loadError("consistency.yml", "cloudRegions:\n", "cloudRegions:\n  zones: [a]\n") != nil)
+        #expect(try loadError("reading/rail-words.yml", "issuerSide: [", "issuerSide: {a: [") != nil)
+    }
+
     @Test func aTagMustNameAKnownRailOfTheSameClass() throws {
         let unknown = try loadError("lifecycle/wallet.yml", #"class: "wallet""#, "class: \"wallet\"\n# x")
         #expect(unknown == nil)
