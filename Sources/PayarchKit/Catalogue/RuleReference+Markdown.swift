@@ -55,6 +55,9 @@ extension RuleReference {
                 lines.append("- **Examples:**")
                 lines += row.examples.map { "  - " + Self.assignment($0, keys: table.keys) }
             }
+            if let sources = row.sources {
+                lines.append("- **Sources:** " + sources.joined(separator: " , "))
+            }
             blocks.append(lines.joined(separator: "\n"))
         }
         return blocks.joined(separator: "\n\n")

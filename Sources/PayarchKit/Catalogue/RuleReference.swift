@@ -48,6 +48,8 @@ public struct RuleReference: Sendable {
         public var examples: [[String: String]]
         /// Taken only when the input names what the row is for (a store it runs).
         public var stated: Bool? = nil
+        /// Where the row's outside facts are published; absent when it states none.
+        public var sources: [String]? = nil
     }
 
     public struct Table: Sendable, Codable, Hashable {
@@ -100,7 +102,8 @@ public struct RuleReference: Sendable {
                             case .list(let items): .list(items)
                             }
                         },
-                        summary: table.summary(of: row), rationale: row.rationale, examples: row.examples, stated: stated ? true : nil)
+                        summary: table.summary(of: row), rationale: row.rationale, examples: row.examples, stated: stated ? true : nil,
+                        sources: row.sources.isEmpty ? nil : row.sources)
                 })
         }
     }

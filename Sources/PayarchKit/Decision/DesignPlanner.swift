@@ -65,7 +65,7 @@ public struct DesignPlanner: Sendable {
                 Self.replace(&decisions[partIndex], with: partRow, of: partTable, rationale: "The input runs \(stated.phrase.text): ", key: key)
             }
             if let regionIndex = decisions.firstIndex(where: { $0.table == "regions" }), decisions[regionIndex].text("mode") != "single-region",
-                let rowId = Self.regionRowByEngine[stated.engine], decisions[regionIndex].row != rowId,
+                let rowId = Self.regionRowByStoreKind[row.outputs["storeKind"]?.text ?? ""], decisions[regionIndex].row != rowId,
                 let regionTable = rules.tables.first(where: { $0.id == "regions" }), let regionRow = regionTable.rows.first(where: { $0.id == rowId })
             {
                 Self.replace(
@@ -106,12 +106,11 @@ public struct DesignPlanner: Sendable {
         "single-primary": "PART-SINGLE-PRIMARY", "sharded": "PART-HASH-MERCHANT-KEY", "distributed": "PART-STORE-SPLITS", "key-value": "PART-STORE-SPLITS",
     ]
 
-    /// With several active regions, the regions row a stated store supports: a consensus store serializes
-    /// claims across regions itself; DynamoDB's global tables resolve by last writer wins, so its key table
-    /// stays regional; relational primaries home each key.
-    static let regionRowByEngine: [String: String] = [
-        "spanner": "REGION-GLOBAL-STORE", "cockroachdb": "REGION-GLOBAL-STORE", "dynamodb": "REGION-HOME-KV",
-        "postgresql": "REGION-HOME", "aurora-postgresql": "REGION-HOME", "mysql": "REGION-HOME",
+    /// With several active regions, the regions row each kind of stated store supports: a distributed SQL
+    /// store serializes claims across regions itself; a key-value store's global tables resolve by last
+    /// writer wins, so its key table stays regional; relational primaries home each key.
+    static let regionRowByStoreKind: [String: String] = [
+        "distributed": "REGION-GLOBAL-STORE", "key-value": "REGION-HOME-KV", "single-primary": "REGION-HOME", "sharded": "REGION-HOME",
     ]
 
     /// The datastore row for a stated engine that fits the design's family, preferring the row the volume

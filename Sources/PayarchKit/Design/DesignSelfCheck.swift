@@ -19,12 +19,19 @@ public struct DesignSelfCheck: Sendable {
         self.rules = rules
     }
 
+    /// A phrase written with no lower-case letter is a keyword, code or identifier (`RETURNING`,
+    /// `SKIP LOCKED`, `ORA-`) and matches only as written, so the English word "returning" is not the SQL
+    /// clause; any other phrase matches in any case.
+    static func matchesAnyCase(_ phrase: String) -> Bool {
+        phrase.contains { $0.isLowercase }
+    }
+
     public func check(_ markdown: String, plan: DesignPlan) -> [Finding] {
         var findings: [Finding] = []
         let prose = PhraseIndex(Self.rulesText(markdown))
         // Phrases the decisions taken rule out.
         for entry in rules.selfCheck.decisions where plan.decisions(entry.table).contains(where: { $0.text(entry.output) == entry.value }) {
-            for phrase in entry.phrases where prose.contains(phrase, caseInsensitive: true) {
+            for phrase in entry.phrases where prose.contains(phrase, caseInsensitive: Self.matchesAnyCase(phrase)) {
                 findings.append(
                     .init(id: "self-check.decision", message: "'\(phrase)' in a design where \(entry.table).\(entry.output) = \(entry.value): \(entry.because)"))
             }

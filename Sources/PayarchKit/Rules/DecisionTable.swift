@@ -26,6 +26,9 @@ public struct DecisionTable: Sendable, Codable {
         public var rationale: String
         /// Complete key assignments that must select this row.
         public var examples: [[String: String]]
+        /// Where the facts in the row's outputs are published (a store's error codes, hints and replication
+        /// modes); empty for rows that state no outside fact.
+        public var sources: [String] = []
         public var location: SourceLocation
 
         public func matches(_ assignment: [String: String]) -> Bool {

@@ -102,7 +102,7 @@ enum DecisionTableDecoder {
         _ node: YAMLNode, keys: [String], outputNames: [String], domains: [String: [String]]
     ) throws(PayarchError) -> DecisionTable.Row {
         let map = try MappingReader(node, what: "a row")
-        try map.rejectUnknownKeys(["id", "when", "then", "rationale", "examples"])
+        try map.rejectUnknownKeys(["id", "when", "then", "rationale", "examples", "sources"])
         let id = try map.required("id").string(for: "'id' of a row")
         let when = try MappingReader(try map.required("when"), what: "'when' of row \(id)")
         var conditions: [String: Set<String>] = [:]
@@ -162,9 +162,19 @@ enum DecisionTableDecoder {
             }
             return assignment
         }
+        var sources: [String] = []
+        if let node = map["sources"] {
+            for item in try node.sequenceItems(for: "'sources' of row \(id)") {
+                let source = try item.string(for: "a source of row \(id)")
+                guard source.hasPrefix("https://") else {
+                    throw PayarchError.data(at: item.location, id: "rules.source", "a source of row \(id) is not an https address: '\(source)'")
+                }
+                sources.append(source)
+            }
+        }
         return DecisionTable.Row(
             id: id, conditions: conditions, outputs: outputs,
             rationale: try map.required("rationale").string(for: "'rationale' of row \(id)"), examples: examples,
-            location: node.location)
+            sources: sources, location: node.location)
     }
 }

@@ -100,6 +100,33 @@ import Testing
         #expect(stores == expected)
     }
 
+    /// Every store an input may say it runs, beside every class that keeps a payment database, at the
+    /// lowest and highest band, in one region and across two, with either ledger: the design takes that
+    /// store's row and passes the same self-check, so no other store's idiom reaches it.
+    @Test(arguments: Bundled.rules.vocabulary.stores.map(\.engine))
+    func everyStatedStoreInEveryClassPassesTheSelfCheck(_ engine: String) throws {
+        let checker = DesignSelfCheck(rules: Bundled.rules)
+        let name = try #require(Bundled.rules.vocabulary.stores.first { $0.engine == engine }?.aliases.first)
+        var failures: [String] = []
+        for (railClass, rails) in Self.representatives() where railClass != "xa-resource" {
+            for band in [Axis.bands[0], Axis.bands[3]] {
+                for ledger in Axis.ledgers {
+                    for multiRegion in [false, true] {
+                        let consistency = "strong consistency for payments; \(ledger.1) for the ledger; we run \(name)"
+                            + (multiRegion ? "; active-active across two regions" : "")
+                        let inputs = try Bundled.inputs(rails: rails, throughput: band.1, consistency: consistency)
+                        let (plan, markdown) = try Bundled.design(inputs)
+                        let label = "\(railClass) \(band.0) ledger=\(ledger.0) mr=\(multiRegion)"
+                        #expect(plan.decision("datastore")?.text("engine") == engine, "\(label)")
+                        #expect(markdown.contains("| Store in use |"), "\(label)")
+                        failures += checker.check(markdown, plan: plan).map { "\(label): \($0)" }
+                    }
+                }
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.count) findings:\n\(failures.prefix(40).joined(separator: "\n"))")
+    }
+
     /// Every mode stated beside every class, at the lowest and highest band: the mode's items pass the same
     /// self-check as the rest of the design.
     @Test(arguments: Bundled.rules.reading.railWords.modes.map(\.mode))

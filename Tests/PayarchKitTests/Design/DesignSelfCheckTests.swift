@@ -29,6 +29,20 @@ import Testing
         #expect(findings.contains { $0.id == "self-check.decision" && $0.message.contains("'SKIP LOCKED'") && $0.message.contains("spanner") })
     }
 
+    /// A forbidden keyword in capitals matches only as written: the English word "returning" in a MySQL
+    /// design is prose, the SQL clause `RETURNING` is PostgreSQL's; a phrase with lower-case letters
+    /// matches in any case.
+    @Test func aKeywordInCapitalsMatchesOnlyAsWrittenAndOtherPhrasesInAnyCase() throws {
+        let (plan, markdown) = try design("Stripe", "500 TPS", "strong consistency; we run MySQL")
+        #expect(plan.decision("datastore")?.text("engine") == "mysql")
+        #expect(checker.check(planting("The bank is returning the entry as R24.", in: markdown), plan: plan).isEmpty)
+        let keyword = checker.check(planting("The claim ends with `RETURNING id`.", in: markdown), plan: plan)
+        #expect(keyword.contains { $0.message.contains("'RETURNING'") })
+        let prose = checker.check(planting("It reads the Write-Ahead Log.", in: markdown), plan: plan)
+        #expect(prose.contains { $0.message.contains("'write-ahead log'") })
+        #expect(DesignSelfCheck.matchesAnyCase("write-ahead log") && !DesignSelfCheck.matchesAnyCase("SKIP LOCKED") && !DesignSelfCheck.matchesAnyCase("ORA-"))
+    }
+
     @Test func aContradictionWithTheLedgerDecisionIsFound() throws {
         let (plan, markdown) = try design("Stripe", "1,000 TPS", "strong consistency everywhere")
         #expect(plan.decision("ledger")?.text("posting") == "synchronous")

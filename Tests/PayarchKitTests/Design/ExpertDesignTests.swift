@@ -683,6 +683,41 @@ import Testing
         #expect(try design("Stripe", "500 TPS", "strong consistency. We run Postgres.").0.decision("datastore")?.row == "STORE-PG-SINGLE")
     }
 
+    /// SQL Server, Oracle and YugabyteDB are designed in their own terms when the input runs them: their
+    /// duplicate-key errors, locking idioms, fencing-token source, read rule and failover, each row with its
+    /// sources; none of them gets PostgreSQL text.
+    @Test func sqlServerOracleAndYugabyteAreDesignedInTheirOwnTerms() throws {
+        let checker = DesignSelfCheck(rules: Bundled.rules)
+        let (sqlPlan, sql) = try design("Stripe", "500 TPS", "strong consistency; we run SQL Server 2019 with Always On")
+        #expect(sqlPlan.decision("datastore")?.row == "STORE-SQL-SERVER")
+        #expect(sql.contains("(`2601`)") && sql.contains("(`2627`)") && sql.contains("error `1205`") && sql.contains("`IGNORE_DUP_KEY`"))
+        #expect(sql.contains("`WITH (UPDLOCK, READPAST, ROWLOCK)`") && sql.contains("OUTPUT inserted.id") && sql.contains("`NEXT VALUE FOR dbo.lease_tokens`"))
+        #expect(sql.contains("a readable secondary applies the log after the primary commits"))
+        #expect(sql.contains("only after the secondary has hardened its log") && sql.contains("asynchronous-commit mode"))
+        #expect(checker.check(sql, plan: sqlPlan).isEmpty)
+        let (oraclePlan, oracle) = try design("Stripe", "500 TPS", "strong consistency; the payments schema is on Oracle 19c")
+        #expect(oraclePlan.decision("datastore")?.row == "STORE-ORACLE")
+        #expect(oracle.contains("ORA-00001") && oracle.contains("ORA-00060") && oracle.contains("(ORA-00054)") && oracle.contains("`IGNORE_ROW_ON_DUPKEY_INDEX`"))
+        #expect(oracle.contains("a sequence created with `ORDER`") && oracle.contains("RETURNING id INTO :id"))
+        #expect(oracle.contains("Maximum Availability or Maximum Protection") && oracle.contains("(LogMiner or GoldenGate)"))
+        #expect(checker.check(oracle, plan: oraclePlan).isEmpty)
+        // With no committed write to be lost, the sentence about asynchronous redo to another region goes.
+        let zero = try design("Stripe", "500 TPS", "strong consistency; Oracle Database with Data Guard, RPO 0").1
+        #expect(zero.contains("Maximum Availability or Maximum Protection") && !zero.contains("Maximum Performance"))
+        let (yugaPlan, yuga) = try design("Stripe", "500 TPS", "strong consistency on YugabyteDB")
+        #expect(yugaPlan.decision("datastore")?.row == "STORE-YUGABYTE")
+        #expect(yugaPlan.decision("partitioning")?.row == "PART-STORE-SPLITS")
+        #expect(yuga.contains("`yb_read_from_followers`") && yuga.contains("the claim sets it to 1 and each takeover adds one"))
+        #expect(!yuga.contains("nextval") && !yuga.contains("SKIP LOCKED") && !yuga.contains("the primary"))
+        #expect(checker.check(yuga, plan: yugaPlan).isEmpty)
+        // Every stated store row cites where its facts are published.
+        for row in try #require(Bundled.rules.table("datastore")?.statedRows) where ["sql-server", "oracle", "yugabytedb"].contains(row.outputs["engine"]?.text) {
+            #expect(!row.sources.isEmpty && row.sources.allSatisfy { $0.hasPrefix("https://") }, "\(row.id)")
+        }
+        // A store the input has left is not the store it runs.
+        #expect(try design("Stripe", "500 TPS", "strong consistency; we migrated off SQL Server last year").0.decision("datastore")?.row == "STORE-PG-SINGLE")
+    }
+
     /// Card-present rails get terminal handling and no 3-D Secure; online rails get 3-D Secure and no
     /// point-of-sale rows; a rail given for both keeps both.
     @Test func cardTextFollowsTheChannel() throws {
@@ -723,7 +758,12 @@ import Testing
         #expect(postgres.decision("regions")?.row == "REGION-HOME")
         let dynamo = try design("Stripe", "1,000 TPS", "strong consistency, active-active across regions on DynamoDB").0
         #expect(dynamo.decision("regions")?.row == "REGION-HOME-KV")
-        for (_, row) in DesignPlanner.regionRowByEngine {
+        let yugabyte = try design("Stripe", "1,000 TPS", "strong consistency, active-active in us-east and us-central on YugabyteDB").0
+        #expect(yugabyte.decision("regions")?.row == "REGION-GLOBAL-STORE")
+        let oracle = try design("Stripe", "1,000 TPS", "strong consistency, active-active across two regions on Oracle 19c").0
+        #expect(oracle.decision("regions")?.row == "REGION-HOME")
+        for kind in DesignView.StoreKind.allCases where kind != .xa {
+            let row = try #require(DesignPlanner.regionRowByStoreKind[kind.rawValue], "\(kind)")
             #expect(Bundled.rules.table("regions")?.rows.contains { $0.id == row } == true)
         }
         // Partitioning follows the store chosen: CockroachDB at a low volume splits its own key space.

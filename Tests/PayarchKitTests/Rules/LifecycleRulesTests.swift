@@ -154,6 +154,7 @@ import Testing
         #expect(try loadError("throughput.yml", "    utilisation: 0.5", "    utilisation: 1.5")?.id == "rules.capacity")
         // A stated row shares the table's row ids, so a duplicate is refused like any other.
         #expect(try loadError("decisions/datastore.yml", "  - id: STORE-MYSQL", "  - id: STORE-PG-SINGLE")?.id == "rules.duplicate-row")
+        #expect(try loadError("decisions/datastore.yml", "      - https://learn.microsoft.com/en-us/sql/t-sql/queries/hints-transact-sql-table", "      - learn.microsoft.com/hints")?.id == "rules.source")
     }
 
     /// The keys added for chain ceilings, default channels, one-way rails, unknown rails, cloud regions and
