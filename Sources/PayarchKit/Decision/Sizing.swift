@@ -117,7 +117,7 @@ public struct Sizing: Sendable, Codable, Hashable {
             let named = capacity.rails.filter(rails.contains)
             let names = named.map { railNames[$0] ?? $0 }.joined(separator: " and ")
             if !named.isEmpty, named.allSatisfy(fallbackRails.contains) {
-                warnings.append("As a fallback, \(names) carries load only while the primary is down, but if it had to carry \(peak), that would be \(ratio) \(basis)")
+                warnings.append("As a fallback, \(names) carries load only while the rail it backs up is down, but if it had to carry \(peak), that would be \(ratio) \(basis)")
             } else if !named.isEmpty, railCount > 1 {
                 warnings.append("If all of \(peak) went through \(names), it would be \(ratio); size its share against that figure \(basis)")
             } else {

@@ -18,8 +18,16 @@ public struct DesignViewBuilder: Sendable {
     /// The region setting when the input keeps data in its own region.
     static let residencyText = "each deployment is a design of its own that owns its claims, payments, keys and ledger inside its jurisdiction; its standby and failover stay inside that jurisdiction, no request or record is forwarded or replicated across it, so losing a deployment is an outage for its own users only, and a client key is unique only within its deployment"
     /// What the design does when the input allows no committed write to be lost on a failover.
-    static func zeroLossText(_ phrase: String) -> String {
-        "The input asks for no committed write to be lost on a failover (\(phrase)), so replication to the other region or site is synchronous, and no promotion can lose a commit: the claim commits only once a replica in another region holds it (a synchronous standby region, or a store whose commits already need a quorum across regions), every claim pays that round trip, and when that replica cannot be reached the key gate refuses with `503` rather than commit locally."
+    /// The replica that holds each claim is the store's own: a standby another region keeps for a primary,
+    /// the quorum of a distributed store, or a key-value store's replication to another region.
+    static func zeroLossText(_ phrase: String, storeKind: DesignView.StoreKind) -> String {
+        let replica =
+            switch storeKind {
+            case .distributed: "the store's multi-region configuration, whose commits already need a quorum across regions"
+            case .keyValue: "a table configuration that writes each commit to another region before confirming it"
+            case .singlePrimary, .sharded, .xa: "a standby in another region that acknowledges each commit before the primary confirms it"
+            }
+        return "The input asks for no committed write to be lost on a failover (\(phrase)), so replication to the other region or site is synchronous, and no promotion can lose a commit: the claim commits only once a replica in another region holds it (\(replica)), every claim pays that round trip, and when that replica cannot be reached the key gate refuses with `503` rather than commit locally."
     }
 
     /// What a standby site the input keeps ("warm standby", "DR site", "active/passive") changes: losing the
@@ -267,7 +275,7 @@ public struct DesignViewBuilder: Sendable {
                     output("regions", "failover") == "store" ? output("datastore", "failover") : output("regions", "failover"),
                     zeroLoss: facts.consistency.zeroLoss != nil)
                     + (regions == .singleRegion ? facts.consistency.singleRegion.flatMap(Self.standbyText) ?? "" : "")
-                    + (facts.consistency.zeroLoss.map { " " + Self.zeroLossText(MarkdownEscaper.quoted($0.text)) } ?? ""),
+                    + (facts.consistency.zeroLoss.map { " " + Self.zeroLossText(MarkdownEscaper.quoted($0.text), storeKind: storeKind) } ?? ""),
                 tables: tables(pattern: pattern, storeKind: storeKind, choreographed: output("coordination", "control") == "choreographed"), lockingName: output("locking", "lockingName"),
                 lockingStatement: output("datastore", output("locking", "locking"))),
             terminalStates: Self.list(uniqued(classViews.flatMap { Self.codeSpans($0.states) }), conjunction: "or"),

@@ -176,7 +176,7 @@ import Testing
         let shared = try design("Lightning payouts, on-chain Bitcoin for withdrawals above 0.01 BTC", "30 TPS").1
         #expect(shared.contains("If all of the design peak of 30 TPS went through Bitcoin, it would be 2.5× Bitcoin's block space"))
         let fallback = try design("Adyen for cards, Stripe as failover PSP", "25,000 TPS").1
-        #expect(fallback.contains("As a fallback, Stripe carries load only while the primary is down, but if it had to carry the design peak of 25,000 TPS, that would be 250× Stripe's default live-mode rate limit"))
+        #expect(fallback.contains("As a fallback, Stripe carries load only while the rail it backs up is down, but if it had to carry the design peak of 25,000 TPS, that would be 250× Stripe's default live-mode rate limit"))
     }
 
     /// A batched rail submits files: per-payment call concurrency is not computed for it, and a mean call
@@ -818,6 +818,13 @@ import Testing
         #expect(failover.hasPrefix(" Inside the region a synchronous standby in another zone takes over with no committed claim lost."))
         #expect(!(try design("Stripe", "100 TPS", "strong").1.contains("no committed write to be lost on a failover")))
         #expect(try design("Stripe", "100 TPS", "strong; we do not need zero data loss").0.facts.consistency.zeroLoss == nil)
+        // The replica that holds each claim is the store's own kind.
+        #expect(markdown.contains("(a standby in another region that acknowledges each commit before the primary confirms it)"))
+        let spanner = try design("Stripe", "100,000 TPS", "strict serializability; RPO 0").1
+        #expect(spanner.contains("(the store's multi-region configuration, whose commits already need a quorum across regions)"))
+        #expect(!spanner.contains("standby"))
+        let dynamo = try design("Stripe", "100,000 TPS", "eventual consistency; zero data loss").1
+        #expect(dynamo.contains("(a table configuration that writes each commit to another region before confirming it)"))
     }
 
     @Test func failoverFollowsTheRegionSetting() throws {

@@ -131,3 +131,15 @@ import Testing
         #expect(!(try design("FedNow payouts").1.contains("Payee |")))
     }
 }
+
+extension ModeLifecycleTests {
+    /// Incremental authorisation is described for every PSP; Stripe's rule that no increment follows a
+    /// partial capture is Stripe's own row, so an Adyen design never names Stripe.
+    @Test func stripesIncrementRuleIsStripesOwn() throws {
+        let adyen = try design("Adyen for hotel bookings with incremental authorisation").1
+        #expect(adyen.contains("whether an increment may follow a partial capture is the PSP's rule"))
+        #expect(!adyen.contains("Increment After Capture") && !adyen.contains("Stripe"))
+        let stripe = try design("Stripe for hotel bookings with incremental authorisation").1
+        #expect(stripe.contains("| Increment After Capture | loss | At Stripe an incremental authorisation is possible only while the payment is still wholly uncaptured"))
+    }
+}

@@ -53,7 +53,7 @@ import Testing
     @Test(arguments: [
         ("Instant payouts over FedNow and RTP, falling back to Same Day ACH when the receiver isn't reachable", ["FedNow", "RTP", "ACH Credit"], "ACH Credit", "instant-push"),
         ("Adyen and Worldpay for cards, and Stripe as failover PSP", ["Adyen", "Worldpay", "Stripe"], "Stripe", "psp-card-api"),
-        ("Interac e-Transfer payouts, with EFT as the fallback for amounts above the limit", ["Interac e-Transfer", "EFT (Canada)"], "EFT (Canada)", "instant-push"),
+        ("Interac e-Transfer payouts, with EFT as the fallback for amounts above the limit", ["Interac e-Transfer", "Canadian EFT"], "Canadian EFT", "instant-push"),
         // The subject of "is the fallback", not the rail named after it.
         ("Stripe is primary; Braintree is the fallback for PayPal vault customers", ["Stripe", "Braintree", "PayPal"], "Braintree", "wallet"),
     ])
@@ -107,6 +107,16 @@ import Testing
         #expect(try Self.facts(rails: text).rails.map(\.direction) == directions)
     }
 
+    /// A direction word the scheme has no rail for ("instant" next to ACH) does not decide its member: the
+    /// search goes on to the payouts the sentence is about, so the fallback is ACH Credit, not the default.
+    @Test func aDirectionTheSchemeLacksDoesNotStopTheSearch() throws {
+        let facts = try Self.facts(
+            rails: "Seller payouts via RTP and FedNow, fallback to Same Day ACH when the receiving bank isn't reachable on either instant rail.")
+        #expect(facts.rails.map(\.id) == ["rtp", "fednow", "ach-credit"])
+        // A scheme that has an instant member still takes it from the same word.
+        #expect(try Self.facts(rails: "SEPA instant payouts").rails.map(\.id) == ["sepa-instant"])
+    }
+
     @Test func aLoneRailIsNeverItsOwnFallback() throws {
         let facts = try Self.facts(rails: "Stripe as failover")
         #expect(facts.rails.map(\.isFallback) == [false])
@@ -155,9 +165,13 @@ import Testing
 
     /// A store payarch has no rows for is never silently replaced: the reading warns, and a negated one does not.
     @Test func anUnmodelledStoreIsNamedInAWarning() throws {
-        let reading = try Self.read(consistency: "Strong consistency. We run SQL Server in two data centres.")
-        #expect(reading.facts.warnings.contains { $0.id == "reading.unmodelled-store" && $0.message.hasPrefix("'SQL Server' is a store payarch has no design rows for") })
+        let reading = try Self.read(consistency: "Strong consistency. We run IBM Db2 in two data centres.")
+        #expect(reading.facts.warnings.contains { $0.id == "reading.unmodelled-store" && $0.message.hasPrefix("'IBM Db2' is a store payarch has no design rows for") })
         #expect(reading.facts.consistency.statedStore == nil)
+        // A store with rows is the store the design uses, with no warning.
+        let sqlServer = try Self.read(consistency: "Strong consistency. We run SQL Server in two data centres.")
+        #expect(sqlServer.facts.consistency.statedStore?.engine == "sql-server")
+        #expect(!sqlServer.facts.warnings.contains { $0.id == "reading.unmodelled-store" })
         let moved = try Self.read(consistency: "Strong consistency. We no longer use MongoDB; we run Postgres.")
         #expect(!moved.facts.warnings.contains { $0.id == "reading.unmodelled-store" })
         #expect(moved.facts.consistency.statedStore?.engine == "postgresql")
@@ -257,7 +271,7 @@ import Testing
     @Test func moreRegionStoreAndRailWordsAreReadAsMeant() throws {
         #expect(try Self.facts(consistency: "UK data stays in the UK; strong consistency").consistency.residency != nil)
         #expect(try Self.facts(consistency: "Active/passive across two DCs, strong").consistency.regionMode == "single-region")
-        #expect(try Self.read(consistency: "Oracle 19c with Data Guard; strong").facts.warnings.contains { $0.id == "reading.unmodelled-store" })
+        #expect(try Self.facts(consistency: "Oracle 19c with Data Guard; strong").consistency.statedStore?.engine == "oracle")
         #expect(try Self.facts(rails: "Cross-shard transfers between customer accounts, and Faster Payments").rails.map(\.name) == ["Faster Payments"])
         // A token named bare again after it was named on its chains is the same token.
         #expect(try Self.facts(rails: "USDC on Solana and Ethereum via our custody provider. Customers send USDC to a deposit address").rails.map(\.name) == ["USDC on Solana", "USDC on Ethereum"])

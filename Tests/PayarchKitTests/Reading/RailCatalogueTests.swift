@@ -137,4 +137,10 @@ import Testing
             "rails/psp-card-api.yml", replacing: "source: \"https://docs.stripe.com/idempotency\"", with: "source: \"stripe docs\"")
         #expect(throws: PayarchError.self) { _ = try RuleBookLoader().load(directory: directory) }
     }
+
+    /// A design puts rail names inside parentheses ("**batch credit transfer** (Canadian EFT)"), so no
+    /// rail's display name carries parentheses of its own.
+    @Test func noRailNameHasParentheses() {
+        for rail in Bundled.rules.rails { #expect(!rail.name.contains("(") && !rail.name.contains(")"), "\(rail.id): \(rail.name)") }
+    }
 }

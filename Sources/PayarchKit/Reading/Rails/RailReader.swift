@@ -183,7 +183,9 @@ public struct RailReader: Sendable {
                 }
             case .scheme(let index):
                 let scheme = rules.reading.railWords.schemes[index]
-                var wanted = schemeDirections(first: match.first, last: match.last, in: text, matches: entityMatches, directionAt: directionAt)
+                var wanted = schemeDirections(
+                    first: match.first, last: match.last, in: text, matches: entityMatches, directionAt: directionAt,
+                    accepting: Set(scheme.members.map(\.direction)))
                 if wanted.isEmpty, let earlier = resolvedSchemes[index] { wanted = earlier }
                 var members = wanted.compactMap { direction in scheme.members.first { $0.direction == direction }?.rail }
                 let fromDirection = !members.isEmpty
@@ -312,8 +314,9 @@ public struct RailReader: Sendable {
             // A class that moves money one way gives its rails that direction; otherwise the words next to
             // the rail in its clause say it, never a direction word elsewhere in the sentence.
             let said = schemeDirections(
-                first: candidate.span.first, last: candidate.span.last, in: text, matches: entityMatches, directionAt: directionAt, sentenceWide: false
-            ).filter { $0 == "credit" || $0 == "debit" }
+                first: candidate.span.first, last: candidate.span.last, in: text, matches: entityMatches, directionAt: directionAt, sentenceWide: false,
+                accepting: ["credit", "debit"]
+            )
             let direction = rules.railClass(candidate.mention.railClass)?.direction
                 ?? candidate.mention.id.flatMap { railsById[$0]?.direction } ?? (said.count == 1 ? said[0] : nil)
             guard seen.insert(key).inserted else {
@@ -569,10 +572,16 @@ public struct RailReader: Sendable {
 
     /// The directions a rail or scheme name is given: words after it up to the next rail word ("ACH credits and
     /// debits"), else the nearest before it back to the previous rail word ("payouts via ACH"), else the
-    /// nearest in its sentence.
+    /// nearest in its sentence. Only the directions in `accepting` count: a word for another one ("instant"
+    /// next to ACH, which has no instant rail) does not stop the search for one that does.
     func schemeDirections(
-        first: Int, last: Int, in text: ReadingText, matches: [Gazetteer<Word>.Match], directionAt: [Cue?], sentenceWide: Bool = true
+        first: Int, last: Int, in text: ReadingText, matches: [Gazetteer<Word>.Match], directionAt allDirections: [Cue?], sentenceWide: Bool = true,
+        accepting: Set<String>
     ) -> [String] {
+        let directionAt = allDirections.map { cue -> Cue? in
+            if case .direction(let direction) = cue, !accepting.contains(direction) { return nil }
+            return cue
+        }
         let match = (first: first, last: last)
         let tokens = text.tokens
         let clause = text.clause[match.first]
