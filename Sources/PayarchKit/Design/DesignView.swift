@@ -203,6 +203,9 @@ public struct DesignView: Sendable, Codable {
     public var assumptions: [String]
     public var notes: [Note]
     public var hasNotes: Bool
+    /// Requirements the input states that no rule reads, each quoted as written.
+    public var unreadRequirements: [String]
+    public var hasUnreadRequirements: Bool
 
     // Topology and lifecycle.
     public var governingClassName: String

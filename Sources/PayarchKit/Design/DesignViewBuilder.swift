@@ -257,6 +257,10 @@ public struct DesignViewBuilder: Sendable {
                 .init(id: note.id, text: MarkdownEscaper.inline(note.message.hasSuffix(".") ? note.message : note.message + "."))
             },
             hasNotes: !facts.notes.isEmpty,
+            unreadRequirements: facts.unreadRequirements.map { warning in
+                warning.phrase.map { MarkdownEscaper.quoted($0.text) } ?? MarkdownEscaper.inline(warning.message + ".")
+            },
+            hasUnreadRequirements: !facts.unreadRequirements.isEmpty,
             governingClassName: governing?.name ?? facts.governingClass,
             governingRails: Self.list(groups.first { $0.railClass == facts.governingClass }?.rails.map(Self.name) ?? []),
             severalClasses: groups.count > 1,

@@ -28,6 +28,7 @@ public struct InputReader: Sendable {
     let throughput: ThroughputReader
     let consistency: ConsistencyReader
     let modes: ModeReader
+    let requirements: RequirementReader
     let clauseBreaks: Gazetteer<Bool>
     let abbreviations: Set<String>
     let closingAbbreviations: Set<String>
@@ -41,6 +42,7 @@ public struct InputReader: Sendable {
         throughput = ThroughputReader(rules: rules, context: context)
         consistency = ConsistencyReader(rules: rules, context: context)
         modes = ModeReader(rules: rules, context: context)
+        requirements = RequirementReader(vocabulary: rules.reading.requirements)
         var breaks = Gazetteer<Bool>()
         for phrase in rules.reading.context.clauseBreaks { breaks.add(phrase, true) }
         clauseBreaks = breaks
@@ -171,12 +173,15 @@ public struct InputReader: Sendable {
         // One warning per id and phrase: a text that repeats "SEPA" a hundred times gets one notice.
         var seen = Set<String>()
         warnings = warnings.filter { seen.insert($0.id + "\u{0}" + ($0.phrase?.text ?? $0.message)).inserted }
-        let facts = DesignFacts(
+        var facts = DesignFacts(
             rails: railResult.rails, excludedRails: railResult.excluded, categories: railResult.categories,
             datastores: railResult.datastores, governingClass: governing, governingFamily: family(of: governing),
             throughput: throughputResult.facts, consistency: consistencyResult.facts, assumptions: assumptions,
             warnings: warnings, modes: modes.read([railsInput, throughputInput, consistencyInput]))
-        return Reading(facts: facts, warnings: warnings)
+        // Last: a stated requirement no fact above was read from is named, never dropped.
+        let unread = requirements.unread(in: [railsInput, throughputInput, consistencyInput], read: facts.readPhrases)
+        facts.warnings += unread
+        return Reading(facts: facts, warnings: warnings + unread)
     }
 
     /// The error for a text whose only figures are zero, negative or absurd: nothing to size a design

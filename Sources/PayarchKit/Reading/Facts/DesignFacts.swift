@@ -25,7 +25,12 @@ public struct DesignFacts: Sendable, Codable {
 
     /// Warnings that say more than the assumptions do: shown as reading notes in the design.
     public var notes: [ReadingWarning] {
-        warnings.filter { !Self.coveredByAssumptions.contains($0.id) }
+        warnings.filter { !Self.coveredByAssumptions.contains($0.id) && $0.id != RequirementReader.warningId }
+    }
+
+    /// The requirements the input states that no rule reads: a list of their own in the design, not notes.
+    public var unreadRequirements: [ReadingWarning] {
+        warnings.filter { $0.id == RequirementReader.warningId }
     }
 
     /// Warnings that only repeat an assumption the design states anyway.

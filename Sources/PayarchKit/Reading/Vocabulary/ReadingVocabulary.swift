@@ -183,4 +183,17 @@ public struct ReadingVocabulary: Sendable, Codable {
     public var notRails: NotRails
     public var railWords: RailWords
     public var quantities: Quantities
+    public var requirements = Requirements()
+
+    /// Requirements the input states that no reader turns into a fact (`requirements.yml`).
+    public struct Requirements: Sendable, Codable {
+        public var requirementWords: [String] = []
+        public var metWords: [String] = []
+        public var examples: [Example] = []
+        public struct Example: Sendable, Codable {
+            public var text: String
+            /// The first words of each segment that must get the warning; no other segment may.
+            public var unread: [String]
+        }
+    }
 }

@@ -4,11 +4,29 @@ extension RuleBookLoader {
     func loadReading(_ directory: String, railIds: Set<String>, classIds: Set<String>) throws(PayarchError)
         -> ReadingVocabulary
     {
-        ReadingVocabulary(
+        var vocabulary = ReadingVocabulary(
             context: try loadContext(directory + "/context.yml"),
             notRails: try loadNotRails(directory + "/not-rails.yml"),
             railWords: try loadRailWords(directory + "/rail-words.yml", railIds: railIds, classIds: classIds),
             quantities: try loadQuantities(directory + "/quantities.yml"))
+        vocabulary.requirements = try loadRequirements(directory + "/requirements.yml")
+        return vocabulary
+    }
+
+    private func loadRequirements(_ path: String) throws(PayarchError) -> ReadingVocabulary.Requirements {
+        let root = try MappingReader(try document(path), what: "requirements.yml")
+        try root.rejectUnknownKeys(["requirementWords", "metWords", "examples"])
+        var requirements = ReadingVocabulary.Requirements(
+            requirementWords: try root.stringList("requirementWords"), metWords: try root.stringList("metWords"))
+        for node in try root["examples"]?.sequenceItems(for: "'examples'") ?? [] {
+            let example = try MappingReader(node, what: "an example")
+            try example.rejectUnknownKeys(["text", "unread"])
+            requirements.examples.append(
+                .init(
+                    text: try example.required("text").string(for: "'text' of an example"),
+                    unread: try example.required("unread").strings(for: "'unread' of an example")))
+        }
+        return requirements
     }
 
     private func loadContext(_ path: String) throws(PayarchError) -> ReadingVocabulary.Context {

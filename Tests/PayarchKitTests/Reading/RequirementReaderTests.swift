@@ -1,0 +1,73 @@
+import PayarchTestSupport
+import Testing
+@testable import PayarchKit
+
+/// A requirement the input states that no reader turns into a fact is named, never dropped: the examples
+/// in `rules/reading/requirements.yml` are tests, and each rule of the reader (segments, what counts as
+/// read, what every design meets, the cap) has its own.
+@Suite struct RequirementReaderTests {
+    static let reader = InputReader(rules: Bundled.rules)
+
+    static func unread(_ consistency: String, rails: String = "Stripe", throughput: String = "100 TPS") throws -> [String] {
+        try reader.read(rails: rails, throughput: throughput, consistency: consistency).facts.unreadRequirements.compactMap { $0.phrase?.text }
+    }
+
+    @Test(arguments: Bundled.rules.reading.requirements.examples.map(\.text))
+    func requirementExampleWarnsOnExactlyItsSegments(_ text: String) throws {
+        let example = try #require(Bundled.rules.reading.requirements.examples.first { $0.text == text })
+        let found = try Self.unread(text)
+        #expect(found.count == example.unread.count, "\(found)")
+        for prefix in example.unread { #expect(found.contains { $0.hasPrefix(prefix) }, "\(prefix) in \(found)") }
+    }
+
+    @Test func segmentsEndAtCommasColonsAndSpacedDashesButNotInsideParenthesesTimesOrHyphens() throws {
+        #expect(try Self.unread("Deposits are credited only after confirmations (BTC 3, ETH 12), then swept.") == ["Deposits are credited only after confirmations (BTC 3, ETH 12)"])
+        #expect(try Self.unread("The file must reach the bank by 14:00 CET.") == ["The file must reach the bank by 14:00 CET."])
+        #expect(try Self.unread("Refunds are manual - access must be revoked on a chargeback.") == ["access must be revoked on a chargeback."])
+        #expect(try Self.unread("A re-try must use the stored payee.") == ["A re-try must use the stored payee."])
+        // A leading conjunction is not quoted.
+        #expect(try Self.unread("Orders ship daily, and tax must be itemised per line.") == ["tax must be itemised per line."])
+    }
+
+    @Test func aSegmentAFactWasReadFromOrThatEveryDesignMeetsIsNotWarned() throws {
+        // Read as a level, a latency and a store: nothing is left unread.
+        #expect(try Self.unread("Payment state must be strongly consistent; we must run on Postgres.").isEmpty)
+        #expect(try Self.unread("strong", throughput: "500 TPS; p99 must stay under 200 ms").isEmpty)
+        // What every design guarantees: no second charge, reconciliation.
+        #expect(try Self.unread("A customer must never be charged twice.").isEmpty)
+        #expect(try Self.unread("Terminal retransmits must never create a second authorization.").isEmpty)
+        #expect(try Self.unread("The ledger must reconcile to the bank statement daily.").isEmpty)
+        // A segment with no requirement word is a statement, not a requirement.
+        #expect(try Self.unread("Access badges are suspended after a confirmed return.").isEmpty)
+    }
+
+    @Test func theRailsAndLoadTextsAreReadForRequirementsToo() throws {
+        let found = try Self.unread("strong", rails: "SEPA Direct Debit; R-transactions must be answered within 2 days", throughput: "500 TPS. Files must reach the bank by 14:00")
+        #expect(found == ["R-transactions must be answered within 2 days", "Files must reach the bank by 14:00"])
+    }
+
+    @Test func manyUnreadRequirementsAreCappedWithACount() throws {
+        let text = (1...11).map { "rule \($0) must hold" }.joined(separator: ". ")
+        let warnings = try Self.reader.read(rails: "Stripe", throughput: "100 TPS", consistency: text).facts.unreadRequirements
+        #expect(warnings.count == RequirementReader.maxWarnings + 1)
+        #expect(warnings.last?.phrase == nil && warnings.last?.message.hasPrefix("3 more stated requirements no payarch rule reads") == true)
+    }
+
+    @Test func aLongSegmentIsQuotedUpToTheLimitAtAWord() {
+        let long = String(repeating: "word ", count: 60) + "end"
+        let short = RequirementReader.shortened(long)
+        #expect(short.hasSuffix("…") && short.count <= RequirementReader.maxQuote + 1 && !short.contains("wor…"))
+        #expect(RequirementReader.shortened("short") == "short")
+    }
+
+    /// The design lists them in a block of their own in the design basis, quoted, and not among the notes.
+    @Test func theDesignListsUnreadRequirementsOnItsOwn() throws {
+        let inputs = try Bundled.inputs(rails: "Stripe", throughput: "100 TPS", consistency: "strong consistency. Access must be revoked on a chargeback.")
+        let (plan, markdown) = try Bundled.design(inputs)
+        #expect(markdown.contains("**Stated requirements no rule reads.** The design does not address these by name; check it against each and add what it needs by hand:\n\n- \"Access must be revoked on a chargeback.\"\n"))
+        #expect(!markdown.contains("`reading.unread-requirement`"))
+        #expect(plan.facts.notes.allSatisfy { $0.id != RequirementReader.warningId })
+        let clean = try Bundled.design(try Bundled.inputs(rails: "Stripe", throughput: "100 TPS", consistency: "strong consistency")).1
+        #expect(!clean.contains("Stated requirements no rule reads"))
+    }
+}
