@@ -185,6 +185,18 @@ import Testing
         #expect(!burst.facts.warnings.contains { $0.id == "reading.peak-far-above-sustained" })
     }
 
+    /// A per-second figure right after a coarser one of its clause, with only a comma or a hedge between
+    /// them, restates the same stream at a finer grain: it is that stream's peak, not a second stream.
+    @Test func aFinerFigureAfterACommaIsTheSameStream() throws {
+        let card = try Self.facts(throughput: "Card fallback maybe 15k charges/day peak, 5 TPS.").throughput
+        #expect(card.designPeak.tps == 5 && card.designPeak.derivation == nil)
+        // A later stream of its own keeps its figure: ACH's cut-off rate joins ACH, cards stay apart.
+        let two = try Self.facts(throughput: "cards 300 TPS, ACH 2M/day, 40 TPS at cutoff").throughput
+        #expect(two.designPeak.tps == 340 && two.designPeak.derivation == "300 + 40 TPS over 2 streams")
+        // Two per-second figures are two streams, comma or not.
+        #expect(try Self.facts(throughput: "Payouts 100 TPS peak, refunds 30 TPS peak").throughput.designPeak.tps == 130)
+    }
+
     /// A count of things on named weekdays is a volume on those days, even beside a figure in TPS; a
     /// notification rate or multiple is sized apart from the payments and never becomes their peak.
     @Test func weekdayVolumesAndNotificationRatesAreNotThePaymentPeak() throws {

@@ -80,6 +80,16 @@ public struct ThroughputReader: Sendable {
     }
 
     /// One rate read from the text.
+    /// Words that may stand between a figure and its restatement at a finer grain.
+    static let restatingGap: Set<String> = [",", "~", "about", "around", "roughly", "approx", "approx.", "or", "maybe", "so", "i.e."]
+
+    static func isRole(_ word: ThroughputWord?) -> Bool {
+        switch word {
+        case .peak, .sustained: true
+        default: false
+        }
+    }
+
     struct Rate {
         var tps: Double
         var role: Role?
@@ -307,6 +317,18 @@ public struct ThroughputReader: Sendable {
                         && other.tps >= rate.tps / 2 && other.tps <= rate.tps * 2
                 })
             {
+                continue
+            }
+            // "15k charges/day peak, 5 TPS": a per-second figure right after a coarser one of its clause, with
+            // only a comma or a hedge between them, is the same stream at a finer grain: it joins that stream.
+            if rate.fastUnit, let previous = kept.last, !previous.fastUnit, previous.last <= rate.first,
+                text.clause[previous.first] == text.clause[rate.first],
+                (previous.last..<rate.first).allSatisfy({ Self.restatingGap.contains(tokens[$0].lower) || Self.isRole(words[$0]) }),
+                (previous.last..<rate.first).contains(where: { tokens[$0].text == "," })
+            {
+                rate.subject = previous.subject
+                rate.role = rate.role ?? previous.role
+                kept.append(rate)
                 continue
             }
             if rate.first > 0, tokens[rate.first - 1].text == "-", !tokens[rate.first].spaceBefore,
