@@ -89,7 +89,21 @@ public struct DesignPlanner: Sendable {
             fallbackRails: viewBuilder.effectiveRailIds(fallbacks),
             railCount: facts.rails.count,
             railNames: Dictionary(railIds.compactMap { id in rules.rail(id).map { (id, $0.name) } }, uniquingKeysWith: { first, _ in first }))
-        return DesignPlan(facts: facts, decisions: decisions, sizing: sizing)
+        // Every other family present, decided on its own: where its row picks another pattern, its payments
+        // run by that pattern's flow (only a synchronous outbox flow inside a saga design is rendered so).
+        var flowDecisions: [Decision] = []
+        if let table = rules.tables.first(where: { $0.id == "coordination" }), let governingPattern = decisions.first(where: { $0.table == "coordination" })?.text("pattern") {
+            for family in rules.families(presentIn: facts) where family != facts.governingFamily {
+                var familyKeys = keys
+                let phrases = facts.rails.filter { $0.family == family }.compactMap(\.phrase)
+                familyKeys["railFamily"] = .init(dimension: "railFamily", value: family, phrases: phrases, assumed: phrases.isEmpty)
+                let decision = try decide(table, keys: familyKeys, railFamily: family)
+                if decision.text("pattern") != governingPattern { flowDecisions.append(decision) }
+            }
+        }
+        var plan = DesignPlan(facts: facts, decisions: decisions, sizing: sizing)
+        plan.flowDecisions = flowDecisions
+        return plan
     }
 
     /// A decision taken over by a row the input's own words select (a store it runs).

@@ -102,6 +102,8 @@ public struct DesignView: Sendable, Codable {
         public var id: String
         public var name: String
         public var rails: String
+        /// Its payments keep the Outbox Pattern's synchronous flow inside a saga design.
+        public var ownOutbox: Bool
         public var lifecycle: String
         public var states: String
         public var unknownOutcome: String
@@ -260,6 +262,10 @@ public struct DesignView: Sendable, Codable {
     /// those that pull it in and so post the expected amount as pending.
     public var holdRails: [String]
     public var pendingRails: [String]
+    /// With classes on their own synchronous flow, the rails the saga runs (one list, or none).
+    public var sagaFlowRails: [String]
+    /// The rails of the classes on their own synchronous flow inside a saga design (one list, or none).
+    public var ownFlowRails: [String]
     /// Whether the input holds balances to a strong level (a balance may never go negative), and the level.
     public var balancesGuarded: Bool
     public var balancesLevel: String

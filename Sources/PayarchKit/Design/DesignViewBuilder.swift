@@ -130,9 +130,26 @@ public struct DesignViewBuilder: Sendable {
         // A token given with the chain it runs on ("USDC on Solana") follows that chain: the token's tags,
         // which span every chain it is issued on, are left out.
         let given = effectiveRailIds(facts)
+        // A class whose own coordination row picks the Outbox Pattern inside a saga design (a card checkout
+        // beside ACH collections) keeps its synchronous flow: the request waits for the rail, and only the
+        // saga's classes answer `202`. A class that holds funds stays in the saga, whose first step places
+        // the hold.
+        var ownOutbox = Set<String>()
+        if pattern == .saga {
+            for group in groups {
+                let family = rules.railClass(group.railClass)?.family ?? group.railClass
+                guard plan.pattern(ofFamily: family) == DesignView.Pattern.outbox.rawValue,
+                    rules.lifecycle(of: group.railClass, pattern: DesignView.Pattern.outbox.rawValue)?.holdsFunds != true
+                else { continue }
+                ownOutbox.insert(group.railClass)
+            }
+            // Only when a class is left for the saga itself.
+            if groups.allSatisfy({ ownOutbox.contains($0.railClass) }) { ownOutbox = [] }
+        }
         var lifecycles: [String: ClassLifecycle] = [:]
         for group in groups {
-            lifecycles[group.railClass] = rules.lifecycle(of: group.railClass, pattern: pattern.rawValue)?
+            let classPattern = ownOutbox.contains(group.railClass) ? DesignView.Pattern.outbox : pattern
+            lifecycles[group.railClass] = rules.lifecycle(of: group.railClass, pattern: classPattern.rawValue)?
                 .narrowed(to: given, directions: Self.directions(of: group.rails), severalRails: facts.rails.count > 1,
                     classRails: group.rails.map(\.id), channels: Self.channels(of: group.rails), modes: Set(facts.modes.map(\.mode)))
         }
@@ -152,6 +169,7 @@ public struct DesignViewBuilder: Sendable {
             }
             return DesignView.RailClass(
                 id: group.railClass, name: rules.railClass(group.railClass)?.name ?? group.railClass, rails: names,
+                ownOutbox: ownOutbox.contains(group.railClass),
                 lifecycle: data?.lifecycle ?? "", states: data?.states ?? "", unknownOutcome: data?.unknownOutcome ?? "",
                 resolver: data?.resolver ?? "", retry: data?.retry ?? "",
                 ingress: (data?.ingress ?? []).isEmpty ? [] : [(data?.ingress ?? []).map(\.text).joined(separator: " ")],
@@ -242,7 +260,7 @@ public struct DesignViewBuilder: Sendable {
         let moneyScopes = facts.consistency.scopes.filter { vocabulary.scope($0.scope)?.moneyPath == true }
         let apScopes = facts.consistency.scopes.filter(\.availabilityFirst).compactMap { vocabulary.scope($0.scope)?.name }
 
-        return DesignView(
+        var view = DesignView(
             title: railNames.joined(separator: ", "), pattern: pattern, storeKind: storeKind, ledger: ledger, regions: regions, crdt: crdt,
             coordination: .init(name: output("coordination", "patternName"), detail: output("coordination", "style") + ": " + (coordination?.rationale ?? "")),
             locking: .init(name: output("locking", "lockingName"), detail: lockingDecision?.rationale ?? ""),
@@ -257,10 +275,7 @@ public struct DesignViewBuilder: Sendable {
                 .init(id: note.id, text: MarkdownEscaper.inline(note.message.hasSuffix(".") ? note.message : note.message + "."))
             },
             hasNotes: !facts.notes.isEmpty,
-            unreadRequirements: facts.unreadRequirements.map { warning in
-                warning.phrase.map { MarkdownEscaper.quoted($0.text) } ?? MarkdownEscaper.inline(warning.message + ".")
-            },
-            hasUnreadRequirements: !facts.unreadRequirements.isEmpty,
+            unreadRequirements: [], hasUnreadRequirements: false,
             governingClassName: governing?.name ?? facts.governingClass,
             governingRails: Self.list(groups.first { $0.railClass == facts.governingClass }?.rails.map(Self.name) ?? []),
             severalClasses: groups.count > 1,
@@ -301,15 +316,33 @@ public struct DesignViewBuilder: Sendable {
             transfersAcrossHomes: regions == .homeRegion && facts.modes.contains { $0.mode == "internal-transfers" },
             fundingGate: !holdRails.isEmpty && !pendingRails.isEmpty,
             holdRails: holdRails, pendingRails: pendingRails,
+            sagaFlowRails: ownOutbox.isEmpty ? [] : [Self.list(groups.filter { !ownOutbox.contains($0.railClass) }.flatMap { $0.rails.map(Self.name) })],
+            ownFlowRails: ownOutbox.isEmpty ? [] : [Self.list(groups.filter { ownOutbox.contains($0.railClass) }.flatMap { $0.rails.map(Self.name) })],
             balancesGuarded: balancesGuarded, balancesLevel: balancesLevel,
             timeoutFlows: uniqued(classViews.map(\.timeoutFlow)),
-            provenance: plan.decisions.map { decision in
-                .init(
-                    decision: decision.title + (decision.railFamily.map { " (\(rules.family($0)?.name ?? $0))" } ?? ""),
-                    choice: Self.cell(decision.summary + (decision.table == "retention" ? "; \(retention(plan, knownRails).text) for the rails given" : "")),
-                    row: decision.row,
-                    selectedBy: decision.keys.map(Self.describe).joined(separator: "; "), rationale: Self.cell(decision.rationale))
-            })
+            provenance: plan.decisions.map { provenanceRow($0, title: $0.title, plan: plan, knownRails: knownRails) }
+                // The coordination rows of the classes that keep their own flow.
+                + plan.flowDecisions.filter { decision in
+                    groups.contains { ownOutbox.contains($0.railClass) && rules.railClass($0.railClass)?.family == decision.railFamily }
+                }.map { provenanceRow($0, title: "Coordination of its own flow", plan: plan, knownRails: knownRails) })
+        // A stated requirement no rule read may still be met by name in the design's own text (a rail's
+        // event row that speaks of its UETR): only the ones the design never names are listed.
+        let named = RequirementMatcher(
+            vocabulary: rules.reading.requirements, designText: view.ownText, requirements: facts.unreadRequirements.compactMap { $0.phrase?.text })
+        let unnamed = facts.unreadRequirements.filter { warning in warning.phrase.map { !named.names($0.text) } ?? true }
+        view.unreadRequirements = unnamed.map { warning in
+            warning.phrase.map { MarkdownEscaper.quoted(RequirementMatcher.oneLine($0.text)) } ?? MarkdownEscaper.inline(warning.message + ".")
+        }
+        view.hasUnreadRequirements = !unnamed.isEmpty
+        return view
+    }
+
+    func provenanceRow(_ decision: Decision, title: String, plan: DesignPlan, knownRails: [RailDefinition]) -> DesignView.Provenance {
+        .init(
+            decision: title + (decision.railFamily.map { " (\(rules.family($0)?.name ?? $0))" } ?? ""),
+            choice: Self.cell(decision.summary + (decision.table == "retention" ? "; \(retention(plan, knownRails).text) for the rails given" : "")),
+            row: decision.row,
+            selectedBy: decision.keys.map(Self.describe).joined(separator: "; "), rationale: Self.cell(decision.rationale))
     }
 
     /// The open items of a design: each rail's own checks, then each class's checks, leaving out an item

@@ -875,3 +875,52 @@ import Testing
         #expect(!markdown.contains("a new card after a decline"))
     }
 }
+
+extension ExpertDesignTests {
+    /// A stated requirement no rule reads is listed only when the design's own text does not name every
+    /// meaningful word of it; an abbreviation the input defines counts as its words.
+    @Test func onlyRequirementsTheDesignNeverNamesAreListed() throws {
+        let matcher = RequirementMatcher(
+            vocabulary: Bundled.rules.reading.requirements,
+            designText: ["Generate the UETR once and keep it on every resend; the gpi tracker reports it.", "Verification of Payee must answer before release."],
+            requirements: ["Verification of Payee (VoP) must run first"])
+        #expect(matcher.names("UETR must be tracked end to end"))
+        #expect(!matcher.names("Access badges are suspended only after a confirmed return"))
+        #expect(matcher.names("VoP must answer before release"))
+        #expect(!matcher.names("never after."))
+        #expect(
+            RequirementMatcher.abbreviations(in: "Verification of Payee (VoP) and Real-Time Gross Settlement (RTGS), then settle (SOON)")
+                == ["VoP": ["Verification", "Payee"], "RTGS": ["Real", "Time", "Gross", "Settlement"]])
+        #expect(RequirementMatcher.oneLine("a must be\n  credited") == "a must be credited")
+        let (_, markdown) = try design("SWIFT gpi wires", "50 TPS", "strong consistency. UETR must be tracked end to end. Access must be revoked on a chargeback.")
+        #expect(markdown.contains("- \"Access must be revoked on a chargeback.\"") && !markdown.contains("- \"UETR must be tracked end to end.\""))
+    }
+
+    /// A card checkout beside ACH collections keeps its synchronous flow: only the collections run the
+    /// saga and answer `202`; the card class's own coordination row is in the provenance.
+    @Test func aCardCheckoutBesideCollectionsKeepsItsSynchronousFlow() throws {
+        let (plan, mixed) = try design("Stripe for card checkout and ACH Debit for invoices", "300 TPS", "strong consistency")
+        #expect(plan.decision("coordination")?.text("pattern") == "saga")
+        #expect(plan.flowDecisions.map(\.row) == ["COORD-OUTBOX-API"])
+        let flow = try section("Transaction Flow", of: mixed)
+        #expect(flow.contains("- Saga step 1 (one transaction), for ACH Debit: claim the key"))
+        #expect(flow.contains("otherwise the stored response (for ACH Debit, the stored `202` and the current saga state)"))
+        #expect(flow.contains("- For Stripe, the request waits for the rail, as in the Outbox Pattern, and no saga runs"))
+        // The card steps come after the saga's, not between its first step and the collection's.
+        let stripe = try #require(flow.range(of: "- For Stripe, the request waits"))
+        let collection = try #require(flow.range(of: "Check that the payer's authorisation for the ACH Debit collection"))
+        #expect(collection.lowerBound < stripe.lowerBound)
+        #expect(mixed.contains("Payments on Stripe keep the Outbox Pattern's synchronous flow beside it: the request waits for the rail's answer."))
+        // Classes of one family share one entry step and one sentence at a glance.
+        let wallets = try design("Stripe and Apple Pay at checkout, ACH Debit for invoices", "300 TPS", "strong consistency").1
+        #expect(wallets.components(separatedBy: "the request waits for the rail, as in the Outbox Pattern").count == 2)
+        #expect(wallets.contains("Payments on Stripe and Apple Pay keep the Outbox Pattern's synchronous flow"))
+        #expect(mixed.contains("| Coordination of its own flow (processor API) | **Outbox Pattern**"))
+        // A class that holds funds stays in the saga, whose first step places the hold.
+        let payouts = try design("RTP payouts and ACH Debit collections", "300 TPS", "strong consistency").1
+        #expect(!payouts.contains("the request waits for the rail, as in the Outbox Pattern"))
+        // One class alone has no flow of its own to keep.
+        let alone = try design("ACH Debit", "300 TPS", "strong consistency").1
+        #expect(!alone.contains("for ACH Debit: claim the key") && alone.contains("otherwise the stored `202` and the current saga state"))
+    }
+}

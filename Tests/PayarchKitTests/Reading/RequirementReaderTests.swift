@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func segmentsEndAtCommasColonsAndSpacedDashesButNotInsideParenthesesTimesOrHyphens() throws {
-        #expect(try Self.unread("Deposits are credited only after confirmations (BTC 3, ETH 12), then swept.") == ["Deposits are credited only after confirmations (BTC 3, ETH 12)"])
+        #expect(try Self.unread("Deposits are credited only after confirmations (BTC 3, ETH 12), then swept to cold storage.") == ["Deposits are credited only after confirmations (BTC 3, ETH 12)"])
         #expect(try Self.unread("The file must reach the bank by 14:00 CET.") == ["The file must reach the bank by 14:00 CET."])
         #expect(try Self.unread("Refunds are manual - access must be revoked on a chargeback.") == ["access must be revoked on a chargeback."])
         #expect(try Self.unread("A re-try must use the stored payee.") == ["A re-try must use the stored payee."])
@@ -69,5 +69,18 @@ import Testing
         #expect(plan.facts.notes.allSatisfy { $0.id != RequirementReader.warningId })
         let clean = try Bundled.design(try Bundled.inputs(rails: "Stripe", throughput: "100 TPS", consistency: "strong consistency")).1
         #expect(!clean.contains("Stated requirements no rule reads"))
+    }
+}
+
+extension RequirementReaderTests {
+    /// A requirement wrapped over lines of a YAML block is one requirement, and a segment with at most one
+    /// meaningful word ("never after.") continues the one before it.
+    @Test func wrappedLinesAndFragmentsAreOneRequirement() throws {
+        let wrapped = "Core ledger on Oracle. Inbound SCT Inst must be\ncredited or rejected within the scheme time limit."
+        #expect(try Self.unread(wrapped) == ["Inbound SCT Inst must be\ncredited or rejected within the scheme time limit."])
+        #expect(try Self.unread("Sanctions screening must happen before release, never after.") == ["Sanctions screening must happen before release, never after."])
+        // A list written one item per line keeps its breaks.
+        let list = try Self.reader.read(rails: "Stripe\nAdyen\nACH Debit", throughput: "100 TPS", consistency: "strong").facts
+        #expect(list.rails.map(\.name) == ["Stripe", "Adyen", "ACH Debit"])
     }
 }

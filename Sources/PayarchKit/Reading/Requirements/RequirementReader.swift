@@ -12,7 +12,14 @@ public struct RequirementReader: Sendable {
     /// A text that states more than this many unread requirements gets one warning that says how many more.
     static let maxWarnings = 8
 
+    /// Words that carry no meaning of their own ("never after."): a segment with at most one other word
+    /// continues the segment before it in its sentence.
+    let emptyWords: Set<String>
+
     public init(vocabulary: ReadingVocabulary.Requirements) {
+        var empty = Set(vocabulary.ignoredWords.map { $0.lowercased() })
+        for phrase in vocabulary.requirementWords { for word in phrase.lowercased().split(separator: " ") { empty.insert(String(word)) } }
+        emptyWords = empty
         var requirement = Gazetteer<Bool>()
         for phrase in vocabulary.requirementWords { requirement.add(phrase, true) }
         var met = Gazetteer<Bool>()
@@ -52,11 +59,23 @@ public struct RequirementReader: Sendable {
         if start < text.tokens.count { segments.append(Segment(first: start, last: text.tokens.count)) }
         // A segment that opens with a conjunction ("and ARUDD returns must reverse the ledger") is quoted
         // without it.
-        return segments.compactMap { segment in
+        let trimmed = segments.compactMap { segment -> Segment? in
             var segment = segment
             while segment.first < segment.last, Self.conjunctions.contains(text.tokens[segment.first].lower) { segment.first += 1 }
             return text.tokens[segment.first..<segment.last].contains { $0.isWord } ? segment : nil
         }
+        // "…before release, never after.": a segment of at most one meaningful word continues the one
+        // before it in its sentence.
+        var merged: [Segment] = []
+        for segment in trimmed {
+            let meaningful = text.tokens[segment.first..<segment.last].filter { $0.isWord && $0.text.count >= 4 && !emptyWords.contains($0.lower) }
+            if meaningful.count <= 1, let previous = merged.last, text.sentence[previous.first] == text.sentence[segment.first] {
+                merged[merged.count - 1].last = segment.last
+            } else {
+                merged.append(segment)
+            }
+        }
+        return merged
     }
 
     /// The unread requirements of `texts`, given every phrase a fact or warning was read from.

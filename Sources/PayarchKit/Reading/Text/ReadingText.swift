@@ -26,7 +26,7 @@ public struct ReadingText: Sendable {
     ) {
         self.text = text
         self.variable = variable
-        let tokens = Tokenizer.tokens(text)
+        let tokens = Self.joiningWrappedLines(Tokenizer.tokens(text))
         self.tokens = tokens
         var clause = [Int](repeating: 0, count: tokens.count)
         var item = [Int](repeating: 0, count: tokens.count)
@@ -73,6 +73,50 @@ public struct ReadingText: Sendable {
             if token.isLineBreak || token.text == "!" || token.text == "?" || (token.text == "." && separator[position]) { sentenceIndex += 1 }
         }
         self.sentence = sentence
+    }
+
+    /// Words a line of prose does not end on: a line that ends with one continues on the next.
+    static let continuingWords: Set<String> = [
+        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "from", "with", "via", "per", "into",
+        "than", "as", "is", "are", "be", "must", "should", "can", "will", "not", "no", "our", "their", "its", "each", "every",
+    ]
+    /// A line of prose wrapped by hand has at least this many words.
+    static let wrappedLineWords = 4
+
+    /// The tokens with the line breaks inside a wrapped sentence taken out: YAML block scalars (`|`) keep
+    /// the breaks of text wrapped at a column, and a sentence must not end at each of them. A break is a
+    /// wrap when the line before it has prose length and does not end a sentence, the next line is not
+    /// blank and starts no list item, and the text plainly goes on: the next line starts in lower case, with
+    /// a digit or a parenthesis, or the line before ends with a comma or a word no line of prose ends on.
+    static func joiningWrappedLines(_ tokens: [Token]) -> [Token] {
+        var result: [Token] = []
+        var wordsOnLine = 0
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if token.isLineBreak, let previous = result.last, !previous.isLineBreak, index + 1 < tokens.count {
+                let next = tokens[index + 1]
+                let listItem =
+                    ["-", "*", "•", "·", "–", "—"].contains(next.text)
+                    || (next.number != nil && index + 2 < tokens.count && [".", ")"].contains(tokens[index + 2].text) && !tokens[index + 2].spaceBefore)
+                let endsSentence = [".", "!", "?", ";", ":"].contains(previous.text)
+                let goesOn =
+                    next.text.first?.isLowercase == true || next.number != nil || next.text == "("
+                    || previous.text == "," || continuingWords.contains(previous.lower)
+                if !next.isLineBreak, !listItem, !endsSentence, goesOn, wordsOnLine >= wrappedLineWords {
+                    var joined = next
+                    joined.spaceBefore = true
+                    result.append(joined)
+                    wordsOnLine += joined.isWord ? 1 : 0
+                    index += 2
+                    continue
+                }
+            }
+            result.append(token)
+            wordsOnLine = token.isLineBreak ? 0 : wordsOnLine + (token.isWord ? 1 : 0)
+            index += 1
+        }
+        return result
     }
 
     /// A `.` ends a sentence when a space or the end follows and it does not end an abbreviation

@@ -189,6 +189,9 @@ public struct ReadingVocabulary: Sendable, Codable {
     public struct Requirements: Sendable, Codable {
         public var requirementWords: [String] = []
         public var metWords: [String] = []
+        /// Words that say nothing of what a requirement is about, left out when the design's text is
+        /// searched for it.
+        public var ignoredWords: [String] = []
         public var examples: [Example] = []
         public struct Example: Sendable, Codable {
             public var text: String

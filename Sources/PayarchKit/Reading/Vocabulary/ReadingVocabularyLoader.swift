@@ -15,9 +15,10 @@ extension RuleBookLoader {
 
     private func loadRequirements(_ path: String) throws(PayarchError) -> ReadingVocabulary.Requirements {
         let root = try MappingReader(try document(path), what: "requirements.yml")
-        try root.rejectUnknownKeys(["requirementWords", "metWords", "examples"])
+        try root.rejectUnknownKeys(["requirementWords", "metWords", "ignoredWords", "examples"])
         var requirements = ReadingVocabulary.Requirements(
-            requirementWords: try root.stringList("requirementWords"), metWords: try root.stringList("metWords"))
+            requirementWords: try root.stringList("requirementWords"), metWords: try root.stringList("metWords"),
+            ignoredWords: try root.stringList("ignoredWords"))
         for node in try root["examples"]?.sequenceItems(for: "'examples'") ?? [] {
             let example = try MappingReader(node, what: "an example")
             try example.rejectUnknownKeys(["text", "unread"])
