@@ -266,6 +266,15 @@ public struct DesignView: Sendable, Codable {
     public var sagaFlowRails: [String]
     /// The rails of the classes on their own synchronous flow inside a saga design (one list, or none).
     public var ownFlowRails: [String]
+    /// The input's requirements that one step waits for another, each a barrier of its own.
+    public var gates: [Gate]
+    public struct Gate: Sendable, Codable {
+        /// The barrier's number, after the design's own barriers.
+        public var number: Int
+        /// The step that waits and what must hold first, quoted as the input wrote them.
+        public var action: String
+        public var precondition: String
+    }
     /// Whether the input holds balances to a strong level (a balance may never go negative), and the level.
     public var balancesGuarded: Bool
     public var balancesLevel: String

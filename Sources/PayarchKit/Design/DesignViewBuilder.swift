@@ -260,6 +260,40 @@ public struct DesignViewBuilder: Sendable {
         let moneyScopes = facts.consistency.scopes.filter { vocabulary.scope($0.scope)?.moneyPath == true }
         let apScopes = facts.consistency.scopes.filter(\.availabilityFirst).compactMap { vocabulary.scope($0.scope)?.name }
 
+        let failover: String =
+            Self.failover(
+                output("regions", "failover") == "store" ? output("datastore", "failover") : output("regions", "failover"),
+                zeroLoss: facts.consistency.zeroLoss != nil)
+            + (regions == .singleRegion ? facts.consistency.singleRegion.flatMap(Self.standbyText) ?? "" : "")
+            + (facts.consistency.zeroLoss.map { " " + Self.zeroLossText(MarkdownEscaper.quoted($0.text), storeKind: storeKind) } ?? "")
+        let database = DesignView.Database(
+            name: databaseName, isolation: output("datastore", "isolation"), keyStore: output("datastore", "keyStore"),
+            claim: output("datastore", "claim"), retry: output("datastore", "retry"), readRule: output("datastore", "readRule"),
+            workQueue: output("datastore", "workQueue"), gateFailure: output("datastore", "gateFailure"),
+            // One region: what the store survives; several: what the region setting does about a region loss.
+            failover: failover,
+            tables: tables(pattern: pattern, storeKind: storeKind, choreographed: output("coordination", "control") == "choreographed"),
+            lockingName: output("locking", "lockingName"), lockingStatement: output("datastore", output("locking", "locking")))
+        var provenance: [DesignView.Provenance] = plan.decisions.map { provenanceRow($0, title: $0.title, plan: plan, knownRails: knownRails) }
+        // The coordination rows of the classes that keep their own flow.
+        let ownFamilies = Set(groups.filter { ownOutbox.contains($0.railClass) }.compactMap { rules.railClass($0.railClass)?.family })
+        for decision in plan.flowDecisions where decision.railFamily.map(ownFamilies.contains) ?? false {
+            provenance.append(provenanceRow(decision, title: "Coordination of its own flow", plan: plan, knownRails: knownRails))
+        }
+        // With classes on their own flow, the rails of each side, as one list each.
+        let sagaFlowRails: [String] =
+            ownOutbox.isEmpty ? [] : [Self.list(groups.filter { !ownOutbox.contains($0.railClass) }.flatMap { $0.rails.map(Self.name) })]
+        let ownFlowRails: [String] =
+            ownOutbox.isEmpty ? [] : [Self.list(groups.filter { ownOutbox.contains($0.railClass) }.flatMap { $0.rails.map(Self.name) })]
+        // The input's gates are numbered after the design's own barriers (Barrier 6 only where balances are guarded).
+        let firstGate = balancesGuarded ? 7 : 6
+        var gates: [DesignView.Gate] = []
+        for (index, gate) in facts.gates.enumerated() {
+            gates.append(
+                .init(
+                    number: firstGate + index, action: MarkdownEscaper.quoted(RequirementMatcher.oneLine(gate.action.text)),
+                    precondition: MarkdownEscaper.quoted(RequirementMatcher.oneLine(gate.precondition.text))))
+        }
         var view = DesignView(
             title: railNames.joined(separator: ", "), pattern: pattern, storeKind: storeKind, ledger: ledger, regions: regions, crdt: crdt,
             coordination: .init(name: output("coordination", "patternName"), detail: output("coordination", "style") + ": " + (coordination?.rationale ?? "")),
@@ -285,18 +319,7 @@ public struct DesignViewBuilder: Sendable {
             keyLimitNote: keyLimitNote(knownRails), shortKeyNote: shortKeyNote(knownRails),
             rails: rails, hasRailFacts: rails.contains { !$0.facts.isEmpty }, railNames: Self.list(railNames),
             classes: classViews,
-            database: .init(
-                name: databaseName, isolation: output("datastore", "isolation"), keyStore: output("datastore", "keyStore"),
-                claim: output("datastore", "claim"), retry: output("datastore", "retry"), readRule: output("datastore", "readRule"),
-                workQueue: output("datastore", "workQueue"), gateFailure: output("datastore", "gateFailure"),
-                // One region: what the store survives; several: what the region setting does about a region loss.
-                failover: Self.failover(
-                    output("regions", "failover") == "store" ? output("datastore", "failover") : output("regions", "failover"),
-                    zeroLoss: facts.consistency.zeroLoss != nil)
-                    + (regions == .singleRegion ? facts.consistency.singleRegion.flatMap(Self.standbyText) ?? "" : "")
-                    + (facts.consistency.zeroLoss.map { " " + Self.zeroLossText(MarkdownEscaper.quoted($0.text), storeKind: storeKind) } ?? ""),
-                tables: tables(pattern: pattern, storeKind: storeKind, choreographed: output("coordination", "control") == "choreographed"), lockingName: output("locking", "lockingName"),
-                lockingStatement: output("datastore", output("locking", "locking"))),
+            database: database,
             terminalStates: Self.list(uniqued(classViews.flatMap { Self.codeSpans($0.states) }), conjunction: "or"),
             moneyPathLevel: levelName(facts.consistency.moneyPath, scopes: moneyScopes),
             ledgerLevel: levelName(facts.consistency.ledger, scopes: facts.consistency.scopes.filter { $0.scope == "ledger" }),
@@ -316,15 +339,12 @@ public struct DesignViewBuilder: Sendable {
             transfersAcrossHomes: regions == .homeRegion && facts.modes.contains { $0.mode == "internal-transfers" },
             fundingGate: !holdRails.isEmpty && !pendingRails.isEmpty,
             holdRails: holdRails, pendingRails: pendingRails,
-            sagaFlowRails: ownOutbox.isEmpty ? [] : [Self.list(groups.filter { !ownOutbox.contains($0.railClass) }.flatMap { $0.rails.map(Self.name) })],
-            ownFlowRails: ownOutbox.isEmpty ? [] : [Self.list(groups.filter { ownOutbox.contains($0.railClass) }.flatMap { $0.rails.map(Self.name) })],
+            sagaFlowRails: sagaFlowRails,
+            ownFlowRails: ownFlowRails,
+            gates: gates,
             balancesGuarded: balancesGuarded, balancesLevel: balancesLevel,
             timeoutFlows: uniqued(classViews.map(\.timeoutFlow)),
-            provenance: plan.decisions.map { provenanceRow($0, title: $0.title, plan: plan, knownRails: knownRails) }
-                // The coordination rows of the classes that keep their own flow.
-                + plan.flowDecisions.filter { decision in
-                    groups.contains { ownOutbox.contains($0.railClass) && rules.railClass($0.railClass)?.family == decision.railFamily }
-                }.map { provenanceRow($0, title: "Coordination of its own flow", plan: plan, knownRails: knownRails) })
+            provenance: provenance)
         // A stated requirement no rule read may still be met by name in the design's own text (a rail's
         // event row that speaks of its UETR): only the ones the design never names are listed.
         let named = RequirementMatcher(

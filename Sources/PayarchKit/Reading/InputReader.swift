@@ -179,7 +179,8 @@ public struct InputReader: Sendable {
             throughput: throughputResult.facts, consistency: consistencyResult.facts, assumptions: assumptions,
             warnings: warnings, modes: modes.read([railsInput, throughputInput, consistencyInput]))
         // Last: a stated requirement no fact above was read from is named, never dropped.
-        let unread = requirements.unread(in: [railsInput, throughputInput, consistencyInput], read: facts.readPhrases)
+        let (gates, unread) = requirements.read([railsInput, throughputInput, consistencyInput], read: facts.readPhrases)
+        facts.gates = gates
         facts.warnings += unread
         return Reading(facts: facts, warnings: warnings + unread)
     }

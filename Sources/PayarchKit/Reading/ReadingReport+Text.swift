@@ -50,6 +50,10 @@ extension ReadingReport {
             lines.append("Modes (change the rails' lifecycle)")
             table(facts.modes.map { mention in [rules.reading.railWords.modes.first { $0.mode == mention.mode }?.name ?? mention.mode, quoted(mention.phrase)] })
         }
+        if !facts.gates.isEmpty {
+            lines.append("Gates (a step that waits for another; each a barrier of the design)")
+            table(facts.gates.map { gate in [quoted(gate.action) + " waits for " + quoted(gate.precondition)] })
+        }
         lines.append(
             "Governing class: \(className(facts.governingClass)) (design family \(rules.family(facts.governingFamily)?.name ?? facts.governingFamily))")
         lines.append("")

@@ -18,10 +18,12 @@ import Testing
         let found = try Self.unread(text)
         #expect(found.count == example.unread.count, "\(found)")
         for prefix in example.unread { #expect(found.contains { $0.hasPrefix(prefix) }, "\(prefix) in \(found)") }
+        let gates = try Self.reader.read(rails: "Stripe", throughput: "100 TPS", consistency: text).facts.gates
+        #expect(gates.map { "\($0.action.text) → \($0.precondition.text)" } == example.gates)
     }
 
     @Test func segmentsEndAtCommasColonsAndSpacedDashesButNotInsideParenthesesTimesOrHyphens() throws {
-        #expect(try Self.unread("Deposits are credited only after confirmations (BTC 3, ETH 12), then swept to cold storage.") == ["Deposits are credited only after confirmations (BTC 3, ETH 12)"])
+        #expect(try Self.unread("Deposits must be confirmed per chain (BTC 3, ETH 12), then swept to cold storage.") == ["Deposits must be confirmed per chain (BTC 3, ETH 12)"])
         #expect(try Self.unread("The file must reach the bank by 14:00 CET.") == ["The file must reach the bank by 14:00 CET."])
         #expect(try Self.unread("Refunds are manual - access must be revoked on a chargeback.") == ["access must be revoked on a chargeback."])
         #expect(try Self.unread("A re-try must use the stored payee.") == ["A re-try must use the stored payee."])
@@ -78,9 +80,37 @@ extension RequirementReaderTests {
     @Test func wrappedLinesAndFragmentsAreOneRequirement() throws {
         let wrapped = "Core ledger on Oracle. Inbound SCT Inst must be\ncredited or rejected within the scheme time limit."
         #expect(try Self.unread(wrapped) == ["Inbound SCT Inst must be\ncredited or rejected within the scheme time limit."])
-        #expect(try Self.unread("Sanctions screening must happen before release, never after.") == ["Sanctions screening must happen before release, never after."])
+        #expect(try Self.unread("Payee names must be screened, every time.") == ["Payee names must be screened, every time."])
         // A list written one item per line keeps its breaks.
         let list = try Self.reader.read(rails: "Stripe\nAdyen\nACH Debit", throughput: "100 TPS", consistency: "strong").facts
         #expect(list.rails.map(\.name) == ["Stripe", "Adyen", "ACH Debit"])
+    }
+}
+
+extension RequirementReaderTests {
+    /// A gate is a barrier of the design, numbered after the design's own (after Barrier 6 where balances
+    /// are guarded), quoting the step that waits and what it waits for; the reading report lists it.
+    @Test func aStatedGateBecomesANumberedBarrier() throws {
+        let text = "strong consistency. Access must be suspended only after a confirmed return."
+        let (_, cards) = try Bundled.design(try Bundled.inputs(rails: "Stripe", throughput: "100 TPS", consistency: text))
+        #expect(cards.contains("**Barrier 6, stated by the input: \"Access must be suspended\" only once \"a confirmed return\".** The step that would do it is a guarded transition"))
+        #expect(!cards.contains("Stated requirements no rule reads"))
+        let (_, payouts) = try Bundled.design(try Bundled.inputs(rails: "RTP payouts", throughput: "100 TPS", consistency: "strong consistency. Never release a payout before the KYC check passes."))
+        #expect(payouts.contains("**Barrier 6, a balance never goes below zero") && payouts.contains("**Barrier 7, stated by the input: \"release a payout\" only once \"the KYC check passes\".**"))
+        let inputs = try Bundled.inputs(rails: "Stripe", throughput: "100 TPS", consistency: text)
+        let report = ReadingReport(reading: try Self.reader.read(inputs), inputs: inputs).text(rules: Bundled.rules)
+        #expect(report.contains("Gates (a step that waits for another; each a barrier of the design)"))
+        #expect(report.contains("\"Access must be suspended\" waits for \"a confirmed return\""))
+    }
+
+    /// "…before release, never after" negates an order, not the level of the clause before.
+    @Test func aNegatedOrderDoesNotNegateTheLevelBefore() throws {
+        let facts = try Self.reader.read(rails: "Stripe", throughput: "100 TPS", consistency: "strong consistency. Screening before release, never after.").facts
+        #expect(facts.consistency.moneyPath.tier == "strong")
+        let ledger = try Self.reader.read(rails: "Stripe", throughput: "100 TPS", consistency: "strong consistency for payments; the ledger cannot be").facts
+        #expect(ledger.consistency.scopes.contains { $0.scope == "ledger" && $0.tier == "eventual" })
+        // A negation that ends the text reads without going past its end.
+        let last = try Self.reader.read(rails: "Stripe", throughput: "100 TPS", consistency: "strong consistency for payments; the ledger cannot").facts
+        #expect(last.consistency.scopes.contains { $0.scope == "ledger" && $0.tier == "eventual" })
     }
 }

@@ -342,7 +342,12 @@ public struct ConsistencyReader: Sendable {
                 // of the clause before.
                 if let previous = previousClauseStatement, !scopeMatches.isEmpty,
                     let trigger = triggers.first(where: { text.clause[$0.first] == clause && $0.payload == .pre(.negated) }),
-                    text.words(from: trigger.last, to: (text.clause.lastIndex(of: clause) ?? trigger.last) + 1) <= 1
+                    text.words(from: trigger.last, to: (text.clause.lastIndex(of: clause) ?? trigger.last) + 1) <= 1,
+                    // "the ledger cannot (be)": nothing but an auxiliary after the negation; "before release,
+                    // never after" negates an order, not a level.
+                    (trigger.last..<max(trigger.last, (text.clause.lastIndex(of: clause) ?? trigger.last) + 1)).allSatisfy({ index in
+                        index >= text.tokens.count || !text.tokens[index].isWord || Self.auxiliaries.contains(text.tokens[index].lower)
+                    })
                 {
                     let tier = previous.tier == vocabulary.tiers.last ? vocabulary.moneyPathFloor : vocabulary.tiers.last ?? previous.tier
                     if let level = vocabulary.level(ofTier: tier) {
@@ -500,6 +505,9 @@ public struct ConsistencyReader: Sendable {
                 .map { text.phrase($0.first, $0.last) },
             residency: first(.residency), zeroLoss: first(.zeroLoss))
     }
+
+    /// Words that may follow a bare negation that negates the clause before ("the ledger cannot be").
+    static let auxiliaries: Set<String> = ["be", "do", "does", "is", "are", "can", "will", "so", "either", "too", "it", "they"]
 
     /// The store a text says the input runs: the first one no negation, history or deferral marks ("we moved
     /// off DynamoDB" names none); and a warning for each store payarch has no rows for, which is named,

@@ -22,6 +22,8 @@ public struct DesignFacts: Sendable, Codable {
     public var warnings: [ReadingWarning]
     /// The ways the rails are used that change their lifecycle ("merchant-initiated", "offline").
     public var modes: [ModeMention] = []
+    /// Requirements that one step waits for another ("never send crypto before the fiat is irrevocable").
+    public var gates: [StatedGate] = []
 
     /// Warnings that say more than the assumptions do: shown as reading notes in the design.
     public var notes: [ReadingWarning] {

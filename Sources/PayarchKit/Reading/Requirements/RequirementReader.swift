@@ -5,6 +5,10 @@
 /// `reading.unread-requirement`, quoting the segment.
 public struct RequirementReader: Sendable {
     public static let warningId = "reading.unread-requirement"
+    enum GateWord: Sendable, Hashable { case negated, onlyAfter, affirmedBefore }
+    let gateWords: Gazetteer<GateWord>
+    let affirmedBefore: Gazetteer<Bool>
+    let negations: Gazetteer<Bool>
     let requirementWords: Gazetteer<Bool>
     let metWords: Gazetteer<Bool>
     /// Longer segments are quoted up to this many characters, then cut at a word with "…".
@@ -22,6 +26,16 @@ public struct RequirementReader: Sendable {
         emptyWords = empty
         var requirement = Gazetteer<Bool>()
         for phrase in vocabulary.requirementWords { requirement.add(phrase, true) }
+        var gates = Gazetteer<GateWord>()
+        for phrase in vocabulary.gates.negatedGate { gates.add(phrase, .negated) }
+        for phrase in vocabulary.gates.onlyAfterGate { gates.add(phrase, .onlyAfter) }
+        gateWords = gates
+        var before = Gazetteer<Bool>()
+        for phrase in vocabulary.gates.affirmedBefore { before.add(phrase, true) }
+        affirmedBefore = before
+        var negation = Gazetteer<Bool>()
+        for phrase in vocabulary.gates.negations { negation.add(phrase, true) }
+        negations = negation
         var met = Gazetteer<Bool>()
         for phrase in vocabulary.metWords { met.add(phrase, true) }
         requirementWords = requirement
@@ -78,8 +92,10 @@ public struct RequirementReader: Sendable {
         return merged
     }
 
-    /// The unread requirements of `texts`, given every phrase a fact or warning was read from.
-    public func unread(in texts: [ReadingText], read: [SourcedPhrase]) -> [ReadingWarning] {
+    /// What the requirements of the texts say: the gates read, and a warning for each requirement that
+    /// is neither a gate nor read as a fact (`read` holds every phrase a fact or warning came from).
+    public func read(_ texts: [ReadingText], read: [SourcedPhrase]) -> (gates: [StatedGate], unread: [ReadingWarning]) {
+        var gates: [StatedGate] = []
         var warnings: [ReadingWarning] = []
         var more = 0
         for text in texts {
@@ -88,7 +104,13 @@ public struct RequirementReader: Sendable {
             let met = metWords.matches(in: text.tokens).map(\.first)
             for segment in segments(of: text) {
                 let range = segment.first..<segment.last
-                guard requirements.contains(where: range.contains), !met.contains(where: range.contains) else { continue }
+                guard requirements.contains(where: range.contains) else { continue }
+                let found = self.gates(in: segment, of: text)
+                if !found.isEmpty {
+                    gates += found
+                    continue
+                }
+                guard !met.contains(where: range.contains) else { continue }
                 let start = text.tokens[segment.first].start
                 let end = text.tokens[segment.last - 1].end
                 guard !spans.contains(where: { $0.0 < end && start < $0.1 }) else { continue }
@@ -110,8 +132,93 @@ public struct RequirementReader: Sendable {
                     id: Self.warningId, phrase: nil, variable: last.phrase?.variable,
                     message: "\(more) more stated requirement\(more == 1 ? "" : "s") no payarch rule reads; check the design against each"))
         }
-        return warnings
+        return (gates, warnings)
     }
+
+    /// The gates a requirement segment states: one step that must wait for another. A segment joined by
+    /// "or", "and" or ";" to another gate ("never book the trade without a payout or release the payout
+    /// without the trade") states each.
+    func gates(in segment: Segment, of text: ReadingText) -> [StatedGate] {
+        let tokens = text.tokens
+        let gateMatches = gateWords.matches(in: tokens).filter { $0.first >= segment.first && $0.last <= segment.last }
+        let beforeMatches = affirmedBefore.matches(in: tokens).filter { $0.first >= segment.first && $0.last <= segment.last }
+        guard !gateMatches.isEmpty || !beforeMatches.isEmpty else { return [] }
+        let negationMatches = negations.matches(in: tokens).filter { $0.first >= segment.first && $0.last <= segment.last }
+        let requirementMatches = requirementWords.matches(in: tokens).filter { $0.first >= segment.first && $0.last <= segment.last }
+        // Parts: split at a joining word whose rest holds another gate word.
+        var parts: [Segment] = []
+        var start = segment.first
+        for index in segment.first..<segment.last where ["or", "and", ";"].contains(tokens[index].lower) && index > start {
+            let rest = index + 1..<segment.last
+            let partHasGate = gateMatches.contains { $0.first >= start && $0.last <= index }
+            if partHasGate, gateMatches.contains(where: { rest.contains($0.first) }) {
+                parts.append(Segment(first: start, last: index))
+                start = index + 1
+            }
+        }
+        parts.append(Segment(first: start, last: segment.last))
+        var found: [StatedGate] = []
+        for part in parts {
+            let inPart = { (match: Gazetteer<GateWord>.Match) in match.first >= part.first && match.last <= part.last }
+            let gate = gateMatches.first { inPart($0) && $0.payload == .onlyAfter }
+                ?? gateMatches.first { match in
+                    inPart(match) && match.payload == .negated && negationMatches.contains { $0.first < match.first }
+                }
+            if let gate {
+                // The action runs from the last requirement or negation word before the gate (or the part's
+                // start) to the gate; the precondition from the gate to a parenthesis, colon or the end.
+                let marks = (requirementMatches.map(\.last) + negationMatches.map(\.last)).filter { $0 <= gate.first && $0 > part.first }
+                let actionStart = gate.payload == .onlyAfter ? part.first : (marks.max() ?? part.first)
+                if let gateFound = make(action: actionStart..<gate.first, precondition: gate.last..<part.last, segment: segment, text: text) {
+                    found.append(gateFound)
+                }
+                continue
+            }
+            // "Screening must happen before release": the precondition comes first, the action after.
+            if let before = beforeMatches.first(where: { $0.first >= part.first && $0.last <= part.last }),
+                !negationMatches.contains(where: { $0.first < before.first }),
+                let requirement = requirementMatches.first(where: { $0.first < before.first && $0.first > part.first })
+            {
+                if let gateFound = make(action: before.last..<part.last, precondition: part.first..<requirement.first, segment: segment, text: text) {
+                    found.append(gateFound)
+                }
+            }
+        }
+        return found
+    }
+
+    /// A gate from two token ranges, each trimmed of joining words and cut at a parenthesis, colon or
+    /// comma; nil when either is left without a word.
+    func make(action: Range<Int>, precondition: Range<Int>, segment: Segment, text: ReadingText) -> StatedGate? {
+        func trimmed(_ range: Range<Int>) -> Range<Int>? {
+            var first = range.lowerBound
+            var last = range.upperBound
+            if let cut = (first..<last).first(where: { ["(", ":", ",", ";"].contains(text.tokens[$0].text) }) { last = cut }
+            while first < last, Self.leading.contains(text.tokens[first].lower) || !text.tokens[first].isWord && text.tokens[first].number == nil { first += 1 }
+            while last > first, !text.tokens[last - 1].isWord && text.tokens[last - 1].number == nil { last -= 1 }
+            return (first..<last).contains { text.tokens[$0].isWord } ? first..<last : nil
+        }
+        guard let action = trimmed(action), let precondition = trimmed(precondition) else { return nil }
+        return StatedGate(
+            action: text.phrase(action.lowerBound, action.upperBound), precondition: text.phrase(precondition.lowerBound, precondition.upperBound),
+            phrase: text.phrase(segment.first, segment.last))
+    }
+
+    /// Words a gate's action or precondition does not start with ("we must not send", "never to release").
+    static let leading: Set<String> = ["we", "to", "be", "is", "are", "also", "then", "must", "never", "not", "only", "and", "or", "that"]
+}
+
+/// A requirement that one step waits for another, read from the input: designed as a barrier of its own.
+public struct StatedGate: Sendable, Codable, Hashable {
+    /// What must wait ("send crypto").
+    public var action: SourcedPhrase
+    /// What must hold first ("the fiat is irrevocable").
+    public var precondition: SourcedPhrase
+    /// The requirement as written.
+    public var phrase: SourcedPhrase
+}
+
+extension RequirementReader {
 
     /// A segment cut to `maxQuote` characters at a word boundary.
     static func shortened(_ text: String) -> String {

@@ -192,11 +192,20 @@ public struct ReadingVocabulary: Sendable, Codable {
         /// Words that say nothing of what a requirement is about, left out when the design's text is
         /// searched for it.
         public var ignoredWords: [String] = []
+        public var gates = Gates()
         public var examples: [Example] = []
+        public struct Gates: Sendable, Codable {
+            public var negatedGate: [String] = []
+            public var onlyAfterGate: [String] = []
+            public var affirmedBefore: [String] = []
+            public var negations: [String] = []
+        }
         public struct Example: Sendable, Codable {
             public var text: String
             /// The first words of each segment that must get the warning; no other segment may.
             public var unread: [String]
+            /// The gates read, each as "action → precondition".
+            public var gates: [String] = []
         }
     }
 }

@@ -15,17 +15,23 @@ extension RuleBookLoader {
 
     private func loadRequirements(_ path: String) throws(PayarchError) -> ReadingVocabulary.Requirements {
         let root = try MappingReader(try document(path), what: "requirements.yml")
-        try root.rejectUnknownKeys(["requirementWords", "metWords", "ignoredWords", "examples"])
+        try root.rejectUnknownKeys(["requirementWords", "metWords", "ignoredWords", "gates", "examples"])
         var requirements = ReadingVocabulary.Requirements(
             requirementWords: try root.stringList("requirementWords"), metWords: try root.stringList("metWords"),
             ignoredWords: try root.stringList("ignoredWords"))
+        let gates = try MappingReader(try root.required("gates"), what: "'gates'")
+        try gates.rejectUnknownKeys(["negatedGate", "onlyAfterGate", "affirmedBefore", "negations"])
+        requirements.gates = .init(
+            negatedGate: try gates.stringList("negatedGate"), onlyAfterGate: try gates.stringList("onlyAfterGate"),
+            affirmedBefore: try gates.stringList("affirmedBefore"), negations: try gates.stringList("negations"))
         for node in try root["examples"]?.sequenceItems(for: "'examples'") ?? [] {
             let example = try MappingReader(node, what: "an example")
-            try example.rejectUnknownKeys(["text", "unread"])
+            try example.rejectUnknownKeys(["text", "unread", "gates"])
             requirements.examples.append(
                 .init(
                     text: try example.required("text").string(for: "'text' of an example"),
-                    unread: try example.required("unread").strings(for: "'unread' of an example")))
+                    unread: try example.required("unread").strings(for: "'unread' of an example"),
+                    gates: try example["gates"]?.strings(for: "'gates' of an example") ?? []))
         }
         return requirements
     }
