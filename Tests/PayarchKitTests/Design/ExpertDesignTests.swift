@@ -924,3 +924,16 @@ extension ExpertDesignTests {
         #expect(!alone.contains("for ACH Debit: claim the key") && alone.contains("otherwise the stored `202` and the current saga state"))
     }
 }
+
+extension ExpertDesignTests {
+    /// NEFT is a batch credit rail of its own: read by name, keyed on the bank's UTR, returned within two
+    /// hours of its batch's settlement, never a card processor.
+    @Test func neftIsABatchCreditRailWithItsReturnWindow() throws {
+        let (plan, markdown) = try design("INR vendor payouts by NEFT, USD by ACH Credit", "20 TPS", "strong consistency")
+        #expect(plan.facts.rails.map(\.id) == ["neft", "ach-credit"])
+        #expect(plan.facts.rails.first?.railClass == "batch-credit")
+        #expect(markdown.contains("The sending bank's unique transaction reference (UTR) for the NEFT credit"))
+        #expect(markdown.contains("within two hours of the settlement of the batch that carried it"))
+        #expect(!markdown.contains("Send the authorisation to NEFT"))
+    }
+}

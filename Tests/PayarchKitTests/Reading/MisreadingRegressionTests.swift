@@ -185,6 +185,26 @@ import Testing
         #expect(!burst.facts.warnings.contains { $0.id == "reading.peak-far-above-sustained" })
     }
 
+    /// Currency codes, a business model, payment steps, token services and a bureau are no rails.
+    @Test(arguments: [
+        ("users send USDC to our deposit addresses and we pay out EUR by SEPA Instant.", ["USDC", "SEPA Instant"]),
+        ("B2B SaaS, pay-ins only. Subscriptions run on Stripe Billing.", ["Stripe"]),
+        ("Outbound SCT Inst via TIPS. Recalls (camt.056) and returns (pacs.004) both directions.", ["SEPA Instant"]),
+        ("Network tokens from Visa VTS and Mastercard MDES, held ourselves; cards via Adyen. Auth at checkout, capture at shipment.", ["Visa", "Mastercard", "Adyen"]),
+        ("Bacs Direct Debit with a bureau (Bottomline).", ["BACS Direct Debit"]),
+    ] as [(String, [String])])
+    func wordsAroundRailsAreNotRails(_ text: String, _ rails: [String]) throws {
+        let facts = try Self.facts(rails: text)
+        #expect(facts.rails.map(\.name) == rails, "\(facts.rails.map(\.name))")
+    }
+
+    /// "Always On" in a SQL Server availability group names the product, not an availability stance.
+    @Test func sqlServerAlwaysOnIsAStoreNotAStance() throws {
+        let facts = try Self.facts(consistency: "strong consistency; SQL Server 2019 Always On availability group across two zones")
+        #expect(facts.consistency.apState == "cp-only" && facts.consistency.statedStore?.engine == "sql-server")
+        #expect(try Self.facts(consistency: "payments strongly consistent; the dashboard must be always on").consistency.apState == "ap-allowed")
+    }
+
     /// A per-second figure right after a coarser one of its clause, with only a comma or a hedge between
     /// them, restates the same stream at a finer grain: it is that stream's peak, not a second stream.
     @Test func aFinerFigureAfterACommaIsTheSameStream() throws {

@@ -47,7 +47,7 @@ public struct ReadingVocabulary: Sendable, Codable {
         /// The categories `not-rails.yml` may hold; the reader treats countries, demonyms and regions as
         /// places and `generic` words as never starting a name.
         public static let categories = [
-            "countries", "demonyms", "regions", "languages", "programmingLanguages", "clouds", "tools", "organisations",
+            "countries", "demonyms", "regions", "languages", "currencies", "programmingLanguages", "clouds", "tools", "organisations",
             "providers", "concepts", "generic",
         ]
     }
