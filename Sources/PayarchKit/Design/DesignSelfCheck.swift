@@ -103,7 +103,13 @@ public struct DesignSelfCheck: Sendable {
         var section = ""
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("## ") { section = String(line) }
-            if section == "## Design Basis" && line.hasPrefix("|") { continue }
+            // The basis table, its reading notes and the stated requirements quote the input.
+            if section == "## Design Basis" && (line.hasPrefix("|") || line.hasPrefix("- ")) { continue }
+            // A barrier the input stated quotes its two steps as written.
+            if line.contains("stated by the input: ") {
+                lines.append(Substring(line.replacingOccurrences(of: #""[^"]*""#, with: "\"\"", options: .regularExpression)))
+                continue
+            }
             lines.append(line)
         }
         var text = lines.joined(separator: "\n")

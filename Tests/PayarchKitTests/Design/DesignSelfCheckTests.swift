@@ -87,6 +87,18 @@ import Testing
         #expect(checker.check(echoed, plan: plan).isEmpty)
     }
 
+    /// The basis's reading notes and stated requirements, and the two quoted steps of a barrier the input
+    /// stated, echo the input: a rail named there is not the design's own text. The rest of the line is.
+    @Test func notesRequirementsAndStatedGatesQuoteTheInput() throws {
+        let (plan, markdown) = try design("SEPA", "100 TPS", "strong consistency. Never release a payout before the KYC check passes.")
+        #expect(markdown.contains("SEPA Direct Debit Core") && markdown.contains("stated by the input"))
+        #expect(checker.check(markdown, plan: plan).isEmpty)
+        let planted = markdown.replacingOccurrences(
+            of: "stated by the input: \"release a payout\" only once \"the KYC check passes\".**",
+            with: "stated by the input: \"release a payout\" only once \"the KYC check passes\".** FedNow confirms it.")
+        #expect(checker.check(planted, plan: plan).contains { $0.id == "self-check.foreign-rail" && $0.message.contains("FedNow") })
+    }
+
     @Test func aParagraphWrittenTwiceIsFoundAndAShortRepeatIsNot() throws {
         let (plan, markdown) = try design("Stripe", "1,000 TPS", "strong consistency")
         let paragraph = "Every retry reuses the derived key, and the processor answers it from its own stored result."

@@ -16,7 +16,7 @@ import Testing
 
     @Test func thereAreScenariosFromEveryReviewRound() {
         let rounds = Set(Self.scenarios().map { String($0.prefix { $0 != "-" }) })
-        #expect(Self.scenarios().count >= 88 && rounds.count >= 8)
+        #expect(Self.scenarios().count >= 98 && rounds.count >= 9)
     }
 
     @Test(arguments: scenarios())
