@@ -144,6 +144,8 @@ public struct DesignView: Sendable, Codable {
         public var gateFailure: String
         public var failover: String
         public var tables: [Table]
+        /// What the store calls a table: "Table", or "Collection" in a document store.
+        public var tableNoun: String
         public var lockingName: String
         public var lockingStatement: String
     }

@@ -168,7 +168,10 @@ extension DesignViewBuilder {
 
     /// The tables of the store, named for the pattern: an outbox only where events leave through one, a
     /// saga log only for sagas.
-    func tables(pattern: DesignView.Pattern, storeKind: DesignView.StoreKind, choreographed: Bool = false) -> [DesignView.Table] {
+    /// Stores whose records are documents in collections, with unique indexes instead of unique keys.
+    static let documentEngines: Set<String> = ["mongodb"]
+
+    func tables(pattern: DesignView.Pattern, storeKind: DesignView.StoreKind, engine: String = "", choreographed: Bool = false) -> [DesignView.Table] {
         var tables: [DesignView.Table] = [
             .init(
                 name: "`idempotency_keys`", key: "unique `(merchant_id, idempotency_key)`",
@@ -219,6 +222,17 @@ extension DesignViewBuilder {
                     if let purpose = key.purpose { item.purpose = purpose }
                 }
                 item.name += " items"
+                return item
+            }
+        }
+        if Self.documentEngines.contains(engine) {
+            // A document store enforces uniqueness with a unique index; the document id is `_id`.
+            tables = tables.map { table in
+                var item = table
+                item.key = item.key
+                    .replacingOccurrences(of: "`id`", with: "`_id`")
+                    .replacingOccurrences(of: #"unique `\(([^)]*)\)`"#, with: "unique index on `{$1}`", options: .regularExpression)
+                    .replacingOccurrences(of: "unique `transfer_id`", with: "unique index on `transfer_id`")
                 return item
             }
         }

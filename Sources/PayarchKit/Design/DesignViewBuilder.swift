@@ -272,7 +272,9 @@ public struct DesignViewBuilder: Sendable {
             workQueue: output("datastore", "workQueue"), gateFailure: output("datastore", "gateFailure"),
             // One region: what the store survives; several: what the region setting does about a region loss.
             failover: failover,
-            tables: tables(pattern: pattern, storeKind: storeKind, choreographed: output("coordination", "control") == "choreographed"),
+            tables: tables(
+                pattern: pattern, storeKind: storeKind, engine: output("datastore", "engine"), choreographed: output("coordination", "control") == "choreographed"),
+            tableNoun: Self.documentEngines.contains(output("datastore", "engine")) ? "Collection" : "Table",
             lockingName: output("locking", "lockingName"), lockingStatement: output("datastore", output("locking", "locking")))
         var provenance: [DesignView.Provenance] = plan.decisions.map { provenanceRow($0, title: $0.title, plan: plan, knownRails: knownRails) }
         // The coordination rows of the classes that keep their own flow.

@@ -37,7 +37,7 @@ public struct RuleBookLoader: Sendable {
         "locking": ["locking": ["pessimistic", "optimistic", "conditional"]],
         "replicated-state": ["model": ["cp-only", "crdt"]],
         "datastore": [
-            "engine": ["postgresql", "aurora-postgresql", "mysql", "sql-server", "oracle", "cockroachdb", "yugabytedb", "spanner", "dynamodb", "xa-database"],
+            "engine": ["postgresql", "aurora-postgresql", "mysql", "sql-server", "oracle", "mongodb", "cockroachdb", "yugabytedb", "spanner", "dynamodb", "xa-database"],
             "storeKind": ["single-primary", "sharded", "distributed", "key-value", "xa"],
         ],
         "regions": ["mode": ["single-region", "home-region", "global-store"]],

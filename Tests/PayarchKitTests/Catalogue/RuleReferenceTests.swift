@@ -57,7 +57,7 @@ import Testing
 
             | Row | When | Then | Rationale |
             |---|---|---|---|
-            | `LOCK-PESSIMISTIC` | tpsBand: low, moderate; consistency: strict, strong | **Pessimistic Locking** | At this rate contention per payment is rare and a row lock is the simplest proof that only one worker moves a payment at a time. |
+            | `LOCK-PESSIMISTIC` | tpsBand: low, moderate; consistency: strict, strong | **Pessimistic Locking** | At this rate contention per payment is rare and a lock on the payment is the simplest proof that only one worker moves a payment at a time. |
             | `LOCK-OPTIMISTIC` | tpsBand: high, extreme; consistency: strict, strong | **Optimistic Locking** | At high rates row locks held across retries queue up behind hot merchants; a version compare-and-set never blocks and still lets exactly one transition win. |
             | `LOCK-CONDITIONAL` | tpsBand: any; consistency: causal, eventual | **Conditional writes** | Relaxed consistency still never allows a second charge; conditional writes keep that guarantee per row without holding locks. |
 

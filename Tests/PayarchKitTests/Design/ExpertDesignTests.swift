@@ -455,11 +455,11 @@ import Testing
         #expect(try design("Stripe", "10 TPS").1.contains("the target uses under 1% of it"))
     }
 
-    /// Barrier 1 names what commits before anything leaves: the claim and the payment row locally, the
+    /// Barrier 1 names what commits before anything leaves: the claim and the payment record locally, the
     /// claim alone before a global transaction (which a duplicate never opens).
     @Test func theClaimBarrierFollowsThePattern() throws {
         let outbox = try design("Stripe").1
-        #expect(outbox.contains("**Barrier 1, the key claim: nothing leaves the service before the claim and the payment row are committed.**"))
+        #expect(outbox.contains("**Barrier 1, the key claim: nothing leaves the service before the claim and the payment record are committed.**"))
         #expect(!outbox.contains("a duplicate never opens a global transaction"))
         let xa = try design("Oracle and IBM MQ as XA resource managers", "40 TPS", "atomic commit across both; strict serializability").1
         #expect(xa.contains("**Barrier 1, the key claim: nothing leaves the service before the claim is committed.** A request that loses the claim can only replay, wait or be refused, and a duplicate never opens a global transaction."))
@@ -935,5 +935,21 @@ extension ExpertDesignTests {
         #expect(markdown.contains("The sending bank's unique transaction reference (UTR) for the NEFT credit"))
         #expect(markdown.contains("within two hours of the settlement of the batch that carried it"))
         #expect(!markdown.contains("Send the authorisation to NEFT"))
+    }
+}
+
+extension ExpertDesignTests {
+    /// MongoDB is designed in its own terms: collections with unique indexes, majority writes, transient
+    /// transaction errors, change streams, a per-key lease token, and a balance guard as a filtered update.
+    @Test func mongodbIsDesignedInItsOwnTerms() throws {
+        let (plan, mongo) = try design("PIX deposits and UPI payouts", "800 TPS", "strong consistency; wallet balances never negative; we run MongoDB")
+        #expect(plan.decision("datastore")?.row == "STORE-MONGODB")
+        #expect(mongo.contains("| Collection | Key | Purpose |") && mongo.contains("| `idempotency_keys` | unique index on `{merchant_id, idempotency_key}` |"))
+        #expect(mongo.contains("code `11000`") && mongo.contains("`TransientTransactionError`") && mongo.contains("`UnknownTransactionCommitResult`"))
+        #expect(mongo.contains("write concern `majority`") && mongo.contains("change stream") && mongo.contains("`findOneAndUpdate`"))
+        #expect(mongo.contains("an `updateOne` whose filter `{available: {$gte: amount}}`") && !mongo.contains("WHERE available"))
+        #expect(!mongo.contains("| Table | Key | Purpose |") && !mongo.contains("SQLSTATE"))
+        #expect(DesignSelfCheck(rules: Bundled.rules).check(mongo, plan: plan).isEmpty)
+        #expect(!plan.facts.warnings.contains { $0.id == "reading.unmodelled-store" })
     }
 }
