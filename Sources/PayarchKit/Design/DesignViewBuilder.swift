@@ -30,6 +30,12 @@ public struct DesignViewBuilder: Sendable {
         return "The input asks for no committed write to be lost on a failover (\(phrase)), so replication to the other region or site is synchronous, and no promotion can lose a commit: the claim commits only once a replica in another region holds it (\(replica)), every claim pays that round trip, and when that replica cannot be reached the key gate refuses with `503` rather than commit locally."
     }
 
+    /// What the design says when the input replicates asynchronously: its own setup, not the synchronous
+    /// copy a store row recommends.
+    static func asyncText(_ phrase: String) -> String {
+        "The input's replication is asynchronous (\(phrase)), so a failover to that copy loses what it had not yet received; where the sentences above describe a synchronous copy inside the region, that copy is this design's recommendation, not the input's setup, and until the store runs one a failover inside the region can lose the last commits too."
+    }
+
     /// What a standby site the input keeps ("warm standby", "DR site", "active/passive") changes: losing the
     /// region is a promotion of that site, done only after the old primary is fenced. Nil for a phrase that
     /// names no standby ("single region").
@@ -266,6 +272,7 @@ public struct DesignViewBuilder: Sendable {
                 zeroLoss: facts.consistency.zeroLoss != nil)
             + (regions == .singleRegion ? facts.consistency.singleRegion.flatMap(Self.standbyText) ?? "" : "")
             + (facts.consistency.zeroLoss.map { " " + Self.zeroLossText(MarkdownEscaper.quoted($0.text), storeKind: storeKind) } ?? "")
+            + (facts.consistency.zeroLoss == nil ? facts.consistency.asyncReplication.map { " " + Self.asyncText(MarkdownEscaper.quoted($0.text)) } ?? "" : "")
         let database = DesignView.Database(
             name: databaseName, isolation: output("datastore", "isolation"), keyStore: output("datastore", "keyStore"),
             claim: output("datastore", "claim"), retry: output("datastore", "retry"), readRule: output("datastore", "readRule"),

@@ -157,12 +157,20 @@ public struct InputReader: Sendable {
                 stated.singleRegion = stated.singleRegion ?? stances.singleRegion
                 stated.residency = stated.residency ?? stances.residency
                 stated.zeroLoss = stated.zeroLoss ?? stances.zeroLoss
+                stated.asyncReplication = stated.asyncReplication ?? stances.asyncReplication
             }
             consistencyResult.facts = stated
         }
         warnings += consistencyResult.warnings
         assumptions += consistencyResult.assumptions
 
+        // No loss on a failover and asynchronous replication cannot both hold.
+        if let zeroLoss = consistencyResult.facts.zeroLoss, let async = consistencyResult.facts.asyncReplication {
+            warnings.append(
+                ReadingWarning(
+                    id: "reading.conflicting-replication", phrase: async,
+                    message: "'\(async.text)' is asynchronous replication, which can lose the last commits on a failover, but '\(zeroLoss.text)' asks for none lost; the design makes replication synchronous. Change one of the two"))
+        }
         // Every assumption is also a warning, unless a warning already says the same.
         for assumption in assumptions {
             guard let (id, variable) = Self.assumptionWarnings[assumption.id] else { continue }

@@ -54,6 +54,8 @@ public struct ConsistencyVocabulary: Sendable, Codable {
     public var residency: [String] = []
     /// Phrases that allow no committed write to be lost on a failover ("RPO 0").
     public var zeroLoss: [String] = []
+    /// Replication the input says is asynchronous ("async DR replica"): a failover to it can lose commits.
+    public var asyncReplication: [String] = []
     /// Cloud region codes ("eu-west-1", "europe-west1", "westeurope") and the words that make a second
     /// region a standby rather than an active one.
     public var cloudRegions: CloudRegions? = nil

@@ -193,7 +193,7 @@ extension RuleBookLoader {
                 impliedScope: try impliedScope(map))
         }
         let stances = try MappingReader(try root.required("stances"), what: "'stances'")
-        try stances.rejectUnknownKeys(["availabilityFirst", "consistencyFirst", "atomicCommit", "multiRegion", "singleRegion", "residency", "zeroLoss"])
+        try stances.rejectUnknownKeys(["availabilityFirst", "consistencyFirst", "atomicCommit", "multiRegion", "singleRegion", "residency", "zeroLoss", "asyncReplication"])
         let floor = try tier(try root.required("moneyPathFloor"))
         var stores: [(engine: String, aliases: [String])] = []
         if let node = root["stores"], !node.isNull {
@@ -226,6 +226,7 @@ extension RuleBookLoader {
         vocabulary.unmodelledStores = root["unmodelledStores"] == nil ? [] : try root.stringList("unmodelledStores")
         vocabulary.residency = stances["residency"] == nil ? [] : try stances.stringList("residency")
         vocabulary.zeroLoss = stances["zeroLoss"] == nil ? [] : try stances.stringList("zeroLoss")
+        vocabulary.asyncReplication = try stances.stringList("asyncReplication")
         return vocabulary
     }
 

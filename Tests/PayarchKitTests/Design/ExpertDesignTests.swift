@@ -953,3 +953,18 @@ extension ExpertDesignTests {
         #expect(!plan.facts.warnings.contains { $0.id == "reading.unmodelled-store" })
     }
 }
+
+extension ExpertDesignTests {
+    /// Replication the input says is asynchronous is its own setup: the failover says a failover to it loses
+    /// what it had not received and that a synchronous copy is the design's recommendation; asking for no
+    /// loss as well is a conflict the reader warns about.
+    @Test func statedAsynchronousReplicationIsTheInputsSetup() throws {
+        let (plan, sql) = try design("Checkout.com cards, ACH Credit payouts", "300 TPS", "strong consistency; SQL Server 2022 Always On in us-east-1 with an async DR replica in us-west-2")
+        #expect(plan.facts.consistency.asyncReplication?.text == "async DR replica")
+        #expect(sql.contains("The input's replication is asynchronous (\"async DR replica\"), so a failover to that copy loses what it had not yet received; where the sentences above describe a synchronous copy inside the region, that copy is this design's recommendation, not the input's setup"))
+        #expect(try design("Stripe", "300 TPS", "strong consistency; no async replicas anywhere").0.facts.consistency.asyncReplication == nil)
+        let (both, text) = try design("Stripe", "300 TPS", "strong consistency; RPO 0; async replica in the DR region")
+        #expect(both.facts.warnings.contains { $0.id == "reading.conflicting-replication" })
+        #expect(!text.contains("The input's replication is asynchronous"))
+    }
+}

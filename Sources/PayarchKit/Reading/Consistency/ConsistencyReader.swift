@@ -19,6 +19,8 @@ public struct ConsistencyReader: Sendable {
         case singleRegion
         case residency
         case zeroLoss
+        /// Replication to a standby or another region that the input says is asynchronous.
+        case asyncReplication
         /// A database engine the input says it runs.
         case store(String)
         /// A database payarch has no rows for ("SQL Server", "MongoDB").
@@ -50,6 +52,7 @@ public struct ConsistencyReader: Sendable {
         for phrase in vocabulary.singleRegion { words.add(phrase, .singleRegion) }
         for phrase in vocabulary.residency { words.add(phrase, .residency) }
         for phrase in vocabulary.zeroLoss { words.add(phrase, .zeroLoss) }
+        for phrase in vocabulary.asyncReplication { words.add(phrase, .asyncReplication) }
         for store in vocabulary.stores {
             for alias in store.aliases { words.add(alias, .store(store.engine)) }
         }
@@ -138,7 +141,7 @@ public struct ConsistencyReader: Sendable {
 
         // Stances ruled out by a negation ("we don't need multi-region", "no distributed transactions") state
         // nothing.
-        let stanceMatches = matches.filter { [.multiRegion, .singleRegion, .atomicCommit, .residency, .zeroLoss, .consistencyFirst].contains($0.payload) }
+        let stanceMatches = matches.filter { [.multiRegion, .singleRegion, .atomicCommit, .residency, .zeroLoss, .asyncReplication, .consistencyFirst].contains($0.payload) }
         let stanceMarks = context.marks(for: stanceMatches.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text, triggers: triggers)
         let negatedStances = Set(zip(stanceMatches, stanceMarks).filter { $0.1 != nil }.map { $0.0.first })
 
@@ -469,7 +472,8 @@ public struct ConsistencyReader: Sendable {
             apState: apScopes.contains(where: { vocabulary.scope($0)?.moneyPath == false }) ? "ap-allowed" : "cp-only",
             apPhrases: Array(Set(apPhrases)).sorted(), lagBounds: lagBounds, consistencyFirst: consistencyFirst,
             atomicCommit: first(.atomicCommit), multiRegion: regions.multiRegion, singleRegion: regions.singleRegion,
-            statedStore: statedStore, residency: regions.residency, zeroLoss: regions.zeroLoss)
+            statedStore: statedStore, residency: regions.residency, zeroLoss: regions.zeroLoss,
+            asyncReplication: regions.asyncReplication)
         return Output(facts: facts, assumptions: assumptions, warnings: warnings)
     }
 
@@ -479,12 +483,13 @@ public struct ConsistencyReader: Sendable {
         var singleRegion: SourcedPhrase?
         var residency: SourcedPhrase?
         var zeroLoss: SourcedPhrase?
+        var asyncReplication: SourcedPhrase?
     }
 
     /// The region stances of a text read on its own (the load or the rails): its stance words, less those a
     /// negation, deferral or history rules out.
     func regionStances(in text: ReadingText) -> RegionStances {
-        let kinds: [Word] = [.multiRegion, .singleRegion, .residency, .zeroLoss]
+        let kinds: [Word] = [.multiRegion, .singleRegion, .residency, .zeroLoss, .asyncReplication]
         let matches = words.matches(in: text.tokens).filter { kinds.contains($0.payload) }
         let marks = context.marks(for: matches.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text)
         return regionStances(in: text, matches: matches, negated: Set(zip(matches, marks).filter { $0.1 != nil }.map { $0.0.first }))
@@ -503,7 +508,7 @@ public struct ConsistencyReader: Sendable {
             multiRegion: first(.multiRegion) ?? activeCloudRegions(in: text),
             singleRegion: (single.first { ConsistencyFacts.namesStandby(text.quote($0.first, $0.last)) } ?? single.first)
                 .map { text.phrase($0.first, $0.last) },
-            residency: first(.residency), zeroLoss: first(.zeroLoss))
+            residency: first(.residency), zeroLoss: first(.zeroLoss), asyncReplication: first(.asyncReplication))
     }
 
     /// Words that may follow a bare negation that negates the clause before ("the ledger cannot be").

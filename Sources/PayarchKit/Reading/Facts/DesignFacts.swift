@@ -202,6 +202,8 @@ public struct ConsistencyFacts: Sendable, Codable {
     public var residency: SourcedPhrase? = nil
     /// No committed write may be lost on a failover ("RPO 0", "zero data loss").
     public var zeroLoss: SourcedPhrase? = nil
+    /// Replication the input says is asynchronous ("async DR replica in eu-west-2").
+    public var asyncReplication: SourcedPhrase? = nil
 
     /// `multi-region` when the input asks for several active regions and does not also pin one.
     public var regionMode: String { multiRegion != nil && singleRegion == nil && residency == nil ? "multi-region" : "single-region" }
