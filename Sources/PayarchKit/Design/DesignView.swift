@@ -270,6 +270,8 @@ public struct DesignView: Sendable, Codable {
     public var ownFlowRails: [String]
     /// The input's requirements that one step waits for another, each a barrier of its own.
     public var gates: [Gate]
+    /// A stated gate waits for money to be settled, cleared or received: no advance against a return window.
+    public var fundsGateStated: Bool
     public struct Gate: Sendable, Codable {
         /// The barrier's number, after the design's own barriers.
         public var number: Int

@@ -30,6 +30,15 @@ public struct DesignViewBuilder: Sendable {
         return "The input asks for no committed write to be lost on a failover (\(phrase)), so replication to the other region or site is synchronous, and no promotion can lose a commit: the claim commits only once a replica in another region holds it (\(replica)), every claim pays that round trip, and when that replica cannot be reached the key gate refuses with `503` rather than commit locally."
     }
 
+    /// Words of a gate's precondition that say it waits for money to arrive for good.
+    static let fundsWords = ["settled", "settle", "cleared", "clear", "irrevocable", "final", "received", "collected", "funds", "return window"]
+
+    /// Whether a stated gate waits for collected money to be final ("the pay-in has cleared").
+    static func waitsForFunds(_ gate: StatedGate) -> Bool {
+        let text = gate.precondition.text.lowercased()
+        return fundsWords.contains { word in text.range(of: "\\b" + word + "\\b", options: .regularExpression) != nil }
+    }
+
     /// What the design says when the input replicates asynchronously: its own setup, not the synchronous
     /// copy a store row recommends.
     static func asyncText(_ phrase: String) -> String {
@@ -351,6 +360,7 @@ public struct DesignViewBuilder: Sendable {
             sagaFlowRails: sagaFlowRails,
             ownFlowRails: ownFlowRails,
             gates: gates,
+            fundsGateStated: facts.gates.contains { Self.waitsForFunds($0) },
             balancesGuarded: balancesGuarded, balancesLevel: balancesLevel,
             timeoutFlows: uniqued(classViews.map(\.timeoutFlow)),
             provenance: provenance)

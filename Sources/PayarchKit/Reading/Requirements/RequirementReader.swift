@@ -140,7 +140,18 @@ public struct RequirementReader: Sendable {
     /// without the trade") states each.
     func gates(in segment: Segment, of text: ReadingText) -> [StatedGate] {
         let tokens = text.tokens
-        let gateMatches = gateWords.matches(in: tokens).filter { $0.first >= segment.first && $0.last <= segment.last }
+        var gateMatches = gateWords.matches(in: tokens).filter { $0.first >= segment.first && $0.last <= segment.last }
+        // "must only be sent once the debit has committed": "only" and its "once", "after", "when" or "if"
+        // up to four words apart are one gate, at the later word.
+        for index in segment.first..<segment.last where tokens[index].lower == "only" {
+            let window = (index + 1)..<min(segment.last, index + 6)
+            if let later = window.first(where: { Self.onlyFollowers.contains(tokens[$0].lower) }),
+                !gateMatches.contains(where: { $0.first <= later && later < $0.last })
+            {
+                gateMatches.append(.init(payload: .onlyAfter, first: later, last: later + 1))
+            }
+        }
+        gateMatches.sort { $0.first < $1.first }
         let beforeMatches = affirmedBefore.matches(in: tokens).filter { $0.first >= segment.first && $0.last <= segment.last }
         guard !gateMatches.isEmpty || !beforeMatches.isEmpty else { return [] }
         let negationMatches = negations.matches(in: tokens).filter { $0.first >= segment.first && $0.last <= segment.last }
@@ -168,7 +179,13 @@ public struct RequirementReader: Sendable {
                 // The action runs from the last requirement or negation word before the gate (or the part's
                 // start) to the gate; the precondition from the gate to a parenthesis, colon or the end.
                 let marks = (requirementMatches.map(\.last) + negationMatches.map(\.last)).filter { $0 <= gate.first && $0 > part.first }
-                let actionStart = gate.payload == .onlyAfter ? part.first : (marks.max() ?? part.first)
+                var actionStart = gate.payload == .onlyAfter ? part.first : (marks.max() ?? part.first)
+                // An action of one word ("sent") lost its subject to a comma: it starts with its clause.
+                if text.words(from: actionStart, to: gate.first) < 2, let clauseStart = tokens.indices.first(where: { text.clause[$0] == text.clause[gate.first] }),
+                    clauseStart < actionStart
+                {
+                    actionStart = clauseStart
+                }
                 if let gateFound = make(action: actionStart..<gate.first, precondition: gate.last..<part.last, segment: segment, text: text) {
                     found.append(gateFound)
                 }
@@ -179,7 +196,9 @@ public struct RequirementReader: Sendable {
                 !negationMatches.contains(where: { $0.first < before.first }),
                 let requirement = requirementMatches.first(where: { $0.first < before.first && $0.first > part.first })
             {
-                if let gateFound = make(action: before.last..<part.last, precondition: part.first..<requirement.first, segment: segment, text: text) {
+                if let gateFound = make(
+                    action: before.last..<part.last, precondition: part.first..<requirement.first, segment: segment, text: text, actionBeforeGate: false)
+                {
                     found.append(gateFound)
                 }
             }
@@ -189,20 +208,25 @@ public struct RequirementReader: Sendable {
 
     /// A gate from two token ranges, each trimmed of joining words and cut at a parenthesis, colon or
     /// comma; nil when either is left without a word.
-    func make(action: Range<Int>, precondition: Range<Int>, segment: Segment, text: ReadingText) -> StatedGate? {
-        func trimmed(_ range: Range<Int>) -> Range<Int>? {
+    func make(action: Range<Int>, precondition: Range<Int>, segment: Segment, text: ReadingText, actionBeforeGate: Bool = true) -> StatedGate? {
+        // A precondition ends at its first comma; an action keeps its commas ("batched nightly, and sent").
+        func trimmed(_ range: Range<Int>, atComma: Bool = true) -> Range<Int>? {
             var first = range.lowerBound
             var last = range.upperBound
-            if let cut = (first..<last).first(where: { ["(", ":", ",", ";"].contains(text.tokens[$0].text) }) { last = cut }
+            let stops = atComma ? ["(", ":", ",", ";"] : ["(", ":", ";"]
+            if let cut = (first..<last).first(where: { stops.contains(text.tokens[$0].text) }) { last = cut }
             while first < last, Self.leading.contains(text.tokens[first].lower) || !text.tokens[first].isWord && text.tokens[first].number == nil { first += 1 }
             while last > first, !text.tokens[last - 1].isWord && text.tokens[last - 1].number == nil { last -= 1 }
             return (first..<last).contains { text.tokens[$0].isWord } ? first..<last : nil
         }
-        guard let action = trimmed(action), let precondition = trimmed(precondition) else { return nil }
+        guard let action = trimmed(action, atComma: !actionBeforeGate), let precondition = trimmed(precondition) else { return nil }
         return StatedGate(
             action: text.phrase(action.lowerBound, action.upperBound), precondition: text.phrase(precondition.lowerBound, precondition.upperBound),
             phrase: text.phrase(segment.first, segment.last))
     }
+
+    /// Words that, a few words after "only", close a gate ("only be sent once").
+    static let onlyFollowers: Set<String> = ["once", "after", "when", "if"]
 
     /// Words a gate's action or precondition does not start with ("we must not send", "never to release").
     static let leading: Set<String> = ["we", "to", "be", "is", "are", "also", "then", "must", "never", "not", "only", "and", "or", "that"]
