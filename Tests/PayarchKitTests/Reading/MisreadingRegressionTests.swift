@@ -198,6 +198,24 @@ import Testing
         #expect(facts.rails.map(\.name) == rails, "\(facts.rails.map(\.name))")
     }
 
+    /// An amount of money is no count and no rate: a figure beside a currency code or symbol, and a bare
+    /// figure listed right after one.
+    @Test func moneyAmountsAreNotLoad() throws {
+        #expect(try Self.facts(throughput: "CHAPS completions 400-900 a day, heavy on Fridays, each GBP 150k - 2m.").throughput.sustained?.tps == 900.0 / 86_400)
+        let orders = try Self.facts(throughput: "4k orders/day, avg 2,800 USD, some > 250k.").throughput
+        #expect(orders.sustained?.tps == 4_000.0 / 86_400)
+        #expect(try Self.facts(throughput: "payouts of $5k each, 300 TPS peak").throughput.designPeak.tps == 300)
+        #expect(try Self.facts(throughput: "avg ticket EUR 40, 200 TPS peak").throughput.designPeak.tps == 200)
+        // A figure with its own unit after an amount is a rate.
+        #expect(try Self.facts(throughput: "average EUR 40, 200 TPS at peak").throughput.designPeak.tps == 200)
+    }
+
+    /// A status constant ("CAPTURE_FAILED") and a lending step ("completions") are no rails.
+    @Test func statusConstantsAndLendingStepsAreNotRails() throws {
+        let facts = try Self.facts(rails: "Adyen for cards; on CAPTURE_FAILED we retry. CHAPS completions for mortgages, Bacs DD for repayments.")
+        #expect(facts.rails.map(\.name) == ["Adyen", "CHAPS", "BACS Direct Debit"])
+    }
+
     /// "Always On" in a SQL Server availability group names the product, not an availability stance.
     @Test func sqlServerAlwaysOnIsAStoreNotAStance() throws {
         let facts = try Self.facts(consistency: "strong consistency; SQL Server 2019 Always On availability group across two zones")

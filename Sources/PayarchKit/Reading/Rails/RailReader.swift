@@ -730,6 +730,8 @@ public struct RailReader: Sendable {
             {
                 return false
             }
+            // A constant or status name in one case ("CAPTURE_FAILED", "payout_paid") is no name.
+            if token.text.contains("_"), !token.text.contains(where: \.isLowercase) || !token.text.contains(where: \.isUppercase) { return false }
             // A code ("R02", "AC04", "MS03": a return or reason code) is no name.
             let letters = token.text.prefix { $0.isASCII && $0.isUppercase }
             if (1...3).contains(letters.count), token.text.count > letters.count, token.text.count <= letters.count + 3,

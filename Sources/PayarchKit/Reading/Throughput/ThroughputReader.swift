@@ -21,11 +21,14 @@ public struct ThroughputReader: Sendable {
     /// Concentration words (true) and named days (false): "concentrated on the 1st and 15th", "month-end".
     let concentration: Gazetteer<Bool>
     let context: ContextReader
+    /// Currency codes and symbols, as written and lowercased.
+    let currencyWords: Set<String>
 
     public init(rules: RuleBook, context: ContextReader) {
         self.rules = rules
         self.context = context
         let vocabulary = rules.reading.quantities
+        currencyWords = Set(vocabulary.currencyWords)
         quantities = QuantityReader(vocabulary: vocabulary)
         var concentration = Gazetteer<Bool>()
         for phrase in vocabulary.concentrationWords { concentration.add(phrase, true) }
@@ -80,6 +83,9 @@ public struct ThroughputReader: Sendable {
     }
 
     /// One rate read from the text.
+    /// Words that may stand between an amount and a bare figure that continues it ("2,800 USD, some > 250k").
+    static let amountJoiners: Set<String> = [",", "some", "up", "to", "-", "–", ">", "<", "and", "or", "max", "min", "over", "under", "above", "below"]
+
     /// Words that may stand between a figure and its restatement at a finer grain.
     static let restatingGap: Set<String> = [",", "~", "about", "around", "roughly", "approx", "approx.", "or", "maybe", "so", "i.e."]
 
@@ -123,6 +129,24 @@ public struct ThroughputReader: Sendable {
         found.removeAll { quantity in
             quantity.first >= 2 && tokens[quantity.first - 1].text == "." && !tokens[quantity.first].spaceBefore
                 && !tokens[quantity.first - 1].spaceBefore && tokens[quantity.first - 2].isWord
+        }
+        // An amount of money ("each GBP 150k - 2m", "avg 2,800 USD", "$5k") is no count and no rate, nor is
+        // a bare figure listed right after one ("avg 2,800 USD, some > 250k").
+        func isCurrency(_ token: Token?) -> Bool { token.map { currencyWords.contains($0.text) || currencyWords.contains($0.lower) } ?? false }
+        var lastAmount: QuantityReader.Quantity?
+        found = found.filter { quantity in
+            let before = quantity.first >= 1 ? tokens[quantity.first - 1] : nil
+            let after = quantity.last < tokens.count ? tokens[quantity.last] : nil
+            var amount = isCurrency(before) || isCurrency(after)
+            if !amount, let previous = lastAmount, previous.last <= quantity.first, text.clause[previous.first] == text.clause[quantity.first],
+                quantity.first - previous.last <= 4,
+                tokens[previous.last..<quantity.first].allSatisfy({ Self.amountJoiners.contains($0.lower) || isCurrency($0) }),
+                after.map({ !$0.isWord || $0.lower == "each" }) ?? true
+            {
+                amount = true
+            }
+            if amount { lastAmount = quantity }
+            return !amount
         }
         // Far more figures than any requirement states: the rest are not read, so the reader's cost stays
         // bounded (several of its steps compare figures with each other).

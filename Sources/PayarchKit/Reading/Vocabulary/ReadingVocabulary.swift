@@ -158,6 +158,8 @@ public struct ReadingVocabulary: Sendable, Codable {
         public var populationNouns: [String] = []
         public var subSecond: [String]
         public var notPaymentRate: [String]
+        /// Currency codes and symbols: a figure next to one is an amount of money.
+        public var currencyWords: [String] = []
         /// Notifications from the rails ("webhooks", "callbacks"): a figure next to one sizes the inbox, not
         /// the payments.
         public var inboundWords: [String] = []

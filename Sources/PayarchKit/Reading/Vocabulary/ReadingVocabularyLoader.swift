@@ -237,7 +237,7 @@ extension RuleBookLoader {
         try root.rejectUnknownKeys([
             "numberWords", "scales", "perSecondUnits", "countNouns", "periods", "periodAdjectives", "periodIntroducers",
             "roles", "multiplierWords", "multiplierPhrases", "percentIncrease", "headroomWords", "rangeJoiners",
-            "durations", "percentileWords", "latencyWords", "timeoutWords", "serviceOnlyWords", "populationNouns", "subSecond", "notPaymentRate", "inboundWords", "limitWords",
+            "durations", "percentileWords", "latencyWords", "timeoutWords", "serviceOnlyWords", "populationNouns", "subSecond", "currencyWords", "notPaymentRate", "inboundWords", "limitWords",
             "approximators", "absurdTps", "subjectNouns", "combinedWords", "partWords", "batchUnits", "restatements", "loadShapes", "concentration",
         ])
         let shapes = try MappingReader(try root.required("loadShapes"), what: "'loadShapes'")
@@ -266,6 +266,7 @@ extension RuleBookLoader {
             percentileWords: try root.numberTable("percentileWords").map { .init(word: $0.0, percentile: $0.1) },
             latencyWords: try root.stringList("latencyWords"), timeoutWords: try root.stringList("timeoutWords"),
             subSecond: try root.stringList("subSecond"), notPaymentRate: try root.stringList("notPaymentRate"),
+            currencyWords: try root.stringList("currencyWords"),
             approximators: try root.stringList("approximators"), absurdTps: absurd,
             subjectNouns: try root.stringList("subjectNouns"), combinedWords: try root.stringList("combinedWords"),
             partWords: try root.stringList("partWords"), batchUnits: try root.stringList("batchUnits"),
