@@ -39,6 +39,17 @@ public struct DesignViewBuilder: Sendable {
         return fundsWords.contains { word in text.range(of: "\\b" + word + "\\b", options: .regularExpression) != nil }
     }
 
+    /// With no store named, the store is the table's choice: said as an assumption, with how to name one.
+    /// Resource managers under XA keep their own database.
+    func storeAssumption(_ plan: DesignPlan) -> [String] {
+        guard plan.facts.consistency.statedStore == nil, let store = plan.decision("datastore"), store.text("storeKind") != "xa" else { return [] }
+        let named = rules.vocabulary.stores.compactMap(\.aliases.first)
+        return [
+            "no store is named, so the design uses \(String(store.text("database").prefix { $0 != "," })), the datastore table's choice for this volume and consistency (see the appendix); name the store you run ("
+                + Self.list(named) + ") to have the design written in its dialect"
+        ]
+    }
+
     /// What the design says when the input replicates asynchronously: its own setup, not the synchronous
     /// copy a store row recommends.
     static func asyncText(_ phrase: String) -> String {
@@ -322,7 +333,7 @@ public struct DesignViewBuilder: Sendable {
                 ? .init(name: output("regions", "modeName"), detail: output("regions", "keyHome"))
                 : .init(name: "one region per deployment, data kept in its region", detail: Self.residencyText),
             risks: risks,
-            basis: basisRows(facts), assumptions: facts.assumptions.map { MarkdownEscaper.inline($0.text) },
+            basis: basisRows(facts), assumptions: facts.assumptions.map { MarkdownEscaper.inline($0.text) } + storeAssumption(plan),
             notes: facts.notes.map { note in
                 .init(id: note.id, text: MarkdownEscaper.inline(note.message.hasSuffix(".") ? note.message : note.message + "."))
             },
