@@ -210,6 +210,15 @@ import Testing
         #expect(try Self.facts(throughput: "average EUR 40, 200 TPS at peak").throughput.designPeak.tps == 200)
     }
 
+    /// A population ("310k active mortgages", "500k MAU") is not a stream, and a partner's cap ("allows max
+    /// 20 req/s") is a limit, not the load.
+    @Test func populationsAndPartnerCapsAreNotTheLoad() throws {
+        #expect(try Self.facts(throughput: "310k active mortgages; 2k TPS peak on the portal").throughput.designPeak.tps == 2_000)
+        #expect(try Self.facts(throughput: "500k MAU, 50 TPS peak").throughput.designPeak.tps == 50)
+        let capped = try Self.read(throughput: "partner API allows max 20 req/s; we expect 300 TPS peak")
+        #expect(capped.facts.throughput.designPeak.tps == 300 && capped.facts.warnings.contains { $0.id == "reading.rate-limit" })
+    }
+
     /// A status constant ("CAPTURE_FAILED") and a lending step ("completions") are no rails.
     @Test func statusConstantsAndLendingStepsAreNotRails() throws {
         let facts = try Self.facts(rails: "Adyen for cards; on CAPTURE_FAILED we retry. CHAPS completions for mortgages, Bacs DD for repayments.")
