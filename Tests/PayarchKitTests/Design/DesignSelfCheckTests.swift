@@ -94,8 +94,8 @@ import Testing
         #expect(markdown.contains("SEPA Direct Debit Core") && markdown.contains("stated by the input"))
         #expect(checker.check(markdown, plan: plan).isEmpty)
         let planted = markdown.replacingOccurrences(
-            of: "stated by the input: \"release a payout\" only once \"the KYC check passes\".**",
-            with: "stated by the input: \"release a payout\" only once \"the KYC check passes\".** FedNow confirms it.")
+            of: "stated by the input: \"release a payout\" waits for \"the KYC check passes\".**",
+            with: "stated by the input: \"release a payout\" waits for \"the KYC check passes\".** FedNow confirms it.")
         #expect(checker.check(planted, plan: plan).contains { $0.id == "self-check.foreign-rail" && $0.message.contains("FedNow") })
     }
 

@@ -93,10 +93,10 @@ extension RequirementReaderTests {
     @Test func aStatedGateBecomesANumberedBarrier() throws {
         let text = "strong consistency. Access must be suspended only after a confirmed return."
         let (_, cards) = try Bundled.design(try Bundled.inputs(rails: "Stripe", throughput: "100 TPS", consistency: text))
-        #expect(cards.contains("**Barrier 6, stated by the input: \"Access must be suspended\" only once \"a confirmed return\".** The step that would do it is a guarded transition"))
+        #expect(cards.contains("**Barrier 6, stated by the input: \"Access must be suspended\" waits for \"a confirmed return\".** The step that would do it is a guarded transition"))
         #expect(!cards.contains("Stated requirements no rule reads"))
         let (_, payouts) = try Bundled.design(try Bundled.inputs(rails: "RTP payouts", throughput: "100 TPS", consistency: "strong consistency. Never release a payout before the KYC check passes."))
-        #expect(payouts.contains("**Barrier 6, a balance never goes below zero") && payouts.contains("**Barrier 7, stated by the input: \"release a payout\" only once \"the KYC check passes\".**"))
+        #expect(payouts.contains("**Barrier 6, a balance never goes below zero") && payouts.contains("**Barrier 7, stated by the input: \"release a payout\" waits for \"the KYC check passes\".**"))
         let inputs = try Bundled.inputs(rails: "Stripe", throughput: "100 TPS", consistency: text)
         let report = ReadingReport(reading: try Self.reader.read(inputs), inputs: inputs).text(rules: Bundled.rules)
         #expect(report.contains("Gates (a step that waits for another; each a barrier of the design)"))

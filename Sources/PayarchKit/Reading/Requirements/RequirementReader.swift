@@ -181,7 +181,8 @@ public struct RequirementReader: Sendable {
                 let marks = (requirementMatches.map(\.last) + negationMatches.map(\.last)).filter { $0 <= gate.first && $0 > part.first }
                 var actionStart = gate.payload == .onlyAfter ? part.first : (marks.max() ?? part.first)
                 // An action of one word ("sent") lost its subject to a comma: it starts with its clause.
-                if text.words(from: actionStart, to: gate.first) < 2, let clauseStart = tokens.indices.first(where: { text.clause[$0] == text.clause[gate.first] }),
+                let contentWords = (actionStart..<gate.first).filter { text.tokens[$0].isWord && !Self.leading.contains(text.tokens[$0].lower) }.count
+                if contentWords < 2, let clauseStart = tokens.indices.first(where: { text.clause[$0] == text.clause[gate.first] }),
                     clauseStart < actionStart
                 {
                     actionStart = clauseStart
@@ -210,11 +211,31 @@ public struct RequirementReader: Sendable {
     /// comma; nil when either is left without a word.
     func make(action: Range<Int>, precondition: Range<Int>, segment: Segment, text: ReadingText, actionBeforeGate: Bool = true) -> StatedGate? {
         // A precondition ends at its first comma; an action keeps its commas ("batched nightly, and sent").
+        // A parenthesis inside a phrase stays ("the AML screening (Chainalysis) has passed"); one that
+        // trails it, or never closes, is an aside and goes.
         func trimmed(_ range: Range<Int>, atComma: Bool = true) -> Range<Int>? {
             var first = range.lowerBound
             var last = range.upperBound
-            let stops = atComma ? ["(", ":", ",", ";"] : ["(", ":", ";"]
-            if let cut = (first..<last).first(where: { stops.contains(text.tokens[$0].text) }) { last = cut }
+            let stops = atComma ? [":", ",", ";"] : [":", ";"]
+            var depth = 0
+            var open: Int?
+            for index in first..<last {
+                let token = text.tokens[index].text
+                if token == "(" {
+                    if depth == 0 { open = index }
+                    depth += 1
+                } else if token == ")" {
+                    depth = max(0, depth - 1)
+                } else if depth == 0, stops.contains(token) {
+                    last = index
+                    break
+                }
+            }
+            if depth > 0, let open { last = open }
+            // A parenthesis that closes the phrase is an aside.
+            var end = last
+            while end > first, !text.tokens[end - 1].isWord && text.tokens[end - 1].text != ")" && text.tokens[end - 1].number == nil { end -= 1 }
+            if end > first, text.tokens[end - 1].text == ")", let opening = (first..<end).last(where: { text.tokens[$0].text == "(" }) { last = opening }
             while first < last, Self.leading.contains(text.tokens[first].lower) || !text.tokens[first].isWord && text.tokens[first].number == nil { first += 1 }
             while last > first, !text.tokens[last - 1].isWord && text.tokens[last - 1].number == nil { last -= 1 }
             return (first..<last).contains { text.tokens[$0].isWord } ? first..<last : nil
