@@ -100,12 +100,16 @@ public struct RequirementReader: Sendable {
         var more = 0
         for text in texts {
             let spans = read.filter { $0.variable == text.variable }.map { ($0.offset, $0.offset + $0.text.utf16.count) }
-            let requirements = requirementWords.matches(in: text.tokens).map(\.first)
+            // Each gazetteer runs once per text; segments only filter its matches.
+            let matches = Matches(
+                requirements: requirementWords.matches(in: text.tokens), gates: gateWords.matches(in: text.tokens),
+                before: affirmedBefore.matches(in: text.tokens), negations: negations.matches(in: text.tokens))
+            let requirements = matches.requirements.map(\.first)
             let met = metWords.matches(in: text.tokens).map(\.first)
             for segment in segments(of: text) {
                 let range = segment.first..<segment.last
                 guard requirements.contains(where: range.contains) else { continue }
-                let found = self.gates(in: segment, of: text)
+                let found = self.gates(in: segment, of: text, matches: matches)
                 if !found.isEmpty {
                     gates += found
                     continue
@@ -138,9 +142,17 @@ public struct RequirementReader: Sendable {
     /// The gates a requirement segment states: one step that must wait for another. A segment joined by
     /// "or", "and" or ";" to another gate ("never book the trade without a payout or release the payout
     /// without the trade") states each.
-    func gates(in segment: Segment, of text: ReadingText) -> [StatedGate] {
+    /// The matches of a text's requirement, gate and negation words, found once.
+    struct Matches {
+        var requirements: [Gazetteer<Bool>.Match]
+        var gates: [Gazetteer<GateWord>.Match]
+        var before: [Gazetteer<Bool>.Match]
+        var negations: [Gazetteer<Bool>.Match]
+    }
+
+    func gates(in segment: Segment, of text: ReadingText, matches: Matches) -> [StatedGate] {
         let tokens = text.tokens
-        var gateMatches = gateWords.matches(in: tokens).filter { $0.first >= segment.first && $0.last <= segment.last }
+        var gateMatches = matches.gates.filter { $0.first >= segment.first && $0.last <= segment.last }
         // "must only be sent once the debit has committed": "only" and its "once", "after", "when" or "if"
         // up to four words apart are one gate, at the later word.
         for index in segment.first..<segment.last where tokens[index].lower == "only" {
@@ -152,10 +164,10 @@ public struct RequirementReader: Sendable {
             }
         }
         gateMatches.sort { $0.first < $1.first }
-        let beforeMatches = affirmedBefore.matches(in: tokens).filter { $0.first >= segment.first && $0.last <= segment.last }
+        let beforeMatches = matches.before.filter { $0.first >= segment.first && $0.last <= segment.last }
         guard !gateMatches.isEmpty || !beforeMatches.isEmpty else { return [] }
-        let negationMatches = negations.matches(in: tokens).filter { $0.first >= segment.first && $0.last <= segment.last }
-        let requirementMatches = requirementWords.matches(in: tokens).filter { $0.first >= segment.first && $0.last <= segment.last }
+        let negationMatches = matches.negations.filter { $0.first >= segment.first && $0.last <= segment.last }
+        let requirementMatches = matches.requirements.filter { $0.first >= segment.first && $0.last <= segment.last }
         // Parts: split at a joining word whose rest holds another gate word.
         var parts: [Segment] = []
         var start = segment.first
