@@ -206,6 +206,8 @@ import Testing
         #expect(orders.sustained?.tps == 4_000.0 / 86_400)
         #expect(try Self.facts(throughput: "payouts of $5k each, 300 TPS peak").throughput.designPeak.tps == 300)
         #expect(try Self.facts(throughput: "avg ticket EUR 40, 200 TPS peak").throughput.designPeak.tps == 200)
+        // A count of payments in a currency stays a count.
+        #expect(try Self.facts(throughput: "5k GBP payments a day, 20 TPS peak").throughput.sustained?.tps == 5_000.0 / 86_400)
         // A figure with its own unit after an amount is a rate.
         #expect(try Self.facts(throughput: "average EUR 40, 200 TPS at peak").throughput.designPeak.tps == 200)
     }

@@ -137,7 +137,15 @@ public struct ThroughputReader: Sendable {
         found = found.filter { quantity in
             let before = quantity.first >= 1 ? tokens[quantity.first - 1] : nil
             let after = quantity.last < tokens.count ? tokens[quantity.last] : nil
-            var amount = isCurrency(before) || isCurrency(after)
+            // "5k GBP payments a day" counts payments in pounds: a count noun, unit or period after the
+            // currency keeps the figure a count.
+            let countFollows = quantity.last + 1 < tokens.count && {
+                switch words[quantity.last + 1] {
+                case .countNoun, .perSecond, .period, .periodAdjective, .per, .subject: return true
+                default: return false
+                }
+            }()
+            var amount = isCurrency(before) || (isCurrency(after) && !countFollows)
             if !amount, let previous = lastAmount, previous.last <= quantity.first, text.clause[previous.first] == text.clause[quantity.first],
                 quantity.first - previous.last <= 4,
                 tokens[previous.last..<quantity.first].allSatisfy({ Self.amountJoiners.contains($0.lower) || isCurrency($0) }),
