@@ -31,12 +31,13 @@ public struct DesignViewBuilder: Sendable {
     }
 
     /// Words of a gate's precondition that say it waits for money to arrive for good.
-    static let fundsWords = ["settled", "settle", "cleared", "clear", "irrevocable", "final", "received", "collected", "funds", "return window"]
+    static let fundsWords: Set<String> = ["settled", "settle", "cleared", "clear", "irrevocable", "final", "received", "collected", "funds"]
 
-    /// Whether a stated gate waits for collected money to be final ("the pay-in has cleared").
+    /// Whether a stated gate waits for collected money to be final ("the pay-in has cleared", "its return
+    /// window has closed").
     static func waitsForFunds(_ gate: StatedGate) -> Bool {
-        let text = gate.precondition.text.lowercased()
-        return fundsWords.contains { word in text.range(of: "\\b" + word + "\\b", options: .regularExpression) != nil }
+        let words = RequirementMatcher.words(gate.precondition.text).map { $0.lowercased() }
+        return words.contains(where: fundsWords.contains) || zip(words, words.dropFirst()).contains { $0 == ("return", "window") }
     }
 
     /// With no store named, the store is the table's choice: said as an assumption, with how to name one.

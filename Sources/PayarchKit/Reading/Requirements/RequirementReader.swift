@@ -5,7 +5,7 @@
 /// `reading.unread-requirement`, quoting the segment.
 public struct RequirementReader: Sendable {
     public static let warningId = "reading.unread-requirement"
-    enum GateWord: Sendable, Hashable { case negated, onlyAfter, affirmedBefore }
+    enum GateWord: Sendable, Hashable { case negated, onlyAfter }
     let gateWords: Gazetteer<GateWord>
     let affirmedBefore: Gazetteer<Bool>
     let negations: Gazetteer<Bool>
