@@ -87,7 +87,7 @@ public struct DesignPlanner: Sendable {
             latencyTarget: facts.throughput.latency.filter { $0.serviceOnly != true }.map(\.milliseconds).min(), capacities: rules.throughput.capacities,
             rails: railIds, batchedClasses: Set(rules.railClasses.filter(\.batched).map(\.id)),
             fallbackRails: viewBuilder.effectiveRailIds(fallbacks),
-            railCount: facts.rails.count,
+            railCount: facts.rails.count(where: { !rules.isProcessedByAnother($0) }),
             railNames: Dictionary(railIds.compactMap { id in rules.rail(id).map { (id, $0.name) } }, uniquingKeysWith: { first, _ in first }))
         // Every other family present, decided on its own: where its row picks another pattern, its payments
         // run by that pattern's flow (only a synchronous outbox flow inside a saga design is rendered so).

@@ -88,7 +88,8 @@ public struct DesignViewBuilder: Sendable {
     /// the product is built around), each with its rails.
     func classes(of facts: DesignFacts) -> [(railClass: String, rails: [RailMention])] {
         var groups: [(railClass: String, rails: [RailMention])] = []
-        for rail in facts.rails {
+        // A token wallet a processor carries adds no rail of its own to the processor's class.
+        for rail in facts.rails where !rules.isProcessedByAnother(rail) {
             if let index = groups.firstIndex(where: { $0.railClass == rail.railClass }) {
                 groups[index].rails.append(rail)
             } else {
@@ -177,7 +178,7 @@ public struct DesignViewBuilder: Sendable {
         for group in groups {
             let classPattern = ownOutbox.contains(group.railClass) ? DesignView.Pattern.outbox : pattern
             lifecycles[group.railClass] = rules.lifecycle(of: group.railClass, pattern: classPattern.rawValue)?
-                .narrowed(to: given, directions: Self.directions(of: group.rails), severalRails: facts.rails.count > 1,
+                .narrowed(to: given, directions: Self.directions(of: group.rails), severalRails: facts.rails.count(where: { !rules.isProcessedByAnother($0) }) > 1,
                     classRails: group.rails.map(\.id), channels: Self.channels(of: group.rails), modes: Set(facts.modes.map(\.mode)))
         }
         let vocabulary = rules.vocabulary

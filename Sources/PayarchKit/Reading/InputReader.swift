@@ -96,6 +96,17 @@ public struct InputReader: Sendable {
                 at: locations?[Self.railsVariable]?.location, id: "input.too-many-rails",
                 "\(Self.railsVariable) names \(railResult.rails.count) rails; payarch designs for at most \(Self.maxRails)")
         }
+        // A token wallet named beside a rail of its card class ("Apple Pay via Stripe", "Stripe, Apple Pay")
+        // is a card payment that rail processes: it takes that class and forms no class of its own.
+        let processors = Set(railResult.rails.filter { $0.known && !$0.isFallback }.map(\.railClass))
+        for index in railResult.rails.indices {
+            guard let id = railResult.rails[index].id, let card = rules.rail(id)?.processedAs, processors.contains(card) else { continue }
+            railResult.rails[index].railClass = card
+            railResult.rails[index].family = family(of: card)
+            // It runs on the processor's channel when its own words gave none.
+            let channels = Set(railResult.rails.filter { $0.known && $0.railClass == card && rules.rail($0.id ?? "")?.processedAs == nil }.map(\.channel))
+            if railResult.rails[index].channel == nil, channels.count == 1, let channel = channels.first { railResult.rails[index].channel = channel }
+        }
         // Unknown rails never outrank known ones; with no known rail, the unknown ones govern, then the
         // kinds of payment named, then the generic class.
         // A fallback rail never governs while another rail is given.

@@ -60,6 +60,9 @@ public struct RailDefinition: Sendable, Codable, Hashable {
     public var runsOn: [String] = []
     /// The one way the rail moves money when its class has none (a push-to-card rail only pays out).
     public var direction: String? = nil
+    /// A token wallet's card class (`psp-card-api`): named beside a rail of that class, it is a card payment
+    /// that rail processes, so it takes that class and forms no class of its own.
+    public var processedAs: String? = nil
     public var location: SourceLocation
 }
 

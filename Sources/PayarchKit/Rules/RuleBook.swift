@@ -63,4 +63,11 @@ public struct RuleBook: Sendable, Codable {
     public func railClass(_ id: String) -> RailClass? { railClasses.first { $0.id == id } }
     public func family(_ id: String) -> RailFamily? { families.first { $0.id == id } }
     public func rail(_ id: String) -> RailDefinition? { rails.first { $0.id == id } }
+
+    /// Whether `mention` is a token wallet read as a card payment of a processor named beside it ("Apple Pay
+    /// via Stripe"): it is listed with its facts, but the processor carries its class's text and calls.
+    public func isProcessedByAnother(_ mention: RailMention) -> Bool {
+        guard let id = mention.id, let processedAs = rail(id)?.processedAs else { return false }
+        return processedAs == mention.railClass
+    }
 }

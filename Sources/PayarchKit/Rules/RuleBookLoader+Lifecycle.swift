@@ -1,7 +1,7 @@
 /// The loader for `rules/lifecycle/<class>.yml`: one file per rail class, every key required, every
 /// event sourced.
 extension RuleBookLoader {
-    func loadLifecycles(_ directory: String, classIds: Set<String>, railClasses: [String: String], modes: [String] = []) throws(PayarchError)
+    func loadLifecycles(_ directory: String, classIds: Set<String>, railClasses: [String: String], processedAs: [String: String] = [:], modes: [String] = []) throws(PayarchError)
         -> [String: [ClassLifecycle]]
     {
         var lifecycles: [String: [ClassLifecycle]] = [:]
@@ -42,7 +42,8 @@ extension RuleBookLoader {
                 }
                 return source
             }
-            /// The optional `rails:` tag of an item: ids of known rails of this class.
+            /// The optional `rails:` tag of an item: ids of known rails of this class, or processed as it (a
+            /// token wallet beside a card PSP).
             func tags(_ entry: MappingReader) throws(PayarchError) -> [String] {
                 guard let node = entry["rails"] else { return [] }
                 let items = try node.sequenceItems(for: "'rails'")
@@ -54,7 +55,7 @@ extension RuleBookLoader {
                     guard let owner = railClasses[id] else {
                         throw PayarchError.data(at: item.location, id: "rules.rails-tag", "unknown rail id '\(id)'")
                     }
-                    guard owner == railClass else {
+                    guard owner == railClass || processedAs[id] == railClass else {
                         throw PayarchError.data(
                             at: item.location, id: "rules.rails-tag", "rail '\(id)' is of class '\(owner)', not '\(railClass)'")
                     }
@@ -94,7 +95,7 @@ extension RuleBookLoader {
                     guard let owner = railClasses[entry.key] else {
                         throw PayarchError.data(at: entry.keyNode.location, id: "rules.rails-tag", "unknown rail id '\(entry.key)'")
                     }
-                    guard owner == railClass else {
+                    guard owner == railClass || processedAs[entry.key] == railClass else {
                         throw PayarchError.data(
                             at: entry.keyNode.location, id: "rules.rails-tag", "rail '\(entry.key)' is of class '\(owner)', not '\(railClass)'")
                     }

@@ -41,6 +41,11 @@ extension RuleBookLoader {
             for fact in rail.facts where !fact.chains.allSatisfy(rail.runsOn.contains) {
                 throw PayarchError.data(at: rail.location, id: "rules.rails-tag", "a fact of rail '\(rail.id)' names a chain it does not run on")
             }
+            if let processedAs = rail.processedAs, !classIds.contains(processedAs) {
+                throw PayarchError.data(
+                    at: rail.location, id: "rules.unknown-class", "rail '\(rail.id)' is processed as unknown rail class '\(processedAs)'",
+                    notes: ["known classes: " + classIds.sorted().joined(separator: ", ")])
+            }
         }
         return rails
     }
@@ -50,6 +55,7 @@ extension RuleBookLoader {
         try map.rejectUnknownKeys([
             "id", "name", "aliases", "exactAliases", "examples", "nativeKey", "keyMaxLength", "unknownOutcome",
             "compensation", "reconciliationArtefact", "windows", "facts", "checks", "notes", "runsOn", "direction",
+            "processedAs",
         ])
         let id = try map.required("id").string(for: "'id' of a rail")
         func text(_ key: String) throws(PayarchError) -> String { try map.required(key).string(for: "'\(key)' of rail '\(id)'") }
@@ -118,6 +124,13 @@ extension RuleBookLoader {
         rail.runsOn = try map.stringList("runsOn")
         if map["direction"] != nil {
             rail.direction = try map.oneOf("direction", ClassLifecycle.directions.sorted(), id: "rules.unknown-value", what: "direction", listName: "directions")
+        }
+        if let node = map["processedAs"] {
+            let processedAs = try node.string(for: "'processedAs' of rail '\(id)'")
+            guard processedAs != railClass else {
+                throw PayarchError.data(at: node.location, id: "rules.unknown-value", "rail '\(id)' is already of class '\(processedAs)'; 'processedAs' names another class")
+            }
+            rail.processedAs = processedAs
         }
         // What a design prints about one rail, after YAML aliases are followed, stays a few screens long.
         let printed = ([rail.name, rail.nativeKey, rail.unknownOutcome, rail.compensation, rail.reconciliationArtefact] + rail.checks

@@ -57,6 +57,7 @@ public struct RuleBookLoader: Sendable {
         let lifecycles = try loadLifecycles(
             directory + "/lifecycle", classIds: classIds,
             railClasses: Dictionary(rails.map { ($0.id, $0.railClass) }, uniquingKeysWith: { first, _ in first }),
+            processedAs: Dictionary(rails.compactMap { rail in rail.processedAs.map { (rail.id, $0) } }, uniquingKeysWith: { first, _ in first }),
             modes: reading.railWords.modes.map(\.mode))
         let vocabulary = try loadVocabulary(directory + "/consistency.yml")
         let throughput = try loadThroughput(directory + "/throughput.yml")

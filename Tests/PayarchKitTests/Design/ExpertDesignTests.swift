@@ -898,6 +898,22 @@ extension ExpertDesignTests {
         #expect(markdown.contains("- \"Access must be revoked on a chargeback.\"") && !markdown.contains("- \"UETR must be tracked end to end.\""))
     }
 
+    /// A token wallet carried by a card PSP adds no class, calls or text of its own: one class, one
+    /// unknown-outcome section, one pool of rail calls, the PSP named as the one the calls go to, and the
+    /// wallet's facts kept.
+    @Test func aTokenWalletCarriedByAPSPAddsNoClassOfItsOwn() throws {
+        let (_, markdown) = try design("Stripe for cards and Apple Pay", "5,000 TPS", "strong consistency")
+        #expect(markdown.contains("**Apple Pay**, card PSP API. Duplicate guard: None of its own"))
+        #expect(!markdown.contains("**Unknown outcome on wallet") && !markdown.contains("Timed-Out Wallet Call"))
+        #expect(!markdown.contains("pay.weixin.qq.com"))
+        #expect(markdown.contains("**Unknown outcome on card PSP API: Stripe.**"))
+        #expect(markdown.contains("Send the authorisation to Stripe under a key") && !markdown.contains("Send the authorisation to Stripe and Apple Pay"))
+        // One PSP: nothing about routing between PSPs, and one pool of rail calls.
+        #expect(!markdown.contains("Re-Route While Unknown") && !markdown.contains("With more than one PSP"))
+        #expect(markdown.contains("| Concurrent rail calls | ") && !markdown.contains("| Concurrent rail calls, wallet"))
+        #expect(markdown.contains("The design peak of 5,000 TPS is 50× Stripe's default live-mode rate limit"))
+    }
+
     /// A card checkout beside ACH collections keeps its synchronous flow: only the collections run the
     /// saga and answer `202`; the card class's own coordination row is in the provenance.
     @Test func aCardCheckoutBesideCollectionsKeepsItsSynchronousFlow() throws {
@@ -915,9 +931,9 @@ extension ExpertDesignTests {
         #expect(collection.lowerBound < stripe.lowerBound)
         #expect(mixed.contains("Payments on Stripe keep the Outbox Pattern's synchronous flow beside it: the request waits for the rail's answer."))
         // Classes of one family share one entry step and one sentence at a glance.
-        let wallets = try design("Stripe and Apple Pay at checkout, ACH Debit for invoices", "300 TPS", "strong consistency").1
+        let wallets = try design("Stripe and PayPal at checkout, ACH Debit for invoices", "300 TPS", "strong consistency").1
         #expect(wallets.components(separatedBy: "the request waits for the rail, as in the Outbox Pattern").count == 2)
-        #expect(wallets.contains("Payments on Stripe and Apple Pay keep the Outbox Pattern's synchronous flow"))
+        #expect(wallets.contains("Payments on Stripe and PayPal keep the Outbox Pattern's synchronous flow"))
         #expect(mixed.contains("| Coordination of its own flow (processor API) | **Outbox Pattern**"))
         // A class that holds funds stays in the saga, whose first step places the hold.
         let payouts = try design("RTP payouts and ACH Debit collections", "300 TPS", "strong consistency").1

@@ -30,6 +30,24 @@ import Testing
         #expect(rails.allSatisfy { $0.known })
     }
 
+    /// A token wallet beside a card PSP is that PSP's card payment: it takes the PSP's class and channel,
+    /// so it never governs or forms a class of its own; alone, or beside a wallet API, it stays a wallet.
+    @Test func aTokenWalletBesideACardPSPIsThatPSPsCardPayment() throws {
+        let folded = try Self.facts(rails: "Stripe for cards, Apple Pay and Google Pay")
+        #expect(folded.rails.map(\.railClass) == ["psp-card-api", "psp-card-api", "psp-card-api"])
+        #expect(folded.rails.map(\.family) == ["card-processor-api", "card-processor-api", "card-processor-api"])
+        #expect(folded.rails.map(\.channel) == ["card-not-present", "card-not-present", "card-not-present"])
+        #expect(folded.governingClass == "psp-card-api")
+        let alone = try Self.facts(rails: "Apple Pay and Google Pay")
+        #expect(alone.rails.map(\.railClass) == ["wallet", "wallet"] && alone.governingClass == "wallet")
+        // PayPal is a wallet API with its own key: it stays a wallet beside a PSP.
+        let paypal = try Self.facts(rails: "Stripe and PayPal")
+        #expect(paypal.rails.map(\.railClass) == ["psp-card-api", "wallet"] && paypal.governingClass == "wallet")
+        // Only a PSP given as a rail carries it: a fallback PSP does not.
+        let fallback = try Self.facts(rails: "Apple Pay, PayPal, with Braintree as failover")
+        #expect(fallback.rails.first { $0.id == "apple-pay" }?.railClass == "wallet")
+    }
+
     /// Each rail carries the direction the words around it give: a collection for top-ups, a payout for
     /// withdrawals, nothing when none is said or both are.
     @Test(arguments: [

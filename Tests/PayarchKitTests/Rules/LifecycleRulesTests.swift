@@ -177,6 +177,12 @@ import Testing
         #expect(try loadError("lifecycle/psp-card-api.yml", tagText, #"rails: ["strype"]"#)?.message.contains("unknown rail id 'strype'") == true)
         #expect(try loadError("lifecycle/psp-card-api.yml", tagText, #"rails: ["paypal"]"#)?.message.contains("rail 'paypal' is of class 'wallet', not 'psp-card-api'") == true)
         #expect(try loadError("lifecycle/psp-card-api.yml", tagText, "rails: []")?.id == "rules.rails-tag")
+        // A token wallet processed as a card payment may be tagged by its card class, and only by it.
+        #expect(try loadError("lifecycle/psp-card-api.yml", tagText, #"rails: ["google-pay"]"#) == nil)
+        let applePay = "  - id: apple-pay\n    name: Apple Pay\n    # Named beside a card PSP, it is one of that PSP's card payments (see the facts below).\n    processedAs: psp-card-api\n"
+        #expect(try Repository.rulesLoadError("rails/wallet.yml", replacing: applePay, with: applePay.replacing("psp-card-api", with: "psp-card-apis"))?.message
+            .contains("rail 'apple-pay' is processed as unknown rail class 'psp-card-apis'") == true)
+        #expect(try Repository.rulesLoadError("rails/wallet.yml", replacing: applePay, with: applePay.replacing("psp-card-api", with: "wallet"))?.id == "rules.unknown-value")
     }
 
     @Test func patternsMustBeKnownAndCoverEveryPatternOnce() throws {
