@@ -31,7 +31,8 @@ public struct DesignViewBuilder: Sendable {
     }
 
     /// Words of a gate's precondition that say it waits for money to arrive for good.
-    static let fundsWords: Set<String> = ["settled", "settle", "cleared", "clear", "irrevocable", "final", "received", "collected", "funds"]
+    /// "Funds" alone is not one: "the funds check has passed" waits for a check, not for money to settle.
+    static let fundsWords: Set<String> = ["settled", "settle", "cleared", "clear", "irrevocable", "final", "received", "collected"]
 
     /// Whether a stated gate waits for collected money to be final ("the pay-in has cleared", "its return
     /// window has closed").
@@ -280,6 +281,11 @@ public struct DesignViewBuilder: Sendable {
             balancesStated
             ? balanceScope.flatMap { vocabulary.level($0.level)?.name } ?? ""
             : "every payout draws on a balance"
+        // Collections fund payouts only where the input says customers hold balances (a balance scope, or
+        // words such as "top-ups" or "wallet balances"), or states a gate that waits for collected money:
+        // a lender's treasury-funded drawdowns or a biller's refunds are not paid from what it collects.
+        let fundsGateStated = facts.gates.contains { Self.waitsForFunds($0) }
+        let balancesFundPayouts = balanceScope != nil || facts.modes.contains { $0.mode == "customer-balances" }
         let pendingRails = railList { railClass, rail in !holds(railClass, rail) && rules.railClass(railClass)?.batched == true }
         let rails = railViews(facts, lifecycles: lifecycles)
         let openItems = openItems(rails, groups: groups, lifecycles: lifecycles, idsOf: idsOf)
@@ -368,12 +374,12 @@ public struct DesignViewBuilder: Sendable {
             hasOpenItems: !openItems.isEmpty, openItems: openItems,
             holdsFunds: !holdRails.isEmpty, terminalIntake: terminalIntake,
             transfersAcrossHomes: regions == .homeRegion && facts.modes.contains { $0.mode == "internal-transfers" },
-            fundingGate: !holdRails.isEmpty && !pendingRails.isEmpty,
+            fundingGate: !holdRails.isEmpty && !pendingRails.isEmpty && (fundsGateStated || balancesFundPayouts),
             holdRails: holdRails, pendingRails: pendingRails,
             sagaFlowRails: sagaFlowRails,
             ownFlowRails: ownFlowRails,
             gates: gates,
-            fundsGateStated: facts.gates.contains { Self.waitsForFunds($0) },
+            fundsGateStated: fundsGateStated,
             balancesGuarded: balancesGuarded, balancesLevel: balancesLevel,
             timeoutFlows: uniqued(classViews.map(\.timeoutFlow)),
             provenance: provenance)

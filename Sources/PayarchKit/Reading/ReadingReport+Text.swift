@@ -47,7 +47,7 @@ extension ReadingReport {
             table(facts.datastores.map { [PrintableText.escape($0.name), quoted($0.phrase)] })
         }
         if !facts.modes.isEmpty {
-            lines.append("Modes (change the rails' lifecycle)")
+            lines.append("Modes (how the rails are used, which the design follows)")
             table(facts.modes.map { mention in [rules.reading.railWords.modes.first { $0.mode == mention.mode }?.name ?? mention.mode, quoted(mention.phrase)] })
         }
         if !facts.gates.isEmpty {

@@ -259,6 +259,17 @@ import Testing
         let markdown = try design("ACH debits for account funding, RTP for instant withdrawals", "300 TPS", "strong; wallet balances strong").1
         #expect(markdown.contains("Money collected on ACH Debit can still come back as a return, so it is not available to a payout on RTP until its return window closes"))
         #expect(!(try design("RTP for instant withdrawals", "300 TPS", "strong; wallet balances strong").1.contains("can still come back as a return")))
+        // Only where collections fund payouts: balances stated, words that say customers hold them, or a
+        // gate that waits for collected money. A biller's refunds or a lender's drawdowns are not paid from
+        // what it collects.
+        let funded = "Money collected on ACH Debit can still come back as a return"
+        #expect(try design("ACH Debit for wallet top-ups, RTP for withdrawals", "300 TPS", "strong").1.contains(funded))
+        #expect(!(try design("ACH Debit collections of invoices, RTP payouts to suppliers", "300 TPS", "strong").1.contains(funded)))
+        let gated = try design("ACH Debit collections of invoices, RTP payouts to suppliers", "300 TPS", "strong. Never pay a supplier before the collection has settled.").1
+        #expect(gated.contains(funded) && gated.contains("with no advance against it"))
+        // A funds check is a check, not money that has settled.
+        let check = try design("ACH Debit collections, RTP payouts", "300 TPS", "strong. Never send a payout before the funds check has passed.").1
+        #expect(!check.contains(funded))
     }
 
     /// A class name with its own parentheses reads cleanly in the latency conflict (no "))").
