@@ -194,8 +194,8 @@ public struct ThroughputReader: Sendable {
                 vague.append(quantity)
                 continue
             }
-            // "~40k stores", "9,000 terminals": a population, not payments.
-            if quantity.last < tokens.count, words.isPopulation(quantity.last) { continue }
+            // "~40k stores", "9,000 terminals", "310k active mortgages": a population, not payments.
+            if isPopulation(quantity, in: text, words: words) { continue }
             guard let unit = unit(after: quantity, in: text, words: words) else {
                 // "offline for up to 2 hours", "a 30 minute outage": a length of time, not a count.
                 if quantity.last < tokens.count, words.isTimeLength(quantity.last) { continue }
@@ -676,6 +676,25 @@ public struct ThroughputReader: Sendable {
         return nil
     }
 
+    /// Whether the noun a figure counts is a population: a population noun right after it, or after up to
+    /// two plain words that qualify it ("310k active mortgages", "4.2 million registered users"); a count
+    /// noun on the way ("300 card payments") makes it a count of payments.
+    func isPopulation(_ quantity: QuantityReader.Quantity, in text: ReadingText, words: ThroughputWords) -> Bool {
+        var index = quantity.last
+        for _ in 0...2 {
+            guard index < text.tokens.count else { return false }
+            if words.isPopulation(index) { return true }
+            guard words[index] == nil, text.tokens[index].isWord, text.tokens[index].number == nil,
+                !Self.functionWords.contains(text.tokens[index].lower)
+            else { return false }
+            index += 1
+        }
+        return false
+    }
+
+    /// Words that end a figure's noun phrase.
+    static let functionWords: Set<String> = ["in", "at", "on", "of", "with", "for", "and", "or", "to", "from", "by", "during", "over", "within", "per", "a", "an", "the", "each", "every"]
+
     /// The period of the next figure when only "and" or "," and its noun stand between: "180,000 deposits and
     /// 60,000 withdrawals a day" gives both figures per day.
     func sharedPeriod(of quantity: QuantityReader.Quantity, in text: ReadingText, rates: [Rate]) -> Unit? {
@@ -840,12 +859,17 @@ public struct ThroughputReader: Sendable {
             if before >= 0, let number = tokens[before].number, before != quantity.first { batches = number }
             if before >= 0, ["two": 2.0, "three": 3, "four": 4][tokens[before].lower] != nil { batches = ["two": 2.0, "three": 3, "four": 4][tokens[before].lower]! }
             // The period: "a day", "per business day", "daily", "each day" after the unit, or anywhere in the clause.
+            // A frequency before it counts the batches when no number did: "batched twice daily".
+            func counted(_ candidate: Int) -> Double {
+                guard batches == 1, candidate > 0, case .multiplierPhrase(let factor) = words[candidate - 1] else { return batches }
+                return factor
+            }
             for candidate in tokens.indices where text.clause[candidate] == clause {
-                if case .periodAdjective(let seconds) = words[candidate] { return (batches, seconds, periodName(seconds)) }
+                if case .periodAdjective(let seconds) = words[candidate] { return (counted(candidate), seconds, periodName(seconds)) }
                 if case .per = words[candidate], words.end[candidate] < tokens.count, case .period(let seconds) = words[words.end[candidate]],
-                    candidate > index
+                    candidate > index || counted(candidate) != batches
                 {
-                    return (batches, seconds, periodName(seconds))
+                    return (counted(candidate), seconds, periodName(seconds))
                 }
             }
         }
