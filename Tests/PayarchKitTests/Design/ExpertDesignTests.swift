@@ -295,7 +295,23 @@ import Testing
         #expect(chain.contains("**Arbitrum**, account-based chain. Duplicate guard: unknown: payarch has no sourced facts on this rail, so the design assumes the transaction id computed before broadcast"))
         #expect(!chain.contains("client-generated key sent on every request"))
         let psp = try design("Paysafe payments", "10 TPS").1
-        #expect(psp.contains("the design assumes a client-generated key sent on every request"))
+        #expect(psp.contains("the design assumes the provider's own idempotency key or a unique reference stored before the call, if it documents one (confirm)"))
+    }
+
+    /// A provider payarch does not know, with no word saying which kind of rail it is, gets the neutral
+    /// provider class: no card, bank or chain steps, its unknown outcome resolved through the provider, and
+    /// what to confirm. Words that say the kind still give that kind's class.
+    @Test func anUnknownProviderOfNoStatedKindGetsNoCardText() throws {
+        let markdown = try design("Checkout.com card pay-ins; payouts via InstaPay and GCash", "10 TPS").1
+        #expect(markdown.contains("| Rail | InstaPay, unknown rail treated as a generic provider API |"))
+        #expect(markdown.contains("**Unknown outcome on provider API: InstaPay and GCash.** Record `UNKNOWN` and never send the payment again under a new reference"))
+        #expect(markdown.contains("Confirm the provider's duplicate guard (an idempotency key or a unique reference)"))
+        let providerSection = try #require(markdown.range(of: "**Unknown outcome on provider API")).lowerBound
+        let afterProvider = markdown[providerSection...].prefix(1_500)
+        #expect(!afterProvider.contains("authorisation") && !afterProvider.contains("3-D Secure"))
+        #expect(!markdown.contains("Payments on Checkout.com, InstaPay and GCash keep"))
+        let card = try InputReader(rules: Bundled.rules).read(rails: "card payments via Paysafe", throughput: "10 TPS", consistency: "strong").facts
+        #expect(card.rails.first?.railClass == "psp-card-api")
     }
 
     /// Rails added from a review: boleto with its own identifiers, the XRP Ledger with destination tags and

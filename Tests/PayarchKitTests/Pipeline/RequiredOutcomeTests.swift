@@ -87,7 +87,7 @@ import Testing
         let inputs = try Bundled.inputs(rails: "Satispay payments and Stripe", throughput: "100 TPS", consistency: "strong")
         let markdown = try Bundled.design(inputs).1
         #expect(markdown.contains("**Assumption: Satispay is not in payarch's rail catalogue"))
-        #expect(markdown.contains("**Satispay**, card PSP API. Duplicate guard: unknown: payarch has no sourced facts on this rail"))
+        #expect(markdown.contains("**Satispay**, provider API. Duplicate guard: unknown: payarch has no sourced facts on this rail"))
         #expect(markdown.contains("- **Satispay:** Confirm the rail's key mechanism"))
     }
 

@@ -48,6 +48,22 @@ import Testing
         #expect(fallback.rails.first { $0.id == "apple-pay" }?.railClass == "wallet")
     }
 
+    /// Card brands in parentheses right after a card PSP or an unknown provider are the brands it takes,
+    /// not a direct network link, and they show the unknown provider takes cards; a direct link stays.
+    @Test func brandsAfterAProviderAreItsBrands() throws {
+        let reading = try Self.read(rails: "card top-ups via Nets/Nexi (Visa/MC, 3DS2)")
+        #expect(reading.facts.rails.map(\.name) == ["Nets", "Nexi"])
+        #expect(reading.facts.rails.map(\.railClass) == ["psp-card-api", "psp-card-api"])
+        #expect(reading.warnings.filter { $0.id == "reading.unknown-rail" }.allSatisfy { $0.message.contains("treated as a generic card PSP API") })
+        let known = try Self.facts(rails: "Adyen (Visa, Mastercard) for cards")
+        #expect(known.rails.map(\.name) == ["Adyen"])
+        let direct = try Self.facts(rails: "Visa (BASE I via VAP) and Mastercard")
+        #expect(direct.rails.map(\.railClass) == ["card-network", "card-network"])
+        // An unknown name with no word of its kind is a provider of unknown kind, not a card PSP.
+        let neutral = try Self.facts(rails: "payouts via InstaPay")
+        #expect(neutral.rails.map(\.railClass) == ["provider-api"])
+    }
+
     /// Each rail carries the direction the words around it give: a collection for top-ups, a payout for
     /// withdrawals, nothing when none is said or both are.
     @Test(arguments: [

@@ -303,6 +303,20 @@ public struct RailReader: Sendable {
             }
             if candidate.notARail { continue }
             if candidate.mention.railClass == "card-network", hasPSP, !directSchemeLink { continue }
+            // "card top-ups via Nets/Nexi (Visa/MC, 3DS2)": brands in parentheses right after a card PSP, or after
+            // a provider payarch does not know (which the brands then show to take cards), are the brands it
+            // accepts, not a network link.
+            if candidate.mention.railClass == "card-network", !directSchemeLink, let open = openParenthesis(before: candidate.span.first, in: tokens),
+                let owner = candidates.first(where: {
+                    $0.mark == nil && $0.span.last == open && ($0.mention.railClass == "psp-card-api" || ($0.mention.railClass == rules.unknownRailClass && !$0.mention.known))
+                })
+            {
+                if let index = result.rails.firstIndex(where: { sameRail($0, owner.mention) }), !result.rails[index].known {
+                    result.rails[index].railClass = "psp-card-api"
+                    result.rails[index].family = family(of: "psp-card-api")
+                }
+                continue
+            }
             // "iDEAL through Mollie": a PSP after "through" is the channel of a rail of its own sentence.
             if candidate.channelOnly, candidate.mention.railClass == "psp-card-api", !cardWords,
                 candidates.contains(where: {
@@ -336,12 +350,14 @@ public struct RailReader: Sendable {
             wordDirections.append(said.count == 1 ? said[0] : nil)
             result.rails.append(mention)
             railSpans.append(candidate.span)
-            if !candidate.mention.known, let phrase = candidate.mention.phrase {
-                result.warnings.append(
-                    ReadingWarning(
-                        id: "reading.unknown-rail", phrase: phrase,
-                        message: "'\(candidate.mention.name)' is not in payarch's rail catalogue; it is read as a rail from its context and treated as a generic \(rules.railClass(candidate.mention.railClass)?.name ?? candidate.mention.railClass). Confirm its duplicate guard, key window and return rules with the provider"))
-            }
+        }
+        // Once every rail is read (brands after a name can still show it takes cards), the class it has.
+        for rail in result.rails where !rail.known {
+            guard let phrase = rail.phrase else { continue }
+            result.warnings.append(
+                ReadingWarning(
+                    id: "reading.unknown-rail", phrase: phrase,
+                    message: "'\(rail.name)' is not in payarch's rail catalogue; it is read as a rail from its context and treated as a generic \(rules.railClass(rail.railClass)?.name ?? rail.railClass). Confirm its duplicate guard, key window and return rules with the provider"))
         }
         // A token named bare after (or before) it was named on its chains ("USDC on Solana and Ethereum …
         // customers send USDC") is the same token, not a chain-agnostic rail of its own.
@@ -858,7 +874,10 @@ public struct RailReader: Sendable {
             ("bnpl", [" bnpl ", " pay later ", " instalments ", " installments "]),
             ("rtgs-wire", [" wire ", " wires ", " rtgs "]),
             ("crypto-account", [" token ", " tokens ", " chain ", " stablecoin ", " coin "]),
+            // Last: card words often stand beside a wallet or a bank method ("debit card top-ups via a wallet").
+            ("psp-card-api", [" card ", " cards ", " card payments ", " acquirer ", " acquiring ", " psp ", " gateway ", " 3ds ", " 3ds2 ", " 3-d secure "]),
         ]
+        // With none of these words, the rail is of the neutral provider class (`unknownRailClass`).
         if xa { table.append(("xa-resource", [" database ", " db ", " queue ", " broker "])) }
         return table.first { entry in entry.1.contains { joined.contains($0) } }?.0
     }
