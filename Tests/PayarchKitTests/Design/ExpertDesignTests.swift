@@ -302,14 +302,14 @@ import Testing
     /// provider class: no card, bank or chain steps, its unknown outcome resolved through the provider, and
     /// what to confirm. Words that say the kind still give that kind's class.
     @Test func anUnknownProviderOfNoStatedKindGetsNoCardText() throws {
-        let markdown = try design("Checkout.com card pay-ins; payouts via InstaPay and GCash", "10 TPS").1
-        #expect(markdown.contains("| Rail | InstaPay, unknown rail treated as a generic provider API |"))
-        #expect(markdown.contains("**Unknown outcome on provider API: InstaPay and GCash.** Record `UNKNOWN` and never send the payment again under a new reference"))
+        let markdown = try design("Checkout.com card pay-ins; payouts via Paynamics and Dragonpay", "10 TPS").1
+        #expect(markdown.contains("| Rail | Paynamics, unknown rail treated as a generic provider API |"))
+        #expect(markdown.contains("**Unknown outcome on provider API: Paynamics and Dragonpay.** Record `UNKNOWN` and never send the payment again under a new reference"))
         #expect(markdown.contains("Confirm the provider's duplicate guard (an idempotency key or a unique reference)"))
         let providerSection = try #require(markdown.range(of: "**Unknown outcome on provider API")).lowerBound
         let afterProvider = markdown[providerSection...].prefix(1_500)
         #expect(!afterProvider.contains("authorisation") && !afterProvider.contains("3-D Secure"))
-        #expect(!markdown.contains("Payments on Checkout.com, InstaPay and GCash keep"))
+        #expect(!markdown.contains("Payments on Checkout.com, Paynamics and Dragonpay keep"))
         let card = try InputReader(rules: Bundled.rules).read(rails: "card payments via Paysafe", throughput: "10 TPS", consistency: "strong").facts
         #expect(card.rails.first?.railClass == "psp-card-api")
     }

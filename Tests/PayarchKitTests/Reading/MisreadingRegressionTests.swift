@@ -60,7 +60,7 @@ import Testing
         let direct = try Self.facts(rails: "Visa (BASE I via VAP) and Mastercard")
         #expect(direct.rails.map(\.railClass) == ["card-network", "card-network"])
         // An unknown name with no word of its kind is a provider of unknown kind, not a card PSP.
-        let neutral = try Self.facts(rails: "payouts via InstaPay")
+        let neutral = try Self.facts(rails: "payouts via Paynamics")
         #expect(neutral.rails.map(\.railClass) == ["provider-api"])
     }
 

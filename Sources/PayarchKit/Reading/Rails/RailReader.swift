@@ -302,7 +302,6 @@ public struct RailReader: Sendable {
                 continue
             }
             if candidate.notARail { continue }
-            if candidate.mention.railClass == "card-network", hasPSP, !directSchemeLink { continue }
             // "card top-ups via Nets/Nexi (Visa/MC, 3DS2)": brands in parentheses right after a card PSP, or after
             // a provider payarch does not know (which the brands then show to take cards), are the brands it
             // accepts, not a network link.
@@ -317,6 +316,7 @@ public struct RailReader: Sendable {
                 }
                 continue
             }
+            if candidate.mention.railClass == "card-network", hasPSP, !directSchemeLink { continue }
             // "iDEAL through Mollie": a PSP after "through" is the channel of a rail of its own sentence.
             if candidate.channelOnly, candidate.mention.railClass == "psp-card-api", !cardWords,
                 candidates.contains(where: {
