@@ -58,6 +58,11 @@ public struct DesignViewBuilder: Sendable {
         "The input's replication is asynchronous (\(phrase)), so a failover to that copy loses what it had not yet received; where the sentences above describe a synchronous copy inside the region, that copy is this design's recommendation, not the input's setup, and until the store runs one a failover inside the region can lose the last commits too."
     }
 
+    /// What the design says when the input runs its standby synchronously, wherever it sits.
+    static func syncText(_ phrase: String) -> String {
+        "The input runs its standby synchronously (\(phrase)): a failover to it loses no commit it acknowledged while it was synchronized, wherever it sits, and every claim pays the round trip to it; where the mode lets the primary go on alone when the standby stops answering (as Data Guard's Maximum Availability does), a failover after such a gap loses the commits made in it, so alert on lost synchronization and fail over only to a synchronized standby."
+    }
+
     /// What a standby site the input keeps ("warm standby", "DR site", "active/passive") changes: losing the
     /// region is a promotion of that site, done only after the old primary is fenced. Nil for a phrase that
     /// names no standby ("single region").
@@ -294,13 +299,17 @@ public struct DesignViewBuilder: Sendable {
         let moneyScopes = facts.consistency.scopes.filter { vocabulary.scope($0.scope)?.moneyPath == true }
         let apScopes = facts.consistency.scopes.filter(\.availabilityFirst).compactMap { vocabulary.scope($0.scope)?.name }
 
+        // A synchronous standby the input runs, with no asynchronous copy stated, makes the row's sentences
+        // about asynchronous replication inapplicable, as no loss on a failover does.
+        let syncStandby = facts.consistency.zeroLoss == nil ? facts.consistency.syncStandby : nil
         let failover: String =
             Self.failover(
                 output("regions", "failover") == "store" ? output("datastore", "failover") : output("regions", "failover"),
-                zeroLoss: facts.consistency.zeroLoss != nil)
+                zeroLoss: facts.consistency.zeroLoss != nil || (syncStandby != nil && facts.consistency.asyncReplication == nil))
             + (regions == .singleRegion ? facts.consistency.singleRegion.flatMap(Self.standbyText) ?? "" : "")
             + (facts.consistency.zeroLoss.map { " " + Self.zeroLossText(MarkdownEscaper.quoted($0.text), storeKind: storeKind) } ?? "")
             + (facts.consistency.zeroLoss == nil ? facts.consistency.asyncReplication.map { " " + Self.asyncText(MarkdownEscaper.quoted($0.text)) } ?? "" : "")
+            + (syncStandby.map { " " + Self.syncText(MarkdownEscaper.quoted($0.text)) } ?? "")
         let database = DesignView.Database(
             name: databaseName, isolation: output("datastore", "isolation"), keyStore: output("datastore", "keyStore"),
             claim: output("datastore", "claim"), retry: output("datastore", "retry"), readRule: output("datastore", "readRule"),

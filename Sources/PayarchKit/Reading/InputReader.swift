@@ -169,6 +169,7 @@ public struct InputReader: Sendable {
                 stated.residency = stated.residency ?? stances.residency
                 stated.zeroLoss = stated.zeroLoss ?? stances.zeroLoss
                 stated.asyncReplication = stated.asyncReplication ?? stances.asyncReplication
+                stated.syncStandby = stated.syncStandby ?? stances.syncStandby
             }
             consistencyResult.facts = stated
         }

@@ -111,6 +111,7 @@ extension ReadingReport {
         if let phrase = consistency.residency { levels.append(["regions", "data kept in its region", "", quoted(phrase)]) }
         if let phrase = consistency.zeroLoss { levels.append(["failover", "no committed write lost", "", quoted(phrase)]) }
         if let phrase = consistency.asyncReplication { levels.append(["replication", "asynchronous, as stated", "", quoted(phrase)]) }
+        if let phrase = consistency.syncStandby { levels.append(["replication", "synchronous standby, as stated", "", quoted(phrase)]) }
         if let store = consistency.statedStore { levels.append(["store in use", store.engine, "", quoted(store.phrase)]) }
         table(levels)
 

@@ -56,6 +56,8 @@ public struct ConsistencyVocabulary: Sendable, Codable {
     public var zeroLoss: [String] = []
     /// Replication the input says is asynchronous ("async DR replica"): a failover to it can lose commits.
     public var asyncReplication: [String] = []
+    /// A standby the input runs synchronously ("Data Guard Maximum Availability"), wherever it sits.
+    public var syncStandby: [String] = []
     /// Cloud region codes ("eu-west-1", "europe-west1", "westeurope") and the words that make a second
     /// region a standby rather than an active one.
     public var cloudRegions: CloudRegions? = nil

@@ -206,7 +206,7 @@ extension RuleBookLoader {
                 impliedScope: try impliedScope(map))
         }
         let stances = try MappingReader(try root.required("stances"), what: "'stances'")
-        try stances.rejectUnknownKeys(["availabilityFirst", "consistencyFirst", "atomicCommit", "multiRegion", "singleRegion", "residency", "zeroLoss", "asyncReplication"])
+        try stances.rejectUnknownKeys(["availabilityFirst", "consistencyFirst", "atomicCommit", "multiRegion", "singleRegion", "residency", "zeroLoss", "asyncReplication", "syncStandby"])
         let floor = try tier(try root.required("moneyPathFloor"))
         var stores: [(engine: String, aliases: [String])] = []
         if let node = root["stores"], !node.isNull {
@@ -240,6 +240,7 @@ extension RuleBookLoader {
         vocabulary.residency = stances["residency"] == nil ? [] : try stances.stringList("residency")
         vocabulary.zeroLoss = stances["zeroLoss"] == nil ? [] : try stances.stringList("zeroLoss")
         vocabulary.asyncReplication = try stances.stringList("asyncReplication")
+        vocabulary.syncStandby = try stances.stringList("syncStandby")
         return vocabulary
     }
 

@@ -1013,6 +1013,21 @@ extension ExpertDesignTests {
         #expect(both.facts.warnings.contains { $0.id == "reading.conflicting-replication" })
         #expect(!text.contains("The input's replication is asynchronous"))
     }
+
+    /// A standby the input runs synchronously, even in another city, leaves out the row's sentences about an
+    /// asynchronous copy and says what a synchronous one costs; Data Guard's Maximum Performance is
+    /// asynchronous; a global database is a standby region the input keeps.
+    @Test func statedStandbyModesAreTheInputsSetup() throws {
+        let (plan, sync) = try design("Adyen cards", "300 TPS", "strong consistency; Oracle 19c RAC in Frankfurt, Data Guard (Maximum Availability) to Amsterdam")
+        #expect(plan.facts.consistency.syncStandby?.text == "Maximum Availability")
+        let failover = try #require(sync.split(separator: "\n").first { $0.hasPrefix("**Failover.**") })
+        #expect(failover.contains("The input runs its standby synchronously (\"Maximum Availability\"): a failover to it loses no commit it acknowledged while it was synchronized"))
+        #expect(!failover.contains("asynchronous mode"))
+        let performance = try design("Adyen cards", "300 TPS", "strong consistency; Oracle 19c with a Data Guard standby, Maximum Performance").0
+        #expect(performance.facts.consistency.asyncReplication?.text == "Maximum Performance")
+        let global = try design("Stripe", "300 TPS", "strong consistency; Aurora PostgreSQL on an Aurora Global Database").1
+        #expect(global.contains("The input keeps such a site (\"Aurora Global Database\"): losing the region means promoting it"))
+    }
 }
 
 extension ExpertDesignTests {

@@ -21,6 +21,7 @@ public struct ConsistencyReader: Sendable {
         case zeroLoss
         /// Replication to a standby or another region that the input says is asynchronous.
         case asyncReplication
+        case syncStandby
         /// A database engine the input says it runs.
         case store(String)
         /// A database payarch has no rows for ("SQL Server", "MongoDB").
@@ -53,6 +54,7 @@ public struct ConsistencyReader: Sendable {
         for phrase in vocabulary.residency { words.add(phrase, .residency) }
         for phrase in vocabulary.zeroLoss { words.add(phrase, .zeroLoss) }
         for phrase in vocabulary.asyncReplication { words.add(phrase, .asyncReplication) }
+        for phrase in vocabulary.syncStandby { words.add(phrase, .syncStandby) }
         for store in vocabulary.stores {
             for alias in store.aliases { words.add(alias, .store(store.engine)) }
         }
@@ -141,7 +143,7 @@ public struct ConsistencyReader: Sendable {
 
         // Stances ruled out by a negation ("we don't need multi-region", "no distributed transactions") state
         // nothing.
-        let stanceMatches = matches.filter { [.multiRegion, .singleRegion, .atomicCommit, .residency, .zeroLoss, .asyncReplication, .consistencyFirst].contains($0.payload) }
+        let stanceMatches = matches.filter { [.multiRegion, .singleRegion, .atomicCommit, .residency, .zeroLoss, .asyncReplication, .syncStandby, .consistencyFirst].contains($0.payload) }
         let stanceMarks = context.marks(for: stanceMatches.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text, triggers: triggers)
         let negatedStances = Set(zip(stanceMatches, stanceMarks).filter { $0.1 != nil }.map { $0.0.first })
 
@@ -473,7 +475,7 @@ public struct ConsistencyReader: Sendable {
             apPhrases: Array(Set(apPhrases)).sorted(), lagBounds: lagBounds, consistencyFirst: consistencyFirst,
             atomicCommit: first(.atomicCommit), multiRegion: regions.multiRegion, singleRegion: regions.singleRegion,
             statedStore: statedStore, residency: regions.residency, zeroLoss: regions.zeroLoss,
-            asyncReplication: regions.asyncReplication)
+            asyncReplication: regions.asyncReplication, syncStandby: regions.syncStandby)
         return Output(facts: facts, assumptions: assumptions, warnings: warnings)
     }
 
@@ -484,12 +486,13 @@ public struct ConsistencyReader: Sendable {
         var residency: SourcedPhrase?
         var zeroLoss: SourcedPhrase?
         var asyncReplication: SourcedPhrase?
+        var syncStandby: SourcedPhrase?
     }
 
     /// The region stances of a text read on its own (the load or the rails): its stance words, less those a
     /// negation, deferral or history rules out.
     func regionStances(in text: ReadingText) -> RegionStances {
-        let kinds: [Word] = [.multiRegion, .singleRegion, .residency, .zeroLoss, .asyncReplication]
+        let kinds: [Word] = [.multiRegion, .singleRegion, .residency, .zeroLoss, .asyncReplication, .syncStandby]
         let matches = words.matches(in: text.tokens).filter { kinds.contains($0.payload) }
         let marks = context.marks(for: matches.map { ContextReader.Span(first: $0.first, last: $0.last) }, in: text)
         return regionStances(in: text, matches: matches, negated: Set(zip(matches, marks).filter { $0.1 != nil }.map { $0.0.first }))
@@ -508,7 +511,8 @@ public struct ConsistencyReader: Sendable {
             multiRegion: first(.multiRegion) ?? activeCloudRegions(in: text),
             singleRegion: (single.first { ConsistencyFacts.namesStandby(text.quote($0.first, $0.last)) } ?? single.first)
                 .map { text.phrase($0.first, $0.last) },
-            residency: first(.residency), zeroLoss: first(.zeroLoss), asyncReplication: first(.asyncReplication))
+            residency: first(.residency), zeroLoss: first(.zeroLoss), asyncReplication: first(.asyncReplication),
+            syncStandby: first(.syncStandby))
     }
 
     /// Words that may follow a bare negation that negates the clause before ("the ledger cannot be").

@@ -149,7 +149,9 @@ public struct ConsistencyFacts: Sendable, Codable {
     /// Whether a single-region phrase names a standby site ("warm standby", "DR site", "active/passive").
     public static func namesStandby(_ text: String) -> Bool {
         let lower = text.lowercased()
-        return ["standby", "disaster", "pilot light", "passive"].contains { lower.contains($0) } || lower.hasPrefix("dr ") || lower.contains(" dr ")
+        // A global database keeps a secondary region that is promoted when the primary region is lost.
+        return ["standby", "disaster", "pilot light", "passive", "global database"].contains { lower.contains($0) } || lower.hasPrefix("dr ")
+            || lower.contains(" dr ")
     }
 
     public struct ScopeLevel: Sendable, Codable, Hashable {
@@ -204,6 +206,8 @@ public struct ConsistencyFacts: Sendable, Codable {
     public var zeroLoss: SourcedPhrase? = nil
     /// Replication the input says is asynchronous ("async DR replica in eu-west-2").
     public var asyncReplication: SourcedPhrase? = nil
+    /// A standby the input says it runs synchronously ("Data Guard Maximum Availability to Amsterdam").
+    public var syncStandby: SourcedPhrase? = nil
 
     /// `multi-region` when the input asks for several active regions and does not also pin one.
     public var regionMode: String { multiRegion != nil && singleRegion == nil && residency == nil ? "multi-region" : "single-region" }
