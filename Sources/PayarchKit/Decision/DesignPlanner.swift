@@ -84,7 +84,7 @@ public struct DesignPlanner: Sendable {
             peakTps: facts.throughput.designPeak.tps, planning: rules.throughput.planning, storeKind: storeKind,
             lifecycles: classes.compactMap { rules.lifecycle(of: $0, pattern: decisions.first { $0.table == "coordination" }?.text("pattern")) },
             // A target for the service's own part says nothing about how long a rail may take.
-            latencyTarget: facts.throughput.latency.filter { $0.serviceOnly != true }.map(\.milliseconds).min(), capacities: rules.throughput.capacities,
+            latencyTarget: facts.throughput.latency.filter { $0.serviceOnly != true && $0.readPath != true }.map(\.milliseconds).min(), capacities: rules.throughput.capacities,
             rails: railIds, batchedClasses: Set(rules.railClasses.filter(\.batched).map(\.id)),
             fallbackRails: viewBuilder.effectiveRailIds(fallbacks),
             railCount: facts.rails.count(where: { !rules.isProcessedByAnother($0) }),

@@ -383,7 +383,7 @@ extension DesignViewBuilder {
         if !defaultAnswer.isEmpty {
             conflicts.append(
                 stated + Self.list(defaultAnswer.map { "\(format($0.milliseconds)) ms for a call on \(name($0.railClass))" })
-                    + ". The API therefore answers within the target with `202` and the payment id whenever the rail has not answered yet, and the call keeps its full deadline: cutting it to fit the target would only manufacture unknown outcomes.")
+                    + ". The request therefore waits for the rail only up to the target: when the rail has answered by then (the usual case) the client gets the result, and only on the slow tail does the API answer `202` with the payment id, while the call keeps its full deadline: cutting it to fit the target would only manufacture unknown outcomes.")
         }
         for deadline in sizing.latencyConflicts {
             guard let answer = rules.lifecycle(of: deadline.railClass, pattern: pattern)?.timeoutAnswer else { continue }

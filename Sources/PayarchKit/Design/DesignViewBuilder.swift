@@ -448,6 +448,7 @@ public struct DesignViewBuilder: Sendable {
     static func latencyText(_ target: ThroughputFacts.LatencyTarget) -> String {
         let percentile = target.percentile.map { "P" + ThroughputFormat.format($0) + " " } ?? ""
         return percentile + "under " + ThroughputFormat.format(target.milliseconds) + " ms" + (target.serviceOnly == true ? " for the service's own part, rail calls excluded" : "")
+            + (target.readPath == true ? " for reads, not for payments" : "")
     }
 
     static func describe(_ key: Decision.Key) -> String {

@@ -71,7 +71,7 @@ extension ReadingReport {
         figures.append(["design peak", "\(format(throughput.designPeak.tps)) TPS", "\(band) band" + (throughput.designPeak.derivation.map { "; \($0)" } ?? ""), quoted(throughput.designPeak.phrase)])
         for target in throughput.latency {
             let percentile = target.percentile.map { "P\(format($0)) " } ?? ""
-            figures.append(["latency", "\(percentile)≤ \(format(target.milliseconds)) ms", "", quoted(target.phrase)])
+            figures.append(["latency", "\(percentile)≤ \(format(target.milliseconds)) ms", target.readPath == true ? "reads only, not payments" : "", quoted(target.phrase)])
         }
         for timeout in throughput.timeouts {
             figures.append(["timeout/window", "\(format(timeout.milliseconds)) ms", "not a latency target", quoted(timeout.phrase)])

@@ -105,6 +105,18 @@ import Testing
         #expect(!solana.contains("next nonce") && !solana.contains("EVM"))
     }
 
+    /// A latency target for reads ("balance read p95 50ms") says nothing of how long a payment may take: it
+    /// is shown as a read target and never sets the payment's latency conflict or a `202`.
+    @Test func aReadLatencyTargetIsNotAPaymentTarget() throws {
+        let (plan, markdown) = try design("Stripe", "300 TPS. Balance read p95 50ms")
+        #expect(plan.facts.throughput.latency.map(\.readPath) == [true])
+        #expect(plan.sizing.latencyTargetMilliseconds == nil)
+        #expect(markdown.contains("| Latency | P95 under 50 ms for reads, not for payments | \"Balance read p95 50ms\" |"))
+        #expect(!markdown.contains("**Latency conflict:**"))
+        let both = try design("Stripe", "300 TPS; checkout p99 under 800 ms; balance reads p95 50 ms").0
+        #expect(both.sizing.latencyTargetMilliseconds == 800)
+    }
+
     @Test func iso8583NetworksGetReversalsNotWebhooksOrA202() throws {
         let markdown = try design("Visa", "1,000 TPS, P99 under 300 ms").1
         let processor = try #require(markdown.components(separatedBy: "### 4. External Processor").last?.components(separatedBy: "### 5. Ledger").first)
@@ -116,7 +128,7 @@ import Testing
         #expect(flow.contains("- No 0110 by the deadline: the payment is answered as declined once the 0420 reversal advice for it is queued"))
         #expect(try section("Sequence Diagram", of: markdown).contains("S-->>C: declined, reversal advice queued"))
         #expect(markdown.contains("state the latency target over answered authorisations"))
-        #expect(!markdown.contains("answers within the target with `202`"))
+        #expect(!markdown.contains("only on the slow tail does the API answer `202`"))
     }
 
     // MARK: - Contradictions
@@ -154,6 +166,8 @@ import Testing
         #expect(markdown.contains("| Concurrent rail calls | 9,000 | Little's law: target × mean call time of 600 ms for a call on card PSP API: planning figure"))
         #expect(markdown.contains("the call waits up to 30,000 ms before the attempt is recorded `UNKNOWN`"))
         #expect(markdown.contains("**Latency conflict:** The stated latency target (1,000 ms) is shorter than the rail's own deadline: 30,000 ms for a call on card PSP API."))
+        // The request waits for the rail up to the target; `202` is only the slow tail's answer.
+        #expect(markdown.contains("The request therefore waits for the rail only up to the target: when the rail has answered by then (the usual case) the client gets the result, and only on the slow tail does the API answer `202` with the payment id"))
         // A rail allowed 10 s keeps its 10 s whatever the latency target.
         let visa = try design("Visa", "1,000 TPS, P99 under 300 ms").1
         #expect(visa.contains("the call waits up to 10,000 ms"))

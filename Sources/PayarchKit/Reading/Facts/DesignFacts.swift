@@ -123,6 +123,9 @@ public struct ThroughputFacts: Sendable, Codable {
         /// True when the words around it make it the service's own part ("our side", "excluding PSP time"):
         /// rail calls are outside it. Nil otherwise.
         public var serviceOnly: Bool? = nil
+        /// True when the words of its segment make it a target for reads ("balance read p95 50ms"): it says
+        /// nothing of how long a payment may take. Nil otherwise.
+        public var readPath: Bool? = nil
     }
 
     /// A duration that is a rail's or partner's timeout or window, not the design's latency target.

@@ -92,12 +92,15 @@ enum LatencyReader {
                 guard text.sentence[candidate] == text.sentence[index], case .serviceOnly = words[candidate] else { return false }
                 return true
             }
+            // "Balance read p95 50ms": a target for reads in its own segment, never a payment's.
+            let readPath = segmentTokens.contains { if case .readPath = words[$0] { return true } else { return false } }
             // The segment without the punctuation around it (", sub-second P99 latency." reads as
             // "sub-second P99 latency").
             let words = segmentTokens.filter { tokens[$0].isWord || tokens[$0].number != nil || tokens[$0].text == "<" || tokens[$0].text == "≤" }
             let sentence = text.phrase(words.first ?? first, (words.last ?? last - 1) + 1)
             var target = ThroughputFacts.LatencyTarget(percentile: percentile, milliseconds: value, phrase: sentence.text.isEmpty ? phrase : sentence)
             if serviceOnly { target.serviceOnly = true }
+            if readPath { target.readPath = true }
             targets.append(target)
         }
         func durationSeconds(_ word: ThroughputWord?) -> Double? {

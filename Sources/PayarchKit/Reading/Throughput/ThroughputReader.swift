@@ -58,6 +58,7 @@ public struct ThroughputReader: Sendable {
         for phrase in vocabulary.timeoutWords { words.add(phrase, .timeout) }
         for phrase in vocabulary.latencyWords { words.add(phrase, .latency) }
         for phrase in vocabulary.serviceOnlyWords { words.add(phrase, .serviceOnly) }
+        for phrase in vocabulary.readPathWords { words.add(phrase, .readPath) }
         for phrase in vocabulary.populationNouns { words.add(phrase, .population) }
         for phrase in vocabulary.subjectNouns { words.add(phrase, .subject(phrase.lowercased())) }
         for rail in rules.rails {

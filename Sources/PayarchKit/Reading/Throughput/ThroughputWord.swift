@@ -27,6 +27,8 @@ enum ThroughputWord: Sendable, Hashable {
     case latency
     /// The target covers only the service's own part ("our side", "excluding PSP time").
     case serviceOnly
+    /// The target is for reads ("balance read", "lookups"), not payments.
+    case readPath
     /// A noun that counts things, not payments ("stores", "terminals").
     case population
     case timeout

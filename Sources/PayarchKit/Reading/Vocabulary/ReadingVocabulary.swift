@@ -153,6 +153,8 @@ public struct ReadingVocabulary: Sendable, Codable {
         /// Words that make a latency target cover only the service's own part ("our side", "excluding PSP
         /// time", "hop budget"): rail calls are outside it.
         public var serviceOnlyWords: [String] = []
+        /// Words that make a latency target one for reads ("balance read p95 50ms"), not for payments.
+        public var readPathWords: [String] = []
         /// Nouns that count things, not payments ("~40k stores", "9,000 terminals"): a figure before one is a
         /// population, never a rate.
         public var populationNouns: [String] = []

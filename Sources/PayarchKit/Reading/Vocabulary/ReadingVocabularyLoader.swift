@@ -237,7 +237,7 @@ extension RuleBookLoader {
         try root.rejectUnknownKeys([
             "numberWords", "scales", "perSecondUnits", "countNouns", "periods", "periodAdjectives", "periodIntroducers",
             "roles", "multiplierWords", "multiplierPhrases", "percentIncrease", "headroomWords", "rangeJoiners",
-            "durations", "percentileWords", "latencyWords", "timeoutWords", "serviceOnlyWords", "populationNouns", "subSecond", "currencyWords", "notPaymentRate", "inboundWords", "limitWords",
+            "durations", "percentileWords", "latencyWords", "timeoutWords", "serviceOnlyWords", "readPathWords", "populationNouns", "subSecond", "currencyWords", "notPaymentRate", "inboundWords", "limitWords",
             "approximators", "absurdTps", "subjectNouns", "combinedWords", "partWords", "batchUnits", "restatements", "loadShapes", "concentration",
         ])
         let shapes = try MappingReader(try root.required("loadShapes"), what: "'loadShapes'")
@@ -273,6 +273,7 @@ extension RuleBookLoader {
             restatements: try root.stringList("restatements"), batchShape: try shapes.stringList("batch"),
             burstShape: try shapes.stringList("burst"))
         quantities.serviceOnlyWords = root["serviceOnlyWords"] == nil ? [] : try root.stringList("serviceOnlyWords")
+        quantities.readPathWords = root["readPathWords"] == nil ? [] : try root.stringList("readPathWords")
         quantities.populationNouns = root["populationNouns"] == nil ? [] : try root.stringList("populationNouns")
         quantities.inboundWords = root["inboundWords"] == nil ? [] : try root.stringList("inboundWords")
         quantities.limitWords = root["limitWords"] == nil ? [] : try root.stringList("limitWords")
