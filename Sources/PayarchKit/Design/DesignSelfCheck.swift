@@ -161,7 +161,8 @@ public struct DesignSelfCheck: Sendable {
     }
 
     static func typographicSlip(_ block: String) -> String? {
-        for slip in [" ,", " .", " ;", ".).", "..", ")).", "))", ",,", ";;"] where block.contains(slip) {
+        // An empty bold name ("- ****, Stage", "- **:** Confirm") is a list of rails that came out empty.
+        for slip in [" ,", " .", " ;", ".).", "..", ")).", "))", ",,", ";;", "****", "**:**"] where block.contains(slip) {
             // "…" and code spans such as `…` or `(a (b))` in SQL are not prose; ".." only outside "...".
             if slip == ".." && (block.contains("...") || block.contains("`")) { continue }
             if slip == "))" || slip == ")).", block.contains("`") { continue }

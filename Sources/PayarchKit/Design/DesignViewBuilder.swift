@@ -181,8 +181,12 @@ public struct DesignViewBuilder: Sendable {
             if groups.allSatisfy({ ownOutbox.contains($0.railClass) }) { ownOutbox = [] }
         }
         var lifecycles: [String: ClassLifecycle] = [:]
+        // A token wallet a processor carries is that processor's class: its tags in its own class's file
+        // (a wallet file's token-wallet steps) do not apply beside another wallet of that class.
+        let carried = Set(facts.rails.filter { rules.isProcessedByAnother($0) }.compactMap(\.id))
         for group in groups {
             let classPattern = ownOutbox.contains(group.railClass) ? DesignView.Pattern.outbox : pattern
+            let given = given.subtracting(carried.filter { rules.rail($0)?.railClass == group.railClass })
             lifecycles[group.railClass] = rules.lifecycle(of: group.railClass, pattern: classPattern.rawValue)?
                 .narrowed(to: given, directions: Self.directions(of: group.rails), severalRails: facts.rails.count(where: { !rules.isProcessedByAnother($0) }) > 1,
                     classRails: group.rails.map(\.id), channels: Self.channels(of: group.rails), modes: Set(facts.modes.map(\.mode)))

@@ -23,6 +23,21 @@ import Testing
         #expect(checker.check(markdown, plan: plan).isEmpty)
     }
 
+    /// A list of rails that came out empty leaves an empty bold name; each form is found.
+    @Test(arguments: ["- ****, Token wallet before capture: void it.", "- **:** Confirm the cryptogram."])
+    func anEmptyBoldNameIsFound(_ line: String) throws {
+        let (plan, markdown) = try design("Stripe", "100 TPS", "strong consistency")
+        #expect(checker.check(planting(line, in: markdown), plan: plan).contains { $0.id == "self-check.typography" })
+    }
+
+    /// A token wallet carried by a card PSP, beside another wallet of its own class, leaves none of its
+    /// wallet-file steps behind with no rail to name.
+    @Test func aCarriedTokenWalletLeavesNoEmptyNames() throws {
+        let (plan, markdown) = try design("Braintree cards, Apple Pay, Google Pay, PayPal wallet", "100 TPS", "strong consistency")
+        #expect(!markdown.contains("****") && !markdown.contains("**:**"))
+        #expect(checker.check(markdown, plan: plan).isEmpty)
+    }
+
     @Test func aPostgreSQLIdiomInASpannerDesignIsFound() throws {
         let (plan, markdown) = try design("Stripe", "100,000 TPS", "strict serializability")
         let findings = checker.check(planting("Workers take rows with `FOR UPDATE SKIP LOCKED`.", in: markdown), plan: plan)
