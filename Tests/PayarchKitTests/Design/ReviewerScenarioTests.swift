@@ -16,7 +16,7 @@ import Testing
 
     @Test func thereAreScenariosFromEveryReviewRound() {
         let rounds = Set(Self.scenarios().map { String($0.prefix { $0 != "-" }) })
-        #expect(Self.scenarios().count >= 108 && rounds.count >= 10)
+        #expect(Self.scenarios().count >= 118 && rounds.count >= 11)
     }
 
     @Test(arguments: scenarios())
