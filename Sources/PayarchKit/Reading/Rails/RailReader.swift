@@ -736,7 +736,8 @@ public struct RailReader: Sendable {
             if isEntity(match.payload) { for index in match.first..<match.last { entityAt[index] = true } }
         }
         func isName(_ token: Token) -> Bool {
-            guard token.isWord, let first = token.text.unicodeScalars.first else { return false }
+            // A single letter ("D" of "D+3") is no name.
+            guard token.isWord, token.text.count >= 2, let first = token.text.unicodeScalars.first else { return false }
             if notRailPrefixes.contains(where: { token.lower.hasPrefix($0) }) { return false }
             // A function word in capitals ("WE USE Stripe FOR CARDS") is shouting, not a name.
             if nameWords.functionWords.contains(token.lower) { return false }
