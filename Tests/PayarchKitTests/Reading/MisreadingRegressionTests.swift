@@ -64,6 +64,22 @@ import Testing
         #expect(neutral.rails.map(\.railClass) == ["provider-api"])
     }
 
+    /// A heading gives the rails listed under it their direction when their own words give none: "Payout:"
+    /// before a sentence, "We pay employees in:" above lines of rails (a scheme then takes that member),
+    /// the nearest heading with one direction; a blank line ends its reach.
+    @Test func aHeadingGivesItsListItsDirection() throws {
+        let payout = try Self.facts(rails: "Pay-in: cards through Braintree.\nPayout: drivers get paid to their bank account via RTP and FedNow.")
+        #expect(payout.rails.filter { ["rtp", "fednow"].contains($0.id) }.map(\.direction) == ["credit", "credit"])
+        let payroll = try Self.facts(rails: "We pay employees in:\n UK: Faster Payments (via Modulr), BACS for regular runs\n US: RTP")
+        #expect(payroll.rails.map(\.id) == ["faster-payments", "bacs-direct-credit", "rtp"])
+        #expect(payroll.rails.map(\.direction) == ["credit", "credit", "credit"])
+        let apart = try Self.facts(rails: "Payout:\n\nRTP")
+        #expect(apart.rails.map(\.direction) == [nil])
+        // Words for the direction: cash-outs and accounts-payable runs pay out, funding comes in.
+        #expect(try Self.facts(rails: "ACH CCD+ for AP runs").rails.map(\.id) == ["ach-credit"])
+        #expect(try Self.facts(rails: "drivers cash out via RTP").rails.map(\.direction) == ["credit"])
+    }
+
     /// Each rail carries the direction the words around it give: a collection for top-ups, a payout for
     /// withdrawals, nothing when none is said or both are.
     @Test(arguments: [

@@ -331,8 +331,10 @@ public struct RailReader: Sendable {
                 first: candidate.span.first, last: candidate.span.last, in: text, matches: entityMatches, directionAt: directionAt, sentenceWide: false,
                 accepting: ["credit", "debit"]
             )
+            // Nothing in its clause: the heading it is listed under ("Payout: … via RTP and FedNow").
+            let heard = said.isEmpty ? headerDirections(before: candidate.span.first, in: text, directionAt: directionAt) : said
             let direction = rules.railClass(candidate.mention.railClass)?.direction
-                ?? candidate.mention.id.flatMap { railsById[$0]?.direction } ?? (said.count == 1 ? said[0] : nil)
+                ?? candidate.mention.id.flatMap { railsById[$0]?.direction } ?? (heard.count == 1 ? heard[0] : nil)
             guard seen.insert(key).inserted else {
                 // Named again: a rail given for both directions has none; a mention that says no direction
                 // ("SEPA Instant Credit Transfer (SCT Inst)") changes nothing, and one that says it adds it.
@@ -644,6 +646,35 @@ public struct RailReader: Sendable {
             }
         }
         if let nearby, case .direction(let direction) = directionAt[nearby] { return [direction] }
+        return headerDirections(before: match.first, in: text, directionAt: directionAt)
+    }
+
+    /// The direction of the heading a rail is listed under: the words before a colon on its own line or an
+    /// earlier one ("Payout: … via RTP", "We pay employees in:" above "UK: Faster Payments, BACS"), the
+    /// nearest heading that gives exactly one direction. A blank line ends the search; so does a heading
+    /// that gives two.
+    func headerDirections(before index: Int, in text: ReadingText, directionAt: [Cue?]) -> [String] {
+        let tokens = text.tokens
+        var position = index - 1
+        var blankLines = 0
+        while position >= 0 {
+            if tokens[position].isLineBreak {
+                blankLines = position > 0 && tokens[position - 1].isLineBreak ? blankLines + 1 : 0
+                if blankLines > 0 { return [] }
+            }
+            if tokens[position].text == ":" {
+                // The heading: from the line's start (or the last sentence end) to the colon.
+                var start = position - 1
+                while start >= 0, !tokens[start].isLineBreak, ![".", "!", "?", ":"].contains(tokens[start].text) { start -= 1 }
+                var found: [String] = []
+                for word in (start + 1)..<position {
+                    if case .direction(let direction) = directionAt[word], !found.contains(direction) { found.append(direction) }
+                }
+                if found.count == 1 { return found }
+                if found.count > 1 { return [] }
+            }
+            position -= 1
+        }
         return []
     }
 
