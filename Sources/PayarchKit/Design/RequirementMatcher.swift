@@ -60,10 +60,12 @@ struct RequirementMatcher {
         word.dropFirst().contains { $0.isUppercase || $0.isNumber }
     }
 
-    /// The words of a requirement that say what it is about.
+    /// The words of a requirement that say what it is about; a number of two digits or more is one (a
+    /// limit such as "max $500/day" is not named by a design that never states 500).
     func meaningful(_ requirement: String) -> [String] {
         Self.words(requirement).filter { word in
-            !ignored.contains(word.lowercased()) && (word.count >= Self.minimumLength || Self.isCode(word)) && !word.allSatisfy(\.isNumber)
+            guard !word.allSatisfy(\.isNumber) else { return word.count >= 2 }
+            return !ignored.contains(word.lowercased()) && (word.count >= Self.minimumLength || Self.isCode(word))
         }
     }
 

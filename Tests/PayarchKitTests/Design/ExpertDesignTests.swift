@@ -931,12 +931,23 @@ extension ExpertDesignTests {
         #expect(!matcher.names("Access badges are suspended only after a confirmed return"))
         #expect(matcher.names("VoP must answer before release"))
         #expect(!matcher.names("never after."))
+        // A limit's figure is part of what it says: a design that never states 500 does not name it.
+        #expect(!matcher.names("UETR tracker max 500 per day"))
+        #expect(matcher.names("UETR tracker reports 5"))
         #expect(
             RequirementMatcher.abbreviations(in: "Verification of Payee (VoP) and Real-Time Gross Settlement (RTGS), then settle (SOON)")
                 == ["VoP": ["Verification", "Payee"], "RTGS": ["Real", "Time", "Gross", "Settlement"]])
         #expect(RequirementMatcher.oneLine("a must be\n  credited") == "a must be credited")
         let (_, markdown) = try design("SWIFT gpi wires", "50 TPS", "strong consistency. UETR must be tracked end to end. Access must be revoked on a chargeback.")
         #expect(markdown.contains("- \"Access must be revoked on a chargeback.\"") && !markdown.contains("- \"UETR must be tracked end to end.\""))
+        // Rules after a lead-in, limits and approvals without a modal verb are listed too.
+        let rules = try design(
+            "RTP payouts", "50 TPS",
+            "strong consistency. Must never: release a payout for a refunded order; pay a blocked driver. Instant Pay max $500/day per driver. Payouts over USD 100k need 2-person approval.").1
+        for rule in ["pay a blocked driver.", "Instant Pay max \\$500/day per driver.", "Payouts over USD 100k need 2-person approval."] {
+            #expect(rules.contains("- \"\(rule)\""), "\(rule)")
+        }
+        #expect(!rules.contains("- \"Must never\""))
     }
 
     /// A token wallet carried by a card PSP adds no class, calls or text of its own: one class, one

@@ -10,6 +10,7 @@ public struct RequirementReader: Sendable {
     let affirmedBefore: Gazetteer<Bool>
     let negations: Gazetteer<Bool>
     let requirementWords: Gazetteer<Bool>
+    let controlWords: Gazetteer<Bool>
     let metWords: Gazetteer<Bool>
     /// Longer segments are quoted up to this many characters, then cut at a word with "…".
     static let maxQuote = 160
@@ -39,6 +40,9 @@ public struct RequirementReader: Sendable {
         var met = Gazetteer<Bool>()
         for phrase in vocabulary.metWords { met.add(phrase, true) }
         requirementWords = requirement
+        var control = Gazetteer<Bool>()
+        for phrase in vocabulary.controlWords { control.add(phrase, true) }
+        controlWords = control
         metWords = met
     }
 
@@ -104,11 +108,24 @@ public struct RequirementReader: Sendable {
             let matches = Matches(
                 requirements: requirementWords.matches(in: text.tokens), gates: gateWords.matches(in: text.tokens),
                 before: affirmedBefore.matches(in: text.tokens), negations: negations.matches(in: text.tokens))
-            let requirements = matches.requirements.map(\.first)
+            // A control word makes a segment a requirement too ("need 2-person approval"); only the modal
+            // words cut gates.
+            let requirements = matches.requirements.map(\.first) + controlWords.matches(in: text.tokens).map(\.first)
             let met = metWords.matches(in: text.tokens).map(\.first)
+            // A lead-in of requirement words only ("Must never:") gives its requirement to the segments after
+            // it in its sentence, and is no requirement of its own.
+            var leadInSentence: Int?
             for segment in segments(of: text) {
                 let range = segment.first..<segment.last
-                guard requirements.contains(where: range.contains) else { continue }
+                let words = text.tokens[range].filter(\.isWord)
+                let leadIn = segment.last < text.tokens.count && text.tokens[segment.last].text == ":" && !words.isEmpty
+                    && requirementWords.matches(in: Array(text.tokens[range])).reduce(0) { $0 + ($1.last - $1.first) } >= words.count
+                if leadIn {
+                    leadInSentence = text.sentence[segment.first]
+                    continue
+                }
+                let inherited = leadInSentence == text.sentence[segment.first]
+                guard inherited || requirements.contains(where: range.contains) else { continue }
                 let found = self.gates(in: segment, of: text, matches: matches)
                 if !found.isEmpty {
                     gates += found

@@ -192,6 +192,8 @@ public struct ReadingVocabulary: Sendable, Codable {
     /// Requirements the input states that no reader turns into a fact (`requirements.yml`).
     public struct Requirements: Sendable, Codable {
         public var requirementWords: [String] = []
+        /// Words that name a control without a modal verb ("2-person approval"): a requirement, never a cut point.
+        public var controlWords: [String] = []
         public var metWords: [String] = []
         /// Words that say nothing of what a requirement is about, left out when the design's text is
         /// searched for it.

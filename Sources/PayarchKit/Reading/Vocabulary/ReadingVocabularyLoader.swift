@@ -15,10 +15,11 @@ extension RuleBookLoader {
 
     private func loadRequirements(_ path: String) throws(PayarchError) -> ReadingVocabulary.Requirements {
         let root = try MappingReader(try document(path), what: "requirements.yml")
-        try root.rejectUnknownKeys(["requirementWords", "metWords", "ignoredWords", "gates", "examples"])
+        try root.rejectUnknownKeys(["requirementWords", "controlWords", "metWords", "ignoredWords", "gates", "examples"])
         var requirements = ReadingVocabulary.Requirements(
             requirementWords: try root.stringList("requirementWords"), metWords: try root.stringList("metWords"),
             ignoredWords: try root.stringList("ignoredWords"))
+        requirements.controlWords = root["controlWords"] == nil ? [] : try root.stringList("controlWords")
         let gates = try MappingReader(try root.required("gates"), what: "'gates'")
         try gates.rejectUnknownKeys(["negatedGate", "onlyAfterGate", "affirmedBefore", "negations"])
         requirements.gates = .init(
