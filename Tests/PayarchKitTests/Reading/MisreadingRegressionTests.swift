@@ -225,6 +225,19 @@ import Testing
         let moved = try Self.read(consistency: "Strong consistency. We no longer use MongoDB; we run Postgres.")
         #expect(!moved.facts.warnings.contains { $0.id == "reading.unmodelled-store" })
         #expect(moved.facts.consistency.statedStore?.engine == "postgresql")
+        // A multi-writer MySQL cluster is not the one-writer MySQL of the rows: named in a warning.
+        let galera = try Self.read(consistency: "Exactly once. MySQL 8 Galera cluster, 3 nodes, all writable.")
+        #expect(galera.facts.warnings.contains { $0.id == "reading.unmodelled-store" && $0.message.hasPrefix("'Galera cluster' is a store") })
+    }
+
+    /// A level bound to no scope that is weaker than the money path's stated level ("DR is a nightly
+    /// backup") never loosens the ledger; with no money-path level stated, it still sets the ledger.
+    @Test func anUnscopedWeakLevelNeverLoosensTheLedger() throws {
+        let facts = try Self.facts(consistency: "A withdrawal must never be sent twice; deposits credited exactly once. DR is a nightly backup.")
+        #expect(facts.consistency.moneyPath.tier == "strict")
+        #expect(facts.consistency.ledger.tier == "strict" && facts.consistency.ledger.assumed)
+        let plain = try Self.facts(consistency: "eventual consistency is fine")
+        #expect(plain.consistency.ledger.tier == "eventual" && !plain.consistency.ledger.assumed)
     }
 
     /// A peak thousands of times the sustained rate is reported; an ordinary burst is not.

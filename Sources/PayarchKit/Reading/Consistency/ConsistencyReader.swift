@@ -456,7 +456,11 @@ public struct ConsistencyReader: Sendable {
         let ledger: ConsistencyFacts.Tier
         if let entry = scopes.first(where: { $0.scope == "ledger" }) {
             ledger = .init(tier: entry.tier, phrases: [entry.phrase], assumed: false)
-        } else if let unscoped, !unscopedRelaxing {
+        } else if let unscoped, !unscopedRelaxing,
+            // A level bound to no scope that is weaker than the money path's stated one ("DR is a nightly
+            // backup") is about something else: it never loosens the ledger below the money path.
+            moneyEntries.isEmpty || vocabulary.tierRank(unscoped.tier) <= vocabulary.tierRank(moneyPath.tier)
+        {
             ledger = .init(tier: unscoped.tier, phrases: [unscoped.phrase], assumed: false)
         } else {
             ledger = .init(tier: moneyPath.tier, phrases: moneyPath.phrases, assumed: true)
