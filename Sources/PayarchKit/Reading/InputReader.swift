@@ -96,6 +96,25 @@ public struct InputReader: Sendable {
                 at: locations?[Self.railsVariable]?.location, id: "input.too-many-rails",
                 "\(Self.railsVariable) names \(railResult.rails.count) rails; payarch designs for at most \(Self.maxRails)")
         }
+        // An input on the card issuer's side ("JIT funding", "issuer processor") receives the network's
+        // authorisations: its card-network rails are that side, which payarch does not design, so they
+        // leave the design while another rail remains (the warning says so).
+        if let issuer = railResult.warnings.firstIndex(where: { $0.id == "reading.issuer-side" }),
+            railResult.rails.contains(where: { $0.railClass == "card-network" }),
+            railResult.rails.contains(where: { $0.railClass != "card-network" })
+        {
+            let network = railResult.rails.filter { $0.railClass == "card-network" }
+            railResult.rails.removeAll { $0.railClass == "card-network" }
+            for rail in network {
+                guard let phrase = rail.phrase else { continue }
+                railResult.excluded.append(
+                    ExcludedRail(id: rail.id, name: rail.name, railClass: rail.railClass, reason: .issuerSide, phrase: phrase, trigger: railResult.warnings[issuer].phrase))
+            }
+            let names = network.map(\.name).joined(separator: ", ")
+            if let index = warnings.firstIndex(where: { $0.id == "reading.issuer-side" }) {
+                warnings[index].message += "; the card network (\(names)) is that side here, so it is left out and the design covers only the other rails"
+            }
+        }
         // A token wallet named beside a rail of its card class ("Apple Pay via Stripe", "Stripe, Apple Pay")
         // is a card payment that rail processes: it takes that class and forms no class of its own.
         let processors = Set(railResult.rails.filter { $0.known && !$0.isFallback }.map(\.railClass))

@@ -230,6 +230,17 @@ import Testing
         #expect(galera.facts.warnings.contains { $0.id == "reading.unmodelled-store" && $0.message.hasPrefix("'Galera cluster' is a store") })
     }
 
+    /// An input on the card issuer's side rules its card networks out of the design (the issuer side is not
+    /// designed) while another rail remains, and says so; with only networks, they stay with the warning.
+    @Test func anIssuerSideInputRulesItsNetworksOut() throws {
+        let reading = try Self.read(rails: "We are a neobank; Marqeta is our issuer processor for Visa network debit cards (JIT funding). ACH and RTP for transfers.")
+        #expect(reading.facts.rails.map(\.name) == ["ACH Debit", "RTP"])
+        #expect(reading.facts.excludedRails.contains { $0.name == "Visa" && $0.reason == .issuerSide })
+        #expect(reading.facts.warnings.contains { $0.id == "reading.issuer-side" && $0.message.contains("the card network (Visa) is that side here, so it is left out") })
+        let only = try Self.read(rails: "We are the issuer; authorisations from Visa and Mastercard")
+        #expect(only.facts.rails.map(\.railClass) == ["card-network", "card-network"])
+    }
+
     /// A level bound to no scope that is weaker than the money path's stated level ("DR is a nightly
     /// backup") never loosens the ledger; with no money-path level stated, it still sets the ledger.
     @Test func anUnscopedWeakLevelNeverLoosensTheLedger() throws {

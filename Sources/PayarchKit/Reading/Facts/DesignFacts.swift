@@ -85,6 +85,9 @@ public struct RailMention: Sendable, Codable, Hashable {
 public struct ExcludedRail: Sendable, Codable, Hashable {
     public enum Reason: String, Sendable, Codable, Hashable {
         case negated, deferred, historical
+        /// A card network named by an input that answers its authorisations as a card issuer: the issuer
+        /// side, which payarch does not design.
+        case issuerSide = "issuer-side"
     }
 
     public var id: String?
