@@ -278,6 +278,8 @@ public struct DesignView: Sendable, Codable {
         /// The step that waits and what must hold first, quoted as the input wrote them.
         public var action: String
         public var precondition: String
+        /// The time the input states for it ("at least 24h before"), quoted; empty when none.
+        public var timing: [String] = []
     }
     /// Whether the input holds balances to a strong level (a balance may never go negative), and the level.
     public var balancesGuarded: Bool

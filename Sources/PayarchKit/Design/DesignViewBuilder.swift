@@ -342,7 +342,8 @@ public struct DesignViewBuilder: Sendable {
             gates.append(
                 .init(
                     number: firstGate + index, action: MarkdownEscaper.quoted(RequirementMatcher.oneLine(gate.action.text)),
-                    precondition: MarkdownEscaper.quoted(RequirementMatcher.oneLine(gate.precondition.text))))
+                    precondition: MarkdownEscaper.quoted(RequirementMatcher.oneLine(gate.precondition.text)),
+                    timing: gate.timing.map { [MarkdownEscaper.quoted(RequirementMatcher.oneLine($0.text))] } ?? []))
         }
         var view = DesignView(
             title: railNames.joined(separator: ", "), pattern: pattern, storeKind: storeKind, ledger: ledger, regions: regions, crdt: crdt,

@@ -103,6 +103,20 @@ extension RequirementReaderTests {
         #expect(report.contains("\"Access must be suspended\" waits for \"a confirmed return\""))
     }
 
+    /// A gate that states a time keeps it ("at least 24h before", "5 calendar days"), and its barrier checks
+    /// the time against the record's commit time; a gate with no time says nothing of one.
+    @Test func aGateKeepsTheTimeItStates() throws {
+        let facts = try Self.reader.read(
+            rails: "UPI AutoPay", throughput: "100 TPS",
+            consistency: "strong. A pre-debit notification must be sent at least 24h before each mandate debit. Never collect without a valid mandate.").facts
+        #expect(facts.gates.map { $0.timing?.text } == ["at least 24h before", nil])
+        let (_, markdown) = try Bundled.design(
+            try Bundled.inputs(rails: "SEPA Direct Debit Core", throughput: "100 TPS", consistency: "strong. Never collect without a pre-notification sent at least 5 calendar days before."))
+        #expect(markdown.contains("The input also states a time (\"at least 5 calendar days before\"): the guard compares it with the commit time that record carries"))
+        let (_, plain) = try Bundled.design(try Bundled.inputs(rails: "RTP payouts", throughput: "100 TPS", consistency: "strong. Never release a payout before the KYC check passes."))
+        #expect(!plain.contains("The input also states a time"))
+    }
+
     /// "…before release, never after" negates an order, not the level of the clause before.
     @Test func aNegatedOrderDoesNotNegateTheLevelBefore() throws {
         let facts = try Self.reader.read(rails: "Stripe", throughput: "100 TPS", consistency: "strong consistency. Screening before release, never after.").facts

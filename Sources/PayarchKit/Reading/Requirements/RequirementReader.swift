@@ -10,6 +10,8 @@ public struct RequirementReader: Sendable {
     let affirmedBefore: Gazetteer<Bool>
     let negations: Gazetteer<Bool>
     let requirementWords: Gazetteer<Bool>
+    let timeUnits: Gazetteer<Bool>
+    let timeQualifiers: Gazetteer<Bool>
     let controlWords: Gazetteer<Bool>
     let metWords: Gazetteer<Bool>
     /// Longer segments are quoted up to this many characters, then cut at a word with "…".
@@ -40,6 +42,12 @@ public struct RequirementReader: Sendable {
         var met = Gazetteer<Bool>()
         for phrase in vocabulary.metWords { met.add(phrase, true) }
         requirementWords = requirement
+        var units = Gazetteer<Bool>()
+        for phrase in vocabulary.gates.timeUnits { units.add(phrase, true) }
+        timeUnits = units
+        var qualifiers = Gazetteer<Bool>()
+        for phrase in vocabulary.gates.timeQualifiers { qualifiers.add(phrase, true) }
+        timeQualifiers = qualifiers
         var control = Gazetteer<Bool>()
         for phrase in vocabulary.controlWords { control.add(phrase, true) }
         controlWords = control
@@ -270,9 +278,27 @@ public struct RequirementReader: Sendable {
             return (first..<last).contains { text.tokens[$0].isWord } ? first..<last : nil
         }
         guard let action = trimmed(action, atComma: !actionBeforeGate), let precondition = trimmed(precondition) else { return nil }
-        return StatedGate(
+        var gate = StatedGate(
             action: text.phrase(action.lowerBound, action.upperBound), precondition: text.phrase(precondition.lowerBound, precondition.upperBound),
             phrase: text.phrase(segment.first, segment.last))
+        gate.timing = timing(in: segment, of: text)
+        return gate
+    }
+
+    /// The time a gate's segment states ("at least 24h before", "5 calendar days"): a number, a time unit
+    /// right after it, the qualifier right before it and a "before" or "after" right after the unit.
+    func timing(in segment: Segment, of text: ReadingText) -> SourcedPhrase? {
+        let tokens = Array(text.tokens[segment.first..<segment.last])
+        let units = timeUnits.matches(in: tokens)
+        let qualifiers = timeQualifiers.matches(in: tokens)
+        for unit in units where unit.first > 0 && tokens[unit.first - 1].number != nil {
+            var first = unit.first - 1
+            if let qualifier = qualifiers.first(where: { $0.last == first }) { first = qualifier.first }
+            var last = unit.last
+            if last < tokens.count, ["before", "after", "ahead", "prior"].contains(tokens[last].lower) { last += 1 }
+            return text.phrase(segment.first + first, segment.first + last)
+        }
+        return nil
     }
 
     /// Words that, a few words after "only", close a gate ("only be sent once").
@@ -290,6 +316,8 @@ public struct StatedGate: Sendable, Codable, Hashable {
     public var precondition: SourcedPhrase
     /// The requirement as written.
     public var phrase: SourcedPhrase
+    /// A time the requirement states ("at least 24h before"), checked against the record's committed time.
+    public var timing: SourcedPhrase? = nil
 }
 
 extension RequirementReader {

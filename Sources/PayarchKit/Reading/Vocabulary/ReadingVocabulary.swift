@@ -205,6 +205,9 @@ public struct ReadingVocabulary: Sendable, Codable {
             public var onlyAfterGate: [String] = []
             public var affirmedBefore: [String] = []
             public var negations: [String] = []
+            /// Units of a time a gate states ("at least 24h before"), and the words that may open it.
+            public var timeUnits: [String] = []
+            public var timeQualifiers: [String] = []
         }
         public struct Example: Sendable, Codable {
             public var text: String

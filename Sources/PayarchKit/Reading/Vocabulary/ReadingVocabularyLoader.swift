@@ -21,10 +21,12 @@ extension RuleBookLoader {
             ignoredWords: try root.stringList("ignoredWords"))
         requirements.controlWords = root["controlWords"] == nil ? [] : try root.stringList("controlWords")
         let gates = try MappingReader(try root.required("gates"), what: "'gates'")
-        try gates.rejectUnknownKeys(["negatedGate", "onlyAfterGate", "affirmedBefore", "negations"])
+        try gates.rejectUnknownKeys(["negatedGate", "onlyAfterGate", "affirmedBefore", "negations", "timeUnits", "timeQualifiers"])
         requirements.gates = .init(
             negatedGate: try gates.stringList("negatedGate"), onlyAfterGate: try gates.stringList("onlyAfterGate"),
-            affirmedBefore: try gates.stringList("affirmedBefore"), negations: try gates.stringList("negations"))
+            affirmedBefore: try gates.stringList("affirmedBefore"), negations: try gates.stringList("negations"),
+            timeUnits: gates["timeUnits"] == nil ? [] : try gates.stringList("timeUnits"),
+            timeQualifiers: gates["timeQualifiers"] == nil ? [] : try gates.stringList("timeQualifiers"))
         for node in try root["examples"]?.sequenceItems(for: "'examples'") ?? [] {
             let example = try MappingReader(node, what: "an example")
             try example.rejectUnknownKeys(["text", "unread", "gates"])
