@@ -105,6 +105,23 @@ import Testing
         #expect(!solana.contains("next nonce") && !solana.contains("EVM"))
     }
 
+    /// A merchant-initiated charge is keyed on what it pays for, a renewal or a one-off charge such as a tip,
+    /// not only on a subscription's billing period.
+    @Test func aMerchantInitiatedChargeIsKeyedOnWhatItPaysFor() throws {
+        let markdown = try design("Stripe off-session tips after delivery", "100 TPS").1
+        #expect(markdown.contains("send each later charge (a renewal, a top-up, a tip added after the order) off-session as a merchant-initiated payment under that agreement, keyed on what it pays for"))
+    }
+
+    /// Automatic capture makes the authorisation and capture one call: no separate capture step, capture
+    /// deadline or void before capture; without the mode they stay.
+    @Test func automaticCaptureHasNoSeparateCapture() throws {
+        let automatic = try design("Stripe with automatic capture", "100 TPS").1
+        #expect(automatic.contains("With automatic capture the authorisation and the capture are one call: record `CAPTURED` from its answer"))
+        #expect(!automatic.contains("then capture under a separate key") && !automatic.contains("Capture Deadline") && !automatic.contains("Before capture"))
+        let manual = try design("Stripe", "100 TPS").1
+        #expect(manual.contains("then capture under a separate key") && manual.contains("Before capture") && !manual.contains("With automatic capture"))
+    }
+
     /// A latency target for reads ("balance read p95 50ms") says nothing of how long a payment may take: it
     /// is shown as a read target and never sets the payment's latency conflict or a `202`.
     @Test func aReadLatencyTargetIsNotAPaymentTarget() throws {

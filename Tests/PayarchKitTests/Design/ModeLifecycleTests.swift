@@ -25,7 +25,7 @@ import Testing
         #expect(plan.facts.modes.map(\.mode) == ["merchant-initiated"])
         #expect(markdown.contains("| Off-Session Soft Decline |") && markdown.contains("| Renewal Retry Limits |") && markdown.contains("| Merchant Advice Codes |"))
         #expect(markdown.contains("| Recurring Processing Model (Adyen) |") && markdown.contains("`ContAuth`"))
-        #expect(markdown.contains("send each renewal off-session as a merchant-initiated payment"))
+        #expect(markdown.contains("send each later charge (a renewal, a top-up, a tip added after the order) off-session as a merchant-initiated payment"))
         #expect(!markdown.contains("hold the payment in `AUTHENTICATING`"))
         // The basis says which phrase switched the mode on.
         #expect(markdown.contains("| Mode | merchant-initiated card payments (renewals, card on file) |"))
