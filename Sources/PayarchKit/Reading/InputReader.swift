@@ -15,6 +15,7 @@ public struct InputReader: Sendable {
         "throughput.peak-from-sustained": ("reading.assumed-peak", throughputVariable),
         "consistency.money-path": ("reading.assumed-money-path", consistencyVariable),
         "consistency.ledger": ("reading.assumed-ledger", consistencyVariable),
+        "rails.card-psp-unnamed": ("reading.unknown-rail", railsVariable),
     ]
     /// Reading warnings that become errors when they leave no usable throughput figure.
     static let invalidFigureErrors = [
@@ -114,6 +115,19 @@ public struct InputReader: Sendable {
             if let index = warnings.firstIndex(where: { $0.id == "reading.issuer-side" }) {
                 warnings[index].message += "; the card network (\(names)) is that side here, so it is left out and the design covers only the other rails"
             }
+        }
+        // Card brands taken through a PSP the input does not name, with no card rail given: the cards are
+        // designed as a generic card PSP, said as an assumption.
+        if let brands = railResult.brandsTaken, !railResult.rails.contains(where: { ["psp-card-api", "card-network", "wallet"].contains($0.railClass) }) {
+            let generic = rules.railClass("psp-card-api")?.name ?? "card PSP API"
+            railResult.rails.append(
+                RailMention(
+                    id: nil, name: "unspecified \(generic)", railClass: "psp-card-api", family: family(of: "psp-card-api"),
+                    known: false, reading: .assumed, phrase: brands))
+            assumptions.append(
+                Assumption(
+                    id: "rails.card-psp-unnamed",
+                    text: "The card brands named ('\(brands.text)' and those beside it) are taken through a PSP or acquirer the input does not name; the design treats it as one generic \(generic). Name it for a design that fits it."))
         }
         // A token wallet named beside a rail of its card class ("Apple Pay via Stripe", "Stripe, Apple Pay")
         // is a card payment that rail processes: it takes that class and forms no class of its own.

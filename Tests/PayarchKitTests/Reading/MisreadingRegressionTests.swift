@@ -80,6 +80,20 @@ import Testing
         #expect(try Self.facts(rails: "drivers cash out via RTP").rails.map(\.direction) == ["credit"])
     }
 
+    /// Card brands in parentheses after a card word ("card (Visa/MC/Amex through our bank's gateway)") are
+    /// brands taken through an unnamed PSP: no network link, and with no card rail given, one generic card
+    /// PSP, said as an assumption and a warning.
+    @Test func brandsAfterACardWordAreTakenThroughAnUnnamedPSP() throws {
+        let reading = try Self.read(rails: "Monthly premiums via BECS direct debit. Annual premiums via card (Visa/MC/Amex through Westpac PayWay).")
+        #expect(reading.facts.rails.map(\.railClass) == ["direct-debit", "psp-card-api"])
+        #expect(reading.facts.rails.last?.name == "unspecified card PSP API")
+        #expect(reading.facts.assumptions.contains { $0.id == "rails.card-psp-unnamed" })
+        #expect(reading.facts.warnings.contains { $0.id == "reading.unknown-rail" && $0.message.contains("The card brands named") })
+        // With a PSP given, nothing is added.
+        let stripe = try Self.facts(rails: "Stripe for card (Visa/MC)")
+        #expect(stripe.rails.map(\.name) == ["Stripe"])
+    }
+
     /// Each rail carries the direction the words around it give: a collection for top-ups, a payout for
     /// withdrawals, nothing when none is said or both are.
     @Test(arguments: [

@@ -113,6 +113,9 @@ public struct RailReader: Sendable {
         var categories: [Category] = []
         var datastores: [RailMention] = []
         var warnings: [ReadingWarning] = []
+        /// Card brands taken through a PSP the text does not name ("card (Visa/MC through our bank's
+        /// gateway)"): the phrase of the first.
+        var brandsTaken: SourcedPhrase?
     }
 
     /// A rail the text names, before exclusions and dedupe.
@@ -305,6 +308,16 @@ public struct RailReader: Sendable {
             // "card top-ups via Nets/Nexi (Visa/MC, 3DS2)": brands in parentheses right after a card PSP, or after
             // a provider payarch does not know (which the brands then show to take cards), are the brands it
             // accepts, not a network link.
+            // "annual premiums via card (Visa/MC/Amex through Westpac PayWay)": brands in parentheses after a card
+            // word are the brands taken, not a network link.
+            if candidate.mention.railClass == "card-network", !directSchemeLink, let open = openParenthesis(before: candidate.span.first, in: tokens),
+                matches.contains(where: { match in
+                    if case .classCue("psp-card-api") = match.payload { return match.last == open } else { return false }
+                })
+            {
+                if result.brandsTaken == nil { result.brandsTaken = candidate.mention.phrase }
+                continue
+            }
             if candidate.mention.railClass == "card-network", !directSchemeLink, let open = openParenthesis(before: candidate.span.first, in: tokens),
                 let owner = candidates.first(where: {
                     $0.mark == nil && $0.span.last == open && ($0.mention.railClass == "psp-card-api" || ($0.mention.railClass == rules.unknownRailClass && !$0.mention.known))
