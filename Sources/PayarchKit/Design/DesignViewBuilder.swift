@@ -172,8 +172,10 @@ public struct DesignViewBuilder: Sendable {
         if pattern == .saga {
             for group in groups {
                 let family = rules.railClass(group.railClass)?.family ?? group.railClass
+                // A class whose payments arrive or leave in files (received credits) has no request that waits.
                 guard plan.pattern(ofFamily: family) == DesignView.Pattern.outbox.rawValue,
-                    rules.lifecycle(of: group.railClass, pattern: DesignView.Pattern.outbox.rawValue)?.holdsFunds != true
+                    rules.lifecycle(of: group.railClass, pattern: DesignView.Pattern.outbox.rawValue)?.holdsFunds != true,
+                    rules.railClass(group.railClass)?.batched != true
                 else { continue }
                 ownOutbox.insert(group.railClass)
             }

@@ -87,6 +87,9 @@ public struct RailClass: Sendable, Codable, Hashable {
     /// record to reconcile against (nil: a client-generated key and the provider's settlement report).
     public var unknownRailKey: String? = nil
     public var unknownRailArtefact: String? = nil
+    /// The class a rail of this class takes when its words say the input receives it ("clients fund their
+    /// balance by wire"): a credit sent to you is posted and answered, never sent.
+    public var receivedAs: String? = nil
 }
 
 /// A design family from `rules/rail-classes.yml`: the value of the decision tables' `railFamily` key.

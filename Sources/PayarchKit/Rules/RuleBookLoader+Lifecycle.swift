@@ -1,7 +1,7 @@
 /// The loader for `rules/lifecycle/<class>.yml`: one file per rail class, every key required, every
 /// event sourced.
 extension RuleBookLoader {
-    func loadLifecycles(_ directory: String, classIds: Set<String>, railClasses: [String: String], processedAs: [String: String] = [:], modes: [String] = []) throws(PayarchError)
+    func loadLifecycles(_ directory: String, classIds: Set<String>, railClasses: [String: String], processedAs: [String: String] = [:], receivedAs: [String: String] = [:], modes: [String] = []) throws(PayarchError)
         -> [String: [ClassLifecycle]]
     {
         var lifecycles: [String: [ClassLifecycle]] = [:]
@@ -55,7 +55,7 @@ extension RuleBookLoader {
                     guard let owner = railClasses[id] else {
                         throw PayarchError.data(at: item.location, id: "rules.rails-tag", "unknown rail id '\(id)'")
                     }
-                    guard owner == railClass || processedAs[id] == railClass else {
+                    guard owner == railClass || processedAs[id] == railClass || receivedAs[owner] == railClass else {
                         throw PayarchError.data(
                             at: item.location, id: "rules.rails-tag", "rail '\(id)' is of class '\(owner)', not '\(railClass)'")
                     }
@@ -95,7 +95,7 @@ extension RuleBookLoader {
                     guard let owner = railClasses[entry.key] else {
                         throw PayarchError.data(at: entry.keyNode.location, id: "rules.rails-tag", "unknown rail id '\(entry.key)'")
                     }
-                    guard owner == railClass || processedAs[entry.key] == railClass else {
+                    guard owner == railClass || processedAs[entry.key] == railClass || receivedAs[owner] == railClass else {
                         throw PayarchError.data(
                             at: entry.keyNode.location, id: "rules.rails-tag", "rail '\(entry.key)' is of class '\(owner)', not '\(railClass)'")
                     }

@@ -58,6 +58,7 @@ public struct RuleBookLoader: Sendable {
             directory + "/lifecycle", classIds: classIds,
             railClasses: Dictionary(rails.map { ($0.id, $0.railClass) }, uniquingKeysWith: { first, _ in first }),
             processedAs: Dictionary(rails.compactMap { rail in rail.processedAs.map { (rail.id, $0) } }, uniquingKeysWith: { first, _ in first }),
+            receivedAs: Dictionary(railClasses.compactMap { railClass in railClass.receivedAs.map { (railClass.id, $0) } }, uniquingKeysWith: { first, _ in first }),
             modes: reading.railWords.modes.map(\.mode))
         let vocabulary = try loadVocabulary(directory + "/consistency.yml")
         let throughput = try loadThroughput(directory + "/throughput.yml")
@@ -80,7 +81,7 @@ public struct RuleBookLoader: Sendable {
         let familyIds = Set(families.map(\.id))
         let classes = try root.required("classes").sequenceItems(for: "'classes'").map { node throws(PayarchError) in
             let map = try MappingReader(node, what: "a rail class")
-            try map.rejectUnknownKeys(["id", "name", "family", "rank", "batched", "direction", "defaultChannel", "unknownRailKey", "unknownRailArtefact"])
+            try map.rejectUnknownKeys(["id", "name", "family", "rank", "batched", "direction", "defaultChannel", "unknownRailKey", "unknownRailArtefact", "receivedAs"])
             let familyNode = try map.required("family")
             let family = try familyNode.string(for: "'family'")
             guard familyIds.contains(family) else {
@@ -99,6 +100,7 @@ public struct RuleBookLoader: Sendable {
             }
             if let node = map["unknownRailKey"] { railClass.unknownRailKey = try node.string(for: "'unknownRailKey'") }
             if let node = map["unknownRailArtefact"] { railClass.unknownRailArtefact = try node.string(for: "'unknownRailArtefact'") }
+            if let node = map["receivedAs"] { railClass.receivedAs = try node.string(for: "'receivedAs'") }
             if map["defaultChannel"] != nil {
                 railClass.defaultChannel = try map.oneOf(
                     "defaultChannel", ClassLifecycle.channels.sorted(), id: "rules.unknown-value", what: "channel", listName: "channels")
@@ -108,6 +110,11 @@ public struct RuleBookLoader: Sendable {
                     "direction", ClassLifecycle.directions.sorted(), id: "rules.unknown-value", what: "direction", listName: "directions")
             }
             return railClass
+        }
+        for railClass in classes {
+            if let received = railClass.receivedAs, !classes.contains(where: { $0.id == received && $0.id != railClass.id }) {
+                throw PayarchError.data(at: nil, id: "rules.unknown-class", "rail class '\(railClass.id)' is received as unknown rail class '\(received)'")
+            }
         }
         let unknownNode = try root.required("unknownRailClass")
         let unknownRailClass = try unknownNode.string(for: "'unknownRailClass'")

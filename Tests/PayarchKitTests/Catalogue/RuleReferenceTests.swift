@@ -28,7 +28,7 @@ import Testing
             // Rows taken only for a store the input names come last and say so.
             #expect(table.rows.filter { $0.stated == true }.map(\.id) == declared.statedRows.map(\.id))
         }
-        #expect(try RuleReference(rules: Self.rules).markdown(compact: true).contains("| `STORE-MYSQL` | railFamily: card-processor-api, card-network, real-time-bank, wire, crypto, bank-batch; tpsBand: any; consistency: any (only when the input names this store) |"))
+        #expect(try RuleReference(rules: Self.rules).markdown(compact: true).contains("| `STORE-MYSQL` | railFamily: card-processor-api, card-network, real-time-bank, wire, crypto, bank-batch, received; tpsBand: any; consistency: any (only when the input names this store) |"))
     }
 
     @Test func aRowShowsItsConditionsInDimensionOrderItsOutputsAndExamples() throws {

@@ -122,6 +122,22 @@ import Testing
         #expect(manual.contains("then capture under a separate key") && manual.contains("Before capture") && !manual.contains("With automatic capture"))
     }
 
+    /// A received credit is posted once under the scheme's identity and answered, never sent: no request
+    /// that waits, no hold, no rail-call pool; its own events (a recall request received) and its own
+    /// reconciliation against the bank's reports.
+    @Test func aReceivedCreditIsPostedOnceAndAnsweredNeverSent() throws {
+        let (plan, markdown) = try design("BTC withdrawals. Fiat on-ramp by SEPA credit transfer.", "20 TPS")
+        #expect(plan.facts.rails.last?.railClass == "received-credit")
+        #expect(markdown.contains("**SEPA Credit Transfer** (received credit transfer): Each received credit is claimed under the scheme's own identity for it"))
+        #expect(markdown.contains("| Recall Request Received | loss |"))
+        #expect(!markdown.contains("For SEPA Credit Transfer, the request waits for the rail"))
+        #expect(!markdown.contains("| Concurrent rail calls, received credit transfer"))
+        #expect(markdown.contains("per account report or file as it arrives"))
+        #expect(!markdown.contains("place a pending ledger hold on the amount of a payout on SEPA Credit Transfer"))
+        // Only the received rail's own events: no ACH or wire text.
+        #expect(!markdown.contains("Reversing Entry Received") && !markdown.contains("IMAD"))
+    }
+
     /// A latency target for reads ("balance read p95 50ms") says nothing of how long a payment may take: it
     /// is shown as a read target and never sets the payment's latency conflict or a `202`.
     @Test func aReadLatencyTargetIsNotAPaymentTarget() throws {

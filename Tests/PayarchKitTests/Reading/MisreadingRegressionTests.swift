@@ -94,6 +94,20 @@ import Testing
         #expect(stripe.rails.map(\.name) == ["Stripe"])
     }
 
+    /// A credit rail whose own words say the money comes in (client funding, an on-ramp) is a credit the
+    /// input receives: the received-credit class, which never governs beside a rail it sends or collects on;
+    /// a credit rail said to pay out keeps its class.
+    @Test func aCreditRailTheInputReceivesIsAReceivedCredit() throws {
+        let funding = try Self.facts(rails: "Clients fund their balance by USD wire (Fedwire). We pay contractors in USDC on Solana.")
+        #expect(funding.rails.map(\.railClass) == ["received-credit", "crypto-account"])
+        #expect(funding.rails.first?.direction == "debit")
+        #expect(funding.governingClass == "crypto-account")
+        let onRamp = try Self.facts(rails: "BTC withdrawals. Fiat on-ramp by SEPA credit transfer.")
+        #expect(onRamp.rails.last?.railClass == "received-credit" && onRamp.governingClass == "crypto-utxo")
+        let payouts = try Self.facts(rails: "Seller payouts by SEPA credit transfer")
+        #expect(payouts.rails.map(\.railClass) == ["batch-credit"])
+    }
+
     /// Each rail carries the direction the words around it give: a collection for top-ups, a payout for
     /// withdrawals, nothing when none is said or both are.
     @Test(arguments: [

@@ -177,6 +177,12 @@ import Testing
         #expect(try loadError("lifecycle/psp-card-api.yml", tagText, #"rails: ["strype"]"#)?.message.contains("unknown rail id 'strype'") == true)
         #expect(try loadError("lifecycle/psp-card-api.yml", tagText, #"rails: ["paypal"]"#)?.message.contains("rail 'paypal' is of class 'wallet', not 'psp-card-api'") == true)
         #expect(try loadError("lifecycle/psp-card-api.yml", tagText, "rails: []")?.id == "rules.rails-tag")
+        // A rail of a class received as this one (ACH Credit received) may be tagged in the received file.
+        let received = try #require(Repository.read(Repository.rules + "/lifecycle/received-credit.yml"))
+        #expect(received.contains(#"rails: ["ach-credit"]"#))
+        #expect(try loadError("lifecycle/received-credit.yml", #"rails: ["ach-credit"]"#, #"rails: ["stripe"]"#)?.message.contains("rail 'stripe' is of class 'psp-card-api', not 'received-credit'") == true)
+        #expect(try Repository.rulesLoadError("rail-classes.yml", replacing: "    receivedAs: received-credit\n", with: "    receivedAs: received-credits\n")?.message
+            .contains("is received as unknown rail class 'received-credits'") == true)
         // A token wallet processed as a card payment may be tagged by its card class, and only by it.
         #expect(try loadError("lifecycle/psp-card-api.yml", tagText, #"rails: ["google-pay"]"#) == nil)
         let applePay = "  - id: apple-pay\n    name: Apple Pay\n    # Named beside a card PSP, it is one of that PSP's card payments (see the facts below).\n    processedAs: psp-card-api\n"

@@ -361,6 +361,13 @@ public struct RailReader: Sendable {
             }
             var mention = candidate.mention
             mention.direction = direction
+            // A credit rail whose own words (or heading) say the money comes in is a credit the input
+            // receives: it takes the class for received credits ("clients fund their balance by wire").
+            if direction == "credit", heard == ["debit"], let received = rules.railClass(mention.railClass)?.receivedAs {
+                mention.railClass = received
+                mention.family = family(of: received)
+                mention.direction = "debit"
+            }
             if direction == nil { directionlessRails.insert(result.rails.count) }
             wordDirections.append(said.count == 1 ? said[0] : nil)
             result.rails.append(mention)
