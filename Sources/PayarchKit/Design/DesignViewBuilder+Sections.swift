@@ -360,14 +360,40 @@ extension DesignViewBuilder {
                     basis: "Little's law: target × mean call time of \(format(sizing.railMeanMilliseconds)) ms for a call on \(meanClass): "
                         + (rules.lifecycle(of: sizing.railMeanClass, pattern: pattern)?.meanBasis ?? "planning figure")))
         } else if calling.count > 1 {
+            // The share of the load the input gives a class's rails ("PIX 55%, card 38%"); the classes it
+            // gives none split what is left equally, and with no share given at all every class gets an
+            // equal share, each said as such.
+            let stated = plan.facts.throughput.railShares ?? []
+            func statedShare(_ railClass: String) -> (share: Double, phrases: [String])? {
+                guard let group = groups.first(where: { $0.railClass == railClass }) else { return nil }
+                let cards = ["psp-card-api", "card-network"].contains(railClass)
+                let mine = stated.filter { share in share.rail == "card" ? cards : group.rails.contains { $0.id == share.rail } }
+                return mine.isEmpty ? nil : (mine.reduce(0) { $0 + $1.share }, mine.map { MarkdownEscaper.quoted($0.phrase.text) })
+            }
+            let known = calling.compactMap { statedShare($0.railClass)?.share }.reduce(0, +)
+            let unstated = calling.filter { statedShare($0.railClass) == nil }.count
+            let useStated = known > 0 && known <= 1.0001
+            // Shares that already add up to the whole leave nothing to split: a class given none keeps the
+            // equal share it would have had.
+            let leftOver = unstated > 0 && known < 0.9999
             for lifecycle in calling {
                 let name = rules.railClass(lifecycle.railClass)?.name ?? lifecycle.railClass
-                let share = sizing.targetTps / Double(calling.count)
+                let share: Double
+                let basis: String
+                if useStated, let given = statedShare(lifecycle.railClass) {
+                    share = sizing.targetTps * given.share
+                    basis = "Little's law: the share of the target the input gives it (\(format(given.share * 100))%, " + given.phrases.joined(separator: ", ") + ")"
+                } else if useStated, leftOver {
+                    share = sizing.targetTps * (1 - known) / Double(unstated)
+                    basis = "Little's law: an equal share of what the stated shares leave (\(format((1 - known) * 100))% over \(unstated), assumed)"
+                } else {
+                    share = sizing.targetTps / Double(calling.count)
+                    basis = "Little's law: an equal share of the target (1/\(calling.count), assumed; replace it with your split)"
+                }
                 rows.append(
                     callRow(
                         "Concurrent rail calls, \(name)", rate: share, railClass: lifecycle.railClass, mean: lifecycle.meanMilliseconds,
-                        basis: "Little's law: an equal share of the target (1/\(calling.count), assumed; replace it with your split) × mean call time of \(format(lifecycle.meanMilliseconds)) ms: "
-                            + lifecycle.meanBasis))
+                        basis: basis + " × mean call time of \(format(lifecycle.meanMilliseconds)) ms: " + lifecycle.meanBasis))
             }
         }
         let deadlines = sizing.deadlines.map { deadline -> String in

@@ -138,6 +138,21 @@ import Testing
         #expect(!markdown.contains("Reversing Entry Received") && !markdown.contains("IMAD"))
     }
 
+    /// Shares of the load the input gives its rails ("PIX 55%, card 38%") size each class's calls; classes
+    /// given none split what is left; shares over the whole are not read, and with none every class gets an
+    /// equal share, each said as such.
+    @Test func statedSharesSizeEachClassesCalls() throws {
+        let (plan, markdown) = try design("PIX, cards via Adyen, iDEAL", "1,000 TPS. PIX 55%, card 30%")
+        #expect(plan.facts.throughput.railShares?.map(\.rail) == ["pix", "card"])
+        #expect(markdown.contains("| Concurrent rail calls, instant push credit | ") && markdown.contains("the share of the target the input gives it (55%, \"PIX 55%\")"))
+        #expect(markdown.contains("the share of the target the input gives it (30%, \"card 30%\")"))
+        #expect(markdown.contains("an equal share of what the stated shares leave (15% over 1, assumed)"))
+        let over = try design("PIX, cards via Adyen", "1,000 TPS. PIX 80%, card 40%").0
+        #expect(over.facts.throughput.railShares == nil)
+        let none = try design("PIX, cards via Adyen", "1,000 TPS").1
+        #expect(none.contains("an equal share of the target (1/2, assumed; replace it with your split)"))
+    }
+
     /// A latency target for reads ("balance read p95 50ms") says nothing of how long a payment may take: it
     /// is shown as a read target and never sets the payment's latency conflict or a `202`.
     @Test func aReadLatencyTargetIsNotAPaymentTarget() throws {

@@ -108,6 +108,16 @@ import Testing
         #expect(payouts.rails.map(\.railClass) == ["batch-credit"])
     }
 
+    /// "Within 15 min of approval" is a deadline per payment measured from an event, not a window the day's
+    /// volume falls into: the daily count stays a daily rate.
+    @Test func aDeadlineFromAnEventIsNotALoadWindow() throws {
+        let facts = try Self.facts(rails: "NPP", throughput: "~3k claims/day, want them out within 15 min of approval")
+        #expect(facts.throughput.peak == nil)
+        #expect(abs((facts.throughput.sustained?.tps ?? 0) - 3_000.0 / 86_400) < 0.001)
+        let window = try Self.facts(rails: "NPP", throughput: "3k claims a day, 60% of them within a 2-hour window")
+        #expect(window.throughput.peak != nil)
+    }
+
     /// Each rail carries the direction the words around it give: a collection for top-ups, a payout for
     /// withdrawals, nothing when none is said or both are.
     @Test(arguments: [

@@ -149,6 +149,16 @@ public struct ThroughputFacts: Sendable, Codable {
     public var band: String
     /// Notifications from the rails at their peak ("webhook bursts can be 3x that"), sized for the inbox.
     public var inbound: Figure? = nil
+    /// The share of the load the input gives a rail ("PIX 55%, card 38%"); nil when none is given.
+    public var railShares: [RailShare]? = nil
+
+    public struct RailShare: Sendable, Codable, Hashable {
+        /// The catalogue id of the rail (or a scheme's name), or `card` for card payments.
+        public var rail: String
+        /// A fraction of the load, 0–1.
+        public var share: Double
+        public var phrase: SourcedPhrase
+    }
 }
 
 public struct ConsistencyFacts: Sendable, Codable {

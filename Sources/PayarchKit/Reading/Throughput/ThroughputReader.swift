@@ -522,11 +522,41 @@ public struct ThroughputReader: Sendable {
         }
         let volumeWindows = windows.values.filter { $0.ownCount || $0.share != nil }.map { $0.first..<$0.last }
         let (latency, timeouts) = LatencyReader.read(text, words: words, quantities: found, windows: volumeWindows)
-        let facts = ThroughputFacts(
+        var facts = ThroughputFacts(
             peak: peak, sustained: sustained, latency: latency, timeouts: timeouts,
             batch: shape(.batch, in: text), burst: shape(.burst, in: text),
             designPeak: designPeak, band: rules.throughput.band(forPeak: designPeak.tps).id, inbound: inbound)
+        let shares = railShares(in: text, words: words, quantities: found)
+        if !shares.isEmpty { facts.railShares = shares }
         return Output(facts: facts, assumptions: assumptions, warnings: warnings)
+    }
+
+    /// The share of the load a text gives a rail: a percentage right after the rail's name ("PIX 55%",
+    /// "card: 38%") or right before it ("55% PIX", "38% by card"). Shares that add up to more than the
+    /// whole are not read.
+    func railShares(in text: ReadingText, words: ThroughputWords, quantities: [QuantityReader.Quantity]) -> [ThroughputFacts.RailShare] {
+        let tokens = text.tokens
+        let skip: Set<String> = ["~", ":", "=", "(", "about", "around", "roughly", "approx", "approx.", "via", "by", "on", "through", "over", "of", "in"]
+        func subject(at index: Int) -> String? {
+            guard index >= 0, index < tokens.count else { return nil }
+            if case .rail(let id) = words[index] { return id }
+            return ["card", "cards"].contains(tokens[index].lower) ? "card" : nil
+        }
+        var shares: [ThroughputFacts.RailShare] = []
+        for quantity in quantities where quantity.isPercent && quantity.value > 0 && quantity.value <= 100 {
+            var before = quantity.first - 1
+            while before >= 0, skip.contains(tokens[before].lower), text.clause[before] == text.clause[quantity.first] { before -= 1 }
+            var after = quantity.last
+            while after < tokens.count, skip.contains(tokens[after].lower) || tokens[after].text == "%" { after += 1 }
+            let beforeRail = before >= 0 && text.clause[before] == text.clause[quantity.first] ? subject(at: before) : nil
+            let afterRail = after < tokens.count && text.clause[after] == text.clause[quantity.first] ? subject(at: after) : nil
+            guard let rail = beforeRail ?? afterRail, !shares.contains(where: { $0.rail == rail }) else { continue }
+            // The phrase runs from the rail's name to the percentage, or the other way round.
+            let phrase = beforeRail != nil
+                ? text.phrase(words.start[before], quantity.last) : text.phrase(quantity.first, words.end[after])
+            shares.append(.init(rail: rail, share: quantity.value / 100, phrase: phrase))
+        }
+        return shares.reduce(0) { $0 + $1.share } <= 1.0001 ? shares : []
     }
 
     func rate(_ quantity: QuantityReader.Quantity, unit: Unit) -> Rate {
@@ -953,6 +983,10 @@ public struct ThroughputReader: Sendable {
                 }
             }
             guard let window = seconds else { continue }
+            // "out within 15 min of approval", "within 2 hours after the request": a deadline per payment,
+            // measured from an event, not a window the day's volume falls into.
+            // ("in the first 4 hours of the 1st" is a window of a day, and stays one.)
+            if token.lower == "within", end < tokens.count, ["of", "after", "from"].contains(tokens[end].lower) { continue }
             let share = quantities.first { $0.isPercent && text.clause[$0.first] == clause }.map { $0.value / 100 }
             if clock || token.lower == "busiest" || token.lower == "rush", share == nil { continue }
             let clauseText = tokens.indices.filter { text.clause[$0] == clause }.map { tokens[$0].lower }.joined(separator: " ")
