@@ -118,6 +118,19 @@ import Testing
         #expect(window.throughput.peak != nil)
     }
 
+    /// A long sentence before a colon is no heading, and a direction word inside a rail's name ("ACH debit")
+    /// gives no heading a direction: the payouts listed after "we then pay their vendors by:" are payouts,
+    /// and a word after a comma ("cards that the vendor charges") is about what follows the comma.
+    @Test func aSentenceBeforeAColonIsNoHeading() throws {
+        let facts = try Self.facts(
+            rails: "Our customers fund payments by ACH debit from their operating account into our FBO account; we then pay their vendors by: ACH credit, Fedwire, RTP, FedNow (the bank supports both), printed checks, and virtual cards that the vendor charges.")
+        #expect(facts.rails.map(\.railClass) == ["direct-debit", "batch-credit", "rtgs-wire", "instant-push", "instant-push"])
+        #expect(facts.rails.dropFirst().allSatisfy { $0.direction == "credit" })
+        // "Pay-ins" alone says nothing of balances customers hold.
+        #expect(try Self.facts(rails: "Card pay-ins via Adyen, refunds by SEPA credit transfer").modes.isEmpty)
+        #expect(try Self.facts(rails: "Wallet top-ups by card via Adyen").modes.map(\.mode) == ["customer-balances"])
+    }
+
     /// Each rail carries the direction the words around it give: a collection for top-ups, a payout for
     /// withdrawals, nothing when none is said or both are.
     @Test(arguments: [

@@ -133,14 +133,14 @@ extension RequirementReaderTests {
     /// Collections held for their return window fund payouts with a per-customer advance, unless the input
     /// states a gate that waits for the money to clear: then no advance is offered.
     @Test func aGateOnClearedFundsRemovesTheAdvance() throws {
-        let plain = try Bundled.design(try Bundled.inputs(rails: "ACH Debit pay-ins and RTP payouts", throughput: "100 TPS", consistency: "strong consistency")).1
+        let plain = try Bundled.design(try Bundled.inputs(rails: "ACH Debit wallet top-ups and RTP payouts", throughput: "100 TPS", consistency: "strong consistency")).1
         #expect(plain.contains("except up to a risk limit per customer"))
         let gated = try Bundled.design(
-            try Bundled.inputs(rails: "ACH Debit pay-ins and RTP payouts", throughput: "100 TPS", consistency: "strong consistency. Must never pay out before the pay-in has cleared.")).1
+            try Bundled.inputs(rails: "ACH Debit wallet top-ups and RTP payouts", throughput: "100 TPS", consistency: "strong consistency. Must never pay out before the pay-in has cleared.")).1
         #expect(!gated.contains("except up to a risk limit per customer"))
         #expect(gated.contains("until its return window closes, with no advance against it: the input's own gate below allows none."))
         let other = try Bundled.design(
-            try Bundled.inputs(rails: "ACH Debit pay-ins and RTP payouts", throughput: "100 TPS", consistency: "strong consistency. Never release a payout before the KYC check passes.")).1
+            try Bundled.inputs(rails: "ACH Debit wallet top-ups and RTP payouts", throughput: "100 TPS", consistency: "strong consistency. Never release a payout before the KYC check passes.")).1
         #expect(other.contains("except up to a risk limit per customer"))
     }
 }

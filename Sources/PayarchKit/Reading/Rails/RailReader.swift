@@ -143,6 +143,8 @@ public struct RailReader: Sendable {
         // A provider payarch has no rail rows for is named in a warning, never silently left out.
         let providers = matches.filter { $0.payload == .notRail("providers") || $0.payload == .notRail("issuerSide") }
         let entityMatches = matches.filter { isEntity($0.payload) }
+        // Tokens of rail names: a direction word inside one ("ACH debit") gives no heading its direction.
+        let railTokens = Set(entityMatches.flatMap { $0.first..<$0.last })
         var spans = entityMatches.map { ContextReader.Span(first: $0.first, last: $0.last) } + unknown.map(\.span)
         let blockers = matches.filter { if case .place = $0.payload { return true } else { return false } }
             .map { ContextReader.Span(first: $0.first, last: $0.last) }
@@ -345,7 +347,7 @@ public struct RailReader: Sendable {
                 accepting: ["credit", "debit"]
             )
             // Nothing in its clause: the heading it is listed under ("Payout: … via RTP and FedNow").
-            let heard = said.isEmpty ? headerDirections(before: candidate.span.first, in: text, directionAt: directionAt) : said
+            let heard = said.isEmpty ? headerDirections(before: candidate.span.first, in: text, directionAt: directionAt, railTokens: railTokens) : said
             let direction = rules.railClass(candidate.mention.railClass)?.direction
                 ?? candidate.mention.id.flatMap { railsById[$0]?.direction } ?? (heard.count == 1 ? heard[0] : nil)
             guard seen.insert(key).inserted else {
@@ -628,7 +630,12 @@ public struct RailReader: Sendable {
         let previousEnd = railWords.last { $0.last <= match.first }?.last ?? 0
         var after: [String] = []
         var index = match.last
-        while index < nextStart, text.clause[index] == clause {
+        // A comma ends the words that qualify it ("FedNow (…), printed checks …, and cards that the vendor
+        // charges": "charges" is about the cards).
+        var depth = 0
+        while index < nextStart, text.clause[index] == clause, depth > 0 || tokens[index].text != "," {
+            if tokens[index].text == "(" { depth += 1 }
+            if tokens[index].text == ")" { depth = max(0, depth - 1) }
             if case .direction(let direction) = directionAt[index], !after.contains(direction) { after.append(direction) }
             index += 1
         }
@@ -666,14 +673,17 @@ public struct RailReader: Sendable {
             }
         }
         if let nearby, case .direction(let direction) = directionAt[nearby] { return [direction] }
-        return headerDirections(before: match.first, in: text, directionAt: directionAt)
+        return headerDirections(before: match.first, in: text, directionAt: directionAt, railTokens: Set(matches.flatMap { $0.first..<$0.last }))
     }
 
     /// The direction of the heading a rail is listed under: the words before a colon on its own line or an
     /// earlier one ("Payout: … via RTP", "We pay employees in:" above "UK: Faster Payments, BACS"), the
     /// nearest heading that gives exactly one direction. A blank line ends the search; so does a heading
     /// that gives two.
-    func headerDirections(before index: Int, in text: ReadingText, directionAt: [Cue?]) -> [String] {
+    /// A heading is at most this many words.
+    static let maxHeadingWords = 6
+
+    func headerDirections(before index: Int, in text: ReadingText, directionAt: [Cue?], railTokens: Set<Int> = []) -> [String] {
         let tokens = text.tokens
         var position = index - 1
         var blankLines = 0
@@ -683,11 +693,17 @@ public struct RailReader: Sendable {
                 if blankLines > 0 { return [] }
             }
             if tokens[position].text == ":" {
-                // The heading: from the line's start (or the last sentence end) to the colon.
+                // The heading: from the line's start (or the last sentence end) to the colon, a few words at
+                // most ("Payout:", "We pay employees in:"); a long run before a colon is a sentence, not a
+                // heading. A direction word that is part of a rail's name ("ACH debit") says nothing of it.
                 var start = position - 1
-                while start >= 0, !tokens[start].isLineBreak, ![".", "!", "?", ":"].contains(tokens[start].text) { start -= 1 }
+                while start >= 0, !tokens[start].isLineBreak, ![".", "!", "?", ":", ";"].contains(tokens[start].text) { start -= 1 }
+                guard ((start + 1)..<position).filter({ tokens[$0].isWord }).count <= Self.maxHeadingWords else {
+                    position -= 1
+                    continue
+                }
                 var found: [String] = []
-                for word in (start + 1)..<position {
+                for word in (start + 1)..<position where !railTokens.contains(word) {
                     if case .direction(let direction) = directionAt[word], !found.contains(direction) { found.append(direction) }
                 }
                 if found.count == 1 { return found }
