@@ -16,7 +16,7 @@ import Testing
 
     @Test func thereAreScenariosFromEveryReviewRound() {
         let rounds = Set(Self.scenarios().map { String($0.prefix { $0 != "-" }) })
-        #expect(Self.scenarios().count >= 118 && rounds.count >= 11)
+        #expect(Self.scenarios().count >= 128 && rounds.count >= 12)
     }
 
     @Test(arguments: scenarios())
