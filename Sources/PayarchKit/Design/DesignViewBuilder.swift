@@ -54,8 +54,11 @@ public struct DesignViewBuilder: Sendable {
 
     /// What the design says when the input replicates asynchronously: its own setup, not the synchronous
     /// copy a store row recommends.
-    static func asyncText(_ phrase: String) -> String {
-        "The input's replication is asynchronous (\(phrase)), so a failover to that copy loses what it had not yet received; where the sentences above describe a synchronous copy inside the region, that copy is this design's recommendation, not the input's setup, and until the store runs one a failover inside the region can lose the last commits too."
+    static func asyncText(_ phrase: String, syncCopyStated: Bool = false) -> String {
+        // With a synchronous copy stated as well, only the asynchronous one loses commits.
+        syncCopyStated
+            ? "The input's replication to its other copy is asynchronous (\(phrase)), so a failover to that copy loses what it had not yet received; a failover to the synchronous copy does not."
+            : "The input's replication is asynchronous (\(phrase)), so a failover to that copy loses what it had not yet received; where the sentences above describe a synchronous copy inside the region, that copy is this design's recommendation, not the input's setup, and until the store runs one a failover inside the region can lose the last commits too."
     }
 
     /// What the design says when the input runs its standby synchronously, wherever it sits.
@@ -286,12 +289,14 @@ public struct DesignViewBuilder: Sendable {
         let intakeRails = facts.rails.filter { $0.direction != "credit" }
         let terminalIntake = !intakeRails.isEmpty && intakeRails.allSatisfy { $0.railClass == "card-network" && $0.channel == "card-present" }
         let holdRails = railList(holds)
-        // A payout draws on a balance, so it reserves funds whatever the input says about balances.
-        let balancesGuarded = balancesStated || !holdRails.isEmpty
+        // A payout draws on a balance, so it reserves funds whatever the input says about balances; so does
+        // any payment where the input says customers hold balances ("wallet balances").
+        let balancesHeld = facts.modes.contains { $0.mode == "customer-balances" }
+        let balancesGuarded = balancesStated || !holdRails.isEmpty || balancesHeld
         let balancesLevel =
             balancesStated
             ? balanceScope.flatMap { vocabulary.level($0.level)?.name } ?? ""
-            : "every payout draws on a balance"
+            : holdRails.isEmpty ? "customers hold balances" : "every payout draws on a balance"
         // Collections fund payouts only where the input says customers hold balances (a balance scope, or
         // words such as "top-ups" or "wallet balances"), or states a gate that waits for collected money:
         // a lender's treasury-funded drawdowns or a biller's refunds are not paid from what it collects.
@@ -314,7 +319,8 @@ public struct DesignViewBuilder: Sendable {
                 zeroLoss: facts.consistency.zeroLoss != nil || (syncStandby != nil && facts.consistency.asyncReplication == nil))
             + (regions == .singleRegion ? facts.consistency.singleRegion.flatMap(Self.standbyText) ?? "" : "")
             + (facts.consistency.zeroLoss.map { " " + Self.zeroLossText(MarkdownEscaper.quoted($0.text), storeKind: storeKind) } ?? "")
-            + (facts.consistency.zeroLoss == nil ? facts.consistency.asyncReplication.map { " " + Self.asyncText(MarkdownEscaper.quoted($0.text)) } ?? "" : "")
+            + (facts.consistency.zeroLoss == nil
+                ? facts.consistency.asyncReplication.map { " " + Self.asyncText(MarkdownEscaper.quoted($0.text), syncCopyStated: syncStandby != nil) } ?? "" : "")
             + (syncStandby.map { " " + Self.syncText(MarkdownEscaper.quoted($0.text)) } ?? "")
         let database = DesignView.Database(
             name: databaseName, isolation: output("datastore", "isolation"), keyStore: output("datastore", "keyStore"),

@@ -105,6 +105,14 @@ import Testing
         #expect(!solana.contains("next nonce") && !solana.contains("EVM"))
     }
 
+    /// Balances customers hold ("merchant balances", "wallet balances") get the balance barrier even with no
+    /// payout rail that holds funds.
+    @Test func heldBalancesGetTheBalanceBarrier() throws {
+        let markdown = try design("Paystack card pay-ins", "50 TPS", "strong; withdrawals never more than the available balance; merchant balances in MongoDB").1
+        #expect(markdown.contains("**Barrier 6, a balance never goes below zero (customers hold balances).**"))
+        #expect(!(try design("Stripe", "50 TPS", "strong").1.contains("**Barrier 6, a balance never goes below zero")))
+    }
+
     /// A merchant-initiated charge is keyed on what it pays for, a renewal or a one-off charge such as a tip,
     /// not only on a subscription's billing period.
     @Test func aMerchantInitiatedChargeIsKeyedOnWhatItPaysFor() throws {
@@ -1098,6 +1106,10 @@ extension ExpertDesignTests {
         #expect(!failover.contains("asynchronous mode"))
         let performance = try design("Adyen cards", "300 TPS", "strong consistency; Oracle 19c with a Data Guard standby, Maximum Performance").0
         #expect(performance.facts.consistency.asyncReplication?.text == "Maximum Performance")
+        // A synchronous copy and an asynchronous one: only the asynchronous one loses commits.
+        let both = try design("Interac", "100 TPS", "strong; SQL Server Always On: 2 synchronous-commit replicas in Toronto, async replica in Montreal").1
+        #expect(both.contains("The input's replication to its other copy is asynchronous (\"async replica\"), so a failover to that copy loses what it had not yet received; a failover to the synchronous copy does not."))
+        #expect(!both.contains("that copy is this design's recommendation, not the input's setup"))
         let global = try design("Stripe", "300 TPS", "strong consistency; Aurora PostgreSQL on an Aurora Global Database").1
         #expect(global.contains("The input keeps such a site (\"Aurora Global Database\"): losing the region means promoting it"))
     }

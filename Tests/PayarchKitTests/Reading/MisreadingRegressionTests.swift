@@ -131,6 +131,15 @@ import Testing
         #expect(try Self.facts(rails: "Wallet top-ups by card via Adyen").modes.map(\.mode) == ["customer-balances"])
     }
 
+    /// People and channels are no rails ("Patients pay … via IVR", "Tenants pay rent by:"), and "up to 30
+    /// nights" is a length of time, not a rate.
+    @Test func peopleChannelsAndNightsAreNotRailsOrRates() throws {
+        #expect(try Self.facts(rails: "Patients pay statements online via Stripe and via IVR.").rails.map(\.name) == ["Stripe"])
+        #expect(try Self.facts(rails: "Tenants pay rent by:\n - Interac e-Transfer").rails.map(\.name) == ["Interac e-Transfer"])
+        let nights = try Self.facts(rails: "Checkout.com", throughput: "8 captures/sec. Not big, but auths stay open for up to 30 nights.")
+        #expect(nights.throughput.designPeak.tps == 8)
+    }
+
     /// Each rail carries the direction the words around it give: a collection for top-ups, a payout for
     /// withdrawals, nothing when none is said or both are.
     @Test(arguments: [

@@ -117,6 +117,20 @@ extension RequirementReaderTests {
         #expect(!plain.contains("The input also states a time"))
     }
 
+    /// Only a time that says how long the step must wait is kept: "up to 48h later" is an expected delay and
+    /// "2 business days of exposure" no wait; a negated gate with no modal verb ("is not marked paid until
+    /// …") is still a gate.
+    @Test func onlyAWaitIsATimeAndANegatedGateNeedsNoModal() throws {
+        let delay = try Self.reader.read(
+            rails: "SPEI", throughput: "10 TPS", consistency: "strong. OXXO payments must only be considered final once Conekta marks them paid (can be up to 24-48h later).").facts
+        #expect(delay.gates.count == 1 && delay.gates.first?.timing == nil)
+        let ordered = try Self.reader.read(rails: "SEPA Direct Debit Core", throughput: "10 TPS", consistency: "strong. Never collect without a notice sent 5 days before.").facts
+        #expect(ordered.gates.first?.timing?.text == "5 days before")
+        let epic = try Self.reader.read(
+            rails: "ACH Debit", throughput: "10 TPS", consistency: "strong. A payment is not marked paid in Epic until 3 banking days after settlement with no return.").facts
+        #expect(epic.gates.map { "\($0.action.text) → \($0.precondition.text)" } == ["marked paid in Epic → 3 banking days after settlement with no return"])
+    }
+
     /// "…before release, never after" negates an order, not the level of the clause before.
     @Test func aNegatedOrderDoesNotNegateTheLevelBefore() throws {
         let facts = try Self.reader.read(rails: "Stripe", throughput: "100 TPS", consistency: "strong consistency. Screening before release, never after.").facts

@@ -133,7 +133,11 @@ public struct RequirementReader: Sendable {
                     continue
                 }
                 let inherited = leadInSentence == text.sentence[segment.first]
-                guard inherited || requirements.contains(where: range.contains) else { continue }
+                // "is not marked paid until …": a negated gate states a requirement without a modal verb.
+                let negatedGate = matches.gates.contains { gate in
+                    gate.payload == .negated && range.contains(gate.first) && matches.negations.contains { range.contains($0.first) && $0.first < gate.first }
+                }
+                guard inherited || negatedGate || requirements.contains(where: range.contains) else { continue }
                 let found = self.gates(in: segment, of: text, matches: matches)
                 if !found.isEmpty {
                     gates += found
@@ -291,15 +295,24 @@ public struct RequirementReader: Sendable {
         let tokens = Array(text.tokens[segment.first..<segment.last])
         let units = timeUnits.matches(in: tokens)
         let qualifiers = timeQualifiers.matches(in: tokens)
+        // Only a time that says how long the step must wait ("at least 24h", "5 days before"): "can be up to
+        // 48h later" is an expected delay, and "2 business days of exposure" is no wait at all.
         for unit in units where unit.first > 0 && tokens[unit.first - 1].number != nil {
             var first = unit.first - 1
-            if let qualifier = qualifiers.first(where: { $0.last == first }) { first = qualifier.first }
+            let qualifier = qualifiers.first(where: { $0.last == first })
+            if let qualifier { first = qualifier.first }
             var last = unit.last
-            if last < tokens.count, ["before", "after", "ahead", "prior"].contains(tokens[last].lower) { last += 1 }
+            let ordered = last < tokens.count && ["before", "after", "ahead", "prior"].contains(tokens[last].lower)
+            if ordered { last += 1 }
+            let minimum = qualifier.map { Self.minimumQualifiers.contains(text.tokens[segment.first + $0.first..<segment.first + $0.last].map(\.lower).joined(separator: " ")) } ?? false
+            guard minimum || (ordered && qualifier == nil) else { continue }
             return text.phrase(segment.first + first, segment.first + last)
         }
         return nil
     }
+
+    /// Qualifiers that make a stated time a wait: the step may run only once it has passed.
+    static let minimumQualifiers: Set<String> = ["at least", "minimum", "no earlier than", "more than"]
 
     /// Words that, a few words after "only", close a gate ("only be sent once").
     static let onlyFollowers: Set<String> = ["once", "after", "when", "if"]
