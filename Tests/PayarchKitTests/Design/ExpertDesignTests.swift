@@ -1106,6 +1106,9 @@ extension ExpertDesignTests {
         #expect(!failover.contains("asynchronous mode"))
         let performance = try design("Adyen cards", "300 TPS", "strong consistency; Oracle 19c with a Data Guard standby, Maximum Performance").0
         #expect(performance.facts.consistency.asyncReplication?.text == "Maximum Performance")
+        // "async" alone counts in a sentence that names a copy of the store, and nowhere else.
+        #expect(try design("Stripe", "300 TPS", "strong; Oracle 19c, Data Guard physical standby in the DR DC (async, ~2s lag)").0.facts.consistency.asyncReplication?.text == "async")
+        #expect(try design("Stripe", "300 TPS", "strong; webhooks are processed async").0.facts.consistency.asyncReplication == nil)
         // A synchronous copy and an asynchronous one: only the asynchronous one loses commits.
         let both = try design("Interac", "100 TPS", "strong; SQL Server Always On: 2 synchronous-commit replicas in Toronto, async replica in Montreal").1
         #expect(both.contains("The input's replication to its other copy is asynchronous (\"async replica\"), so a failover to that copy loses what it had not yet received; a failover to the synchronous copy does not."))

@@ -515,8 +515,23 @@ public struct ConsistencyReader: Sendable {
             multiRegion: first(.multiRegion) ?? activeCloudRegions(in: text),
             singleRegion: (single.first { ConsistencyFacts.namesStandby(text.quote($0.first, $0.last)) } ?? single.first)
                 .map { text.phrase($0.first, $0.last) },
-            residency: first(.residency), zeroLoss: first(.zeroLoss), asyncReplication: first(.asyncReplication),
+            residency: first(.residency), zeroLoss: first(.zeroLoss), asyncReplication: first(.asyncReplication) ?? bareAsync(in: text),
             syncStandby: first(.syncStandby))
+    }
+
+    /// "Data Guard physical standby in the DR DC (async, ~2s lag)": "async" alone, in a sentence that names a
+    /// copy of the store, is asynchronous replication; elsewhere ("async processing") it is not.
+    func bareAsync(in text: ReadingText) -> SourcedPhrase? {
+        let tokens = text.tokens
+        let copies: Set<String> = ["standby", "replica", "replicas", "secondary", "secondaries", "dr", "guard", "replication", "replicated"]
+        for (index, token) in tokens.enumerated() where ["async", "asynchronous", "asynchronously"].contains(token.lower) {
+            if index > 0, ["no", "not", "never", "non"].contains(tokens[index - 1].lower) { continue }
+            let sentence = text.sentence[index]
+            if tokens.indices.contains(where: { text.sentence[$0] == sentence && copies.contains(tokens[$0].lower) }) {
+                return text.phrase(index, index + 1)
+            }
+        }
+        return nil
     }
 
     /// Words that may follow a bare negation that negates the clause before ("the ledger cannot be").
