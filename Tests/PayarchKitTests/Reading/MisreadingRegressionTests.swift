@@ -73,6 +73,11 @@ import Testing
         let payroll = try Self.facts(rails: "We pay employees in:\n UK: Faster Payments (via Modulr), BACS for regular runs\n US: RTP")
         #expect(payroll.rails.map(\.id) == ["faster-payments", "bacs-direct-credit", "rtp"])
         #expect(payroll.rails.map(\.direction) == ["credit", "credit", "credit"])
+        // A heading with text after it on its line heads its own sentence only: the wire sent in the next
+        // sentence is no collection.
+        let paragraph = try Self.facts(rails: "Collections: Bacs Direct Debit for repayments, ARUDD reports back. Completions (drawdowns) sent via CHAPS through our clearing bank.")
+        #expect(paragraph.rails.map(\.railClass) == ["direct-debit", "rtgs-wire"])
+        #expect(paragraph.rails.last?.direction == "credit")
         let apart = try Self.facts(rails: "Payout:\n\nRTP")
         #expect(apart.rails.map(\.direction) == [nil])
         // Words for the direction: cash-outs and accounts-payable runs pay out, funding comes in.

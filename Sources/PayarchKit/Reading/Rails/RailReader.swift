@@ -692,6 +692,13 @@ public struct RailReader: Sendable {
                 blankLines = position > 0 && tokens[position - 1].isLineBreak ? blankLines + 1 : 0
                 if blankLines > 0 { return [] }
             }
+            // A heading with text after it on its line ("Collections: Bacs Direct Debit (…). Completions sent
+            // via CHAPS") heads its own sentence only; one that ends its line heads the lines below it.
+            let endsLine = position + 1 >= tokens.count || tokens[position + 1].isLineBreak
+            if tokens[position].text == ":", !endsLine, text.sentence[position] != text.sentence[index] {
+                position -= 1
+                continue
+            }
             if tokens[position].text == ":" {
                 // The heading: from the line's start (or the last sentence end) to the colon, a few words at
                 // most ("Payout:", "We pay employees in:"); a long run before a colon is a sentence, not a
