@@ -27,31 +27,17 @@ public struct RequirementReader: Sendable {
         var empty = Set(vocabulary.ignoredWords.map { $0.lowercased() })
         for phrase in vocabulary.requirementWords { for word in phrase.lowercased().split(separator: " ") { empty.insert(String(word)) } }
         emptyWords = empty
-        var requirement = Gazetteer<Bool>()
-        for phrase in vocabulary.requirementWords { requirement.add(phrase, true) }
         var gates = Gazetteer<GateWord>()
         for phrase in vocabulary.gates.negatedGate { gates.add(phrase, .negated) }
         for phrase in vocabulary.gates.onlyAfterGate { gates.add(phrase, .onlyAfter) }
         gateWords = gates
-        var before = Gazetteer<Bool>()
-        for phrase in vocabulary.gates.affirmedBefore { before.add(phrase, true) }
-        affirmedBefore = before
-        var negation = Gazetteer<Bool>()
-        for phrase in vocabulary.gates.negations { negation.add(phrase, true) }
-        negations = negation
-        var met = Gazetteer<Bool>()
-        for phrase in vocabulary.metWords { met.add(phrase, true) }
-        requirementWords = requirement
-        var units = Gazetteer<Bool>()
-        for phrase in vocabulary.gates.timeUnits { units.add(phrase, true) }
-        timeUnits = units
-        var qualifiers = Gazetteer<Bool>()
-        for phrase in vocabulary.gates.timeQualifiers { qualifiers.add(phrase, true) }
-        timeQualifiers = qualifiers
-        var control = Gazetteer<Bool>()
-        for phrase in vocabulary.controlWords { control.add(phrase, true) }
-        controlWords = control
-        metWords = met
+        requirementWords = Gazetteer(vocabulary.requirementWords, true)
+        affirmedBefore = Gazetteer(vocabulary.gates.affirmedBefore, true)
+        negations = Gazetteer(vocabulary.gates.negations, true)
+        metWords = Gazetteer(vocabulary.metWords, true)
+        timeUnits = Gazetteer(vocabulary.gates.timeUnits, true)
+        timeQualifiers = Gazetteer(vocabulary.gates.timeQualifiers, true)
+        controlWords = Gazetteer(vocabulary.controlWords, true)
     }
 
     /// A segment of one input: tokens `[first, last)`.

@@ -25,6 +25,11 @@ public struct Gazetteer<Payload: Sendable>: Sendable {
 
     public init() {}
 
+    /// A gazetteer of `phrases`, each with the same payload.
+    public init(_ phrases: [String], _ payload: Payload) {
+        for phrase in phrases { add(phrase, payload) }
+    }
+
     public var isEmpty: Bool { index.isEmpty }
 
     /// Adds a phrase. Returns false (and adds nothing) when the phrase has no tokens.
