@@ -145,6 +145,7 @@ public struct RailReader: Sendable {
         let entityMatches = matches.filter { isEntity($0.payload) }
         // Tokens of rail names: a direction word inside one ("ACH debit") gives no heading its direction.
         let railTokens = Set(entityMatches.flatMap { $0.first..<$0.last })
+        let headings = headings(in: text, directionAt: directionAt, railTokens: railTokens)
         var spans = entityMatches.map { ContextReader.Span(first: $0.first, last: $0.last) } + unknown.map(\.span)
         let blockers = matches.filter { if case .place = $0.payload { return true } else { return false } }
             .map { ContextReader.Span(first: $0.first, last: $0.last) }
@@ -190,7 +191,7 @@ public struct RailReader: Sendable {
                 let scheme = rules.reading.railWords.schemes[index]
                 var wanted = schemeDirections(
                     first: match.first, last: match.last, in: text, matches: entityMatches, directionAt: directionAt,
-                    accepting: Set(scheme.members.map(\.direction)))
+                    accepting: Set(scheme.members.map(\.direction)), headings: headings)
                 if wanted.isEmpty, let earlier = resolvedSchemes[index] { wanted = earlier }
                 var members = wanted.compactMap { direction in scheme.members.first { $0.direction == direction }?.rail }
                 let fromDirection = !members.isEmpty
@@ -347,7 +348,7 @@ public struct RailReader: Sendable {
                 accepting: ["credit", "debit"]
             )
             // Nothing in its clause: the heading it is listed under ("Payout: … via RTP and FedNow").
-            let heard = said.isEmpty ? headerDirections(before: candidate.span.first, in: text, directionAt: directionAt, railTokens: railTokens) : said
+            let heard = said.isEmpty ? headings[candidate.span.first] : said
             let direction = rules.railClass(candidate.mention.railClass)?.direction
                 ?? candidate.mention.id.flatMap { railsById[$0]?.direction } ?? (heard.count == 1 ? heard[0] : nil)
             guard seen.insert(key).inserted else {
@@ -616,12 +617,19 @@ public struct RailReader: Sendable {
     /// next to ACH, which has no instant rail) does not stop the search for one that does.
     func schemeDirections(
         first: Int, last: Int, in text: ReadingText, matches: [Gazetteer<Word>.Match], directionAt allDirections: [Cue?], sentenceWide: Bool = true,
-        accepting: Set<String>
+        accepting: Set<String>, headings: [[String]] = []
     ) -> [String] {
-        let directionAt = allDirections.map { cue -> Cue? in
-            if case .direction(let direction) = cue, !accepting.contains(direction) { return nil }
-            return cue
+        // Looked up lazily: mapping every token per call made the reader quadratic in long texts.
+        struct Accepted {
+            let cues: [Cue?]
+            let accepting: Set<String>
+            subscript(_ index: Int) -> Cue? {
+                guard index >= 0, index < cues.count else { return nil }
+                if case .direction(let direction) = cues[index], !accepting.contains(direction) { return nil }
+                return cues[index]
+            }
         }
+        let directionAt = Accepted(cues: allDirections, accepting: accepting)
         let match = (first: first, last: last)
         let tokens = text.tokens
         let clause = text.clause[match.first]
@@ -673,53 +681,52 @@ public struct RailReader: Sendable {
             }
         }
         if let nearby, case .direction(let direction) = directionAt[nearby] { return [direction] }
-        return headerDirections(before: match.first, in: text, directionAt: directionAt, railTokens: Set(matches.flatMap { $0.first..<$0.last }))
+        return headings.indices.contains(match.first) ? headings[match.first].filter(accepting.contains) : []
     }
 
-    /// The direction of the heading a rail is listed under: the words before a colon on its own line or an
-    /// earlier one ("Payout: … via RTP", "We pay employees in:" above "UK: Faster Payments, BACS"), the
-    /// nearest heading that gives exactly one direction. A blank line ends the search; so does a heading
-    /// that gives two.
+    /// The direction of the heading each token is listed under: the words before a colon on its own line
+    /// or an earlier one ("Payout: … via RTP", "We pay employees in:" above "UK: Faster Payments, BACS"),
+    /// the nearest heading that gives exactly one direction (none when it gives two). A heading with text
+    /// after it on its line heads its own sentence only; one that ends its line heads the lines below it
+    /// until a blank line. A heading is at most `maxHeadingWords` words, and a direction word inside a
+    /// rail's name ("ACH debit") gives it none. One pass over the text, so every rail looks its heading up.
+    func headings(in text: ReadingText, directionAt: [Cue?], railTokens: Set<Int>) -> [[String]] {
+        let tokens = text.tokens
+        var result = [[String]](repeating: [], count: tokens.count)
+        var block: [String]?
+        var inline: (sentence: Int, directions: [String])?
+        for index in tokens.indices {
+            if tokens[index].isLineBreak, index > 0, tokens[index - 1].isLineBreak {
+                block = nil
+                inline = nil
+            }
+            if let inline, inline.sentence == text.sentence[index] {
+                result[index] = inline.directions
+            } else {
+                result[index] = block ?? []
+            }
+            guard tokens[index].text == ":" else { continue }
+            var start = index - 1
+            while start >= 0, !tokens[start].isLineBreak, ![".", "!", "?", ":", ";"].contains(tokens[start].text) { start -= 1 }
+            guard ((start + 1)..<index).filter({ tokens[$0].isWord }).count <= Self.maxHeadingWords else { continue }
+            var found: [String] = []
+            for word in (start + 1)..<index where !railTokens.contains(word) {
+                if case .direction(let direction) = directionAt[word], !found.contains(direction) { found.append(direction) }
+            }
+            guard !found.isEmpty else { continue }
+            let directions = found.count == 1 ? found : []
+            if index + 1 >= tokens.count || tokens[index + 1].isLineBreak {
+                block = directions
+                inline = nil
+            } else {
+                inline = (text.sentence[index], directions)
+            }
+        }
+        return result
+    }
+
     /// A heading is at most this many words.
     static let maxHeadingWords = 6
-
-    func headerDirections(before index: Int, in text: ReadingText, directionAt: [Cue?], railTokens: Set<Int> = []) -> [String] {
-        let tokens = text.tokens
-        var position = index - 1
-        var blankLines = 0
-        while position >= 0 {
-            if tokens[position].isLineBreak {
-                blankLines = position > 0 && tokens[position - 1].isLineBreak ? blankLines + 1 : 0
-                if blankLines > 0 { return [] }
-            }
-            // A heading with text after it on its line ("Collections: Bacs Direct Debit (…). Completions sent
-            // via CHAPS") heads its own sentence only; one that ends its line heads the lines below it.
-            let endsLine = position + 1 >= tokens.count || tokens[position + 1].isLineBreak
-            if tokens[position].text == ":", !endsLine, text.sentence[position] != text.sentence[index] {
-                position -= 1
-                continue
-            }
-            if tokens[position].text == ":" {
-                // The heading: from the line's start (or the last sentence end) to the colon, a few words at
-                // most ("Payout:", "We pay employees in:"); a long run before a colon is a sentence, not a
-                // heading. A direction word that is part of a rail's name ("ACH debit") says nothing of it.
-                var start = position - 1
-                while start >= 0, !tokens[start].isLineBreak, ![".", "!", "?", ":", ";"].contains(tokens[start].text) { start -= 1 }
-                guard ((start + 1)..<position).filter({ tokens[$0].isWord }).count <= Self.maxHeadingWords else {
-                    position -= 1
-                    continue
-                }
-                var found: [String] = []
-                for word in (start + 1)..<position where !railTokens.contains(word) {
-                    if case .direction(let direction) = directionAt[word], !found.contains(direction) { found.append(direction) }
-                }
-                if found.count == 1 { return found }
-                if found.count > 1 { return [] }
-            }
-            position -= 1
-        }
-        return []
-    }
 
     func isRailWord(_ word: Word) -> Bool {
         switch word {
