@@ -191,9 +191,9 @@ public struct DesignViewBuilder: Sendable {
         let carried = Set(facts.rails.filter { rules.isProcessedByAnother($0) }.compactMap(\.id))
         for group in groups {
             let classPattern = ownOutbox.contains(group.railClass) ? DesignView.Pattern.outbox : pattern
-            let given = given.subtracting(carried.filter { rules.rail($0)?.railClass == group.railClass })
+            let classGiven = given.subtracting(carried.filter { rules.rail($0)?.railClass == group.railClass })
             lifecycles[group.railClass] = rules.lifecycle(of: group.railClass, pattern: classPattern.rawValue)?
-                .narrowed(to: given, directions: Self.directions(of: group.rails), severalRails: facts.rails.count(where: { !rules.isProcessedByAnother($0) }) > 1,
+                .narrowed(to: classGiven, directions: Self.directions(of: group.rails), severalRails: facts.rails.count(where: { !rules.isProcessedByAnother($0) }) > 1,
                     classRails: group.rails.map(\.id), channels: Self.channels(of: group.rails), modes: Set(facts.modes.map(\.mode)))
         }
         let vocabulary = rules.vocabulary
@@ -301,7 +301,7 @@ public struct DesignViewBuilder: Sendable {
         // words such as "top-ups" or "wallet balances"), or states a gate that waits for collected money:
         // a lender's treasury-funded drawdowns or a biller's refunds are not paid from what it collects.
         let fundsGateStated = facts.gates.contains { Self.waitsForFunds($0) }
-        let balancesFundPayouts = balanceScope != nil || facts.modes.contains { $0.mode == "customer-balances" }
+        let balancesFundPayouts = balanceScope != nil || balancesHeld
         let pendingRails = railList { railClass, rail in !holds(railClass, rail) && rules.railClass(railClass)?.batched == true }
         let rails = railViews(facts, lifecycles: lifecycles)
         let openItems = openItems(rails, groups: groups, lifecycles: lifecycles, idsOf: idsOf)

@@ -524,12 +524,11 @@ public struct ConsistencyReader: Sendable {
     func bareAsync(in text: ReadingText) -> SourcedPhrase? {
         let tokens = text.tokens
         let copies: Set<String> = ["standby", "replica", "replicas", "secondary", "secondaries", "dr", "guard", "replication", "replicated"]
+        // The sentences that name a copy, found in one pass (a text may repeat "async" thousands of times).
+        let sentencesWithCopies = Set(tokens.indices.filter { copies.contains(tokens[$0].lower) }.map { text.sentence[$0] })
         for (index, token) in tokens.enumerated() where ["async", "asynchronous", "asynchronously"].contains(token.lower) {
             if index > 0, ["no", "not", "never", "non"].contains(tokens[index - 1].lower) { continue }
-            let sentence = text.sentence[index]
-            if tokens.indices.contains(where: { text.sentence[$0] == sentence && copies.contains(tokens[$0].lower) }) {
-                return text.phrase(index, index + 1)
-            }
+            if sentencesWithCopies.contains(text.sentence[index]) { return text.phrase(index, index + 1) }
         }
         return nil
     }

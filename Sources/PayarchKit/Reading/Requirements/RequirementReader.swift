@@ -104,7 +104,20 @@ public struct RequirementReader: Sendable {
                 before: affirmedBefore.matches(in: text.tokens), negations: negations.matches(in: text.tokens))
             // A control word makes a segment a requirement too ("need 2-person approval"); only the modal
             // words cut gates.
-            let requirements = matches.requirements.map(\.first) + controlWords.matches(in: text.tokens).map(\.first)
+            let requirements = (matches.requirements.map(\.first) + controlWords.matches(in: text.tokens).map(\.first)).sorted()
+            // Whether any of the sorted `starts` falls in `range`, by binary search: a long text has thousands
+            // of segments and words, and a scan per segment made the reader quadratic.
+            func anyStart(_ starts: [Int], in range: Range<Int>) -> Int? {
+                var low = 0
+                var high = starts.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if starts[middle] < range.lowerBound { low = middle + 1 } else { high = middle }
+                }
+                return low < starts.count && starts[low] < range.upperBound ? starts[low] : nil
+            }
+            let negationStarts = matches.negations.map(\.first).sorted()
+            let negatedGateStarts = matches.gates.filter { $0.payload == .negated }.map(\.first).sorted()
             let met = metWords.matches(in: text.tokens).map(\.first)
             // A lead-in of requirement words only ("Must never:") gives its requirement to the segments after
             // it in its sentence, and is no requirement of its own.
@@ -120,10 +133,10 @@ public struct RequirementReader: Sendable {
                 }
                 let inherited = leadInSentence == text.sentence[segment.first]
                 // "is not marked paid until …": a negated gate states a requirement without a modal verb.
-                let negatedGate = matches.gates.contains { gate in
-                    gate.payload == .negated && range.contains(gate.first) && matches.negations.contains { range.contains($0.first) && $0.first < gate.first }
-                }
-                guard inherited || negatedGate || requirements.contains(where: range.contains) else { continue }
+                let negatedGate = anyStart(negationStarts, in: range).map { negation in
+                    anyStart(negatedGateStarts, in: (negation + 1)..<max(negation + 1, range.upperBound)) != nil
+                } ?? false
+                guard inherited || negatedGate || anyStart(requirements, in: range) != nil else { continue }
                 let found = self.gates(in: segment, of: text, matches: matches)
                 if !found.isEmpty {
                     gates += found
