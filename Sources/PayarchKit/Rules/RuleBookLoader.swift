@@ -79,6 +79,8 @@ public struct RuleBookLoader: Sendable {
             return RailFamily(id: try map.required("id").string(for: "'id'"), name: try map.required("name").string(for: "'name'"))
         }
         let familyIds = Set(families.map(\.id))
+        // Where each `receivedAs` is written, so an unknown one is reported at its line.
+        var receivedAsLocations: [String: SourceLocation] = [:]
         let classes = try root.required("classes").sequenceItems(for: "'classes'").map { node throws(PayarchError) in
             let map = try MappingReader(node, what: "a rail class")
             try map.rejectUnknownKeys(["id", "name", "family", "rank", "batched", "direction", "defaultChannel", "unknownRailKey", "unknownRailArtefact", "receivedAs"])
@@ -100,7 +102,10 @@ public struct RuleBookLoader: Sendable {
             }
             if let node = map["unknownRailKey"] { railClass.unknownRailKey = try node.string(for: "'unknownRailKey'") }
             if let node = map["unknownRailArtefact"] { railClass.unknownRailArtefact = try node.string(for: "'unknownRailArtefact'") }
-            if let node = map["receivedAs"] { railClass.receivedAs = try node.string(for: "'receivedAs'") }
+            if let node = map["receivedAs"] {
+                railClass.receivedAs = try node.string(for: "'receivedAs'")
+                receivedAsLocations[railClass.id] = node.location
+            }
             if map["defaultChannel"] != nil {
                 railClass.defaultChannel = try map.oneOf(
                     "defaultChannel", ClassLifecycle.channels.sorted(), id: "rules.unknown-value", what: "channel", listName: "channels")
@@ -113,7 +118,8 @@ public struct RuleBookLoader: Sendable {
         }
         for railClass in classes {
             if let received = railClass.receivedAs, !classes.contains(where: { $0.id == received && $0.id != railClass.id }) {
-                throw PayarchError.data(at: nil, id: "rules.unknown-class", "rail class '\(railClass.id)' is received as unknown rail class '\(received)'")
+                throw PayarchError.data(
+                    at: receivedAsLocations[railClass.id], id: "rules.unknown-class", "rail class '\(railClass.id)' is received as unknown rail class '\(received)'")
             }
         }
         let unknownNode = try root.required("unknownRailClass")

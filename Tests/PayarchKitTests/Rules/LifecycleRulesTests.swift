@@ -181,8 +181,10 @@ import Testing
         let received = try #require(Repository.read(Repository.rules + "/lifecycle/received-credit.yml"))
         #expect(received.contains(#"rails: ["ach-credit"]"#))
         #expect(try loadError("lifecycle/received-credit.yml", #"rails: ["ach-credit"]"#, #"rails: ["stripe"]"#)?.message.contains("rail 'stripe' is of class 'psp-card-api', not 'received-credit'") == true)
-        #expect(try Repository.rulesLoadError("rail-classes.yml", replacing: "    receivedAs: received-credit\n", with: "    receivedAs: received-credits\n")?.message
-            .contains("is received as unknown rail class 'received-credits'") == true)
+        let unknownReceived = try Repository.rulesLoadError("rail-classes.yml", replacing: "    receivedAs: received-credit\n", with: "    receivedAs: received-credits\n")
+        #expect(unknownReceived?.message.contains("is received as unknown rail class 'received-credits'") == true)
+        // Reported at the line that names it.
+        #expect(unknownReceived?.location?.description.contains("rail-classes.yml:") == true)
         // A token wallet processed as a card payment may be tagged by its card class, and only by it.
         #expect(try loadError("lifecycle/psp-card-api.yml", tagText, #"rails: ["google-pay"]"#) == nil)
         let applePay = "  - id: apple-pay\n    name: Apple Pay\n    # Named beside a card PSP, it is one of that PSP's card payments (see the facts below).\n    processedAs: psp-card-api\n"

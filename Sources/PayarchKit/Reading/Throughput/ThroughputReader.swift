@@ -645,7 +645,7 @@ public struct ThroughputReader: Sendable {
                 // "of" of "8 millions of transactions".
                 let compound = index + 1 < tokens.count && tokens[index + 1].text == "-" && !tokens[index + 1].spaceBefore
                 let scaleOf = token.lower == "of" && index == quantity.last && index > 0 && tokens[index - 1].isWord
-                skippable = token.isWord && (compound || scaleOf || !["in", "at", "on", "of", "with", "for", "and", "or", "to", "from", "by", "during", "over", "within"].contains(token.lower))
+                skippable = token.isWord && (compound || scaleOf || !Self.prepositions.contains(token.lower))
             default: skippable = false
             }
             if skippable, skipped < 4 {
@@ -723,8 +723,10 @@ public struct ThroughputReader: Sendable {
         return false
     }
 
-    /// Words that end a figure's noun phrase.
-    static let functionWords: Set<String> = ["in", "at", "on", "of", "with", "for", "and", "or", "to", "from", "by", "during", "over", "within", "per", "a", "an", "the", "each", "every"]
+    /// Joining words that end the noun phrase after a figure ("3k credits per batch").
+    static let prepositions: Set<String> = ["in", "at", "on", "of", "with", "for", "and", "or", "to", "from", "by", "during", "over", "within"]
+    /// Words that end a figure's noun phrase when looking for a population behind a qualifier.
+    static let functionWords: Set<String> = prepositions.union(["per", "a", "an", "the", "each", "every"])
 
     /// The period of the next figure when only "and" or "," and its noun stand between: "180,000 deposits and
     /// 60,000 withdrawals a day" gives both figures per day.
