@@ -85,12 +85,17 @@ extension DesignViewBuilder {
         var shown: Set<String> = []
         return facts.rails.map { mention in
             // A rail named twice ("USDT on Tron and USDT on Ethereum") shows its facts and checks once.
-            let first = mention.id.map { shown.insert($0).inserted } ?? true
+            let override = lifecycles[mention.railClass]?.railOverride
+            let first = mention.id.map { shown.insert(override == nil ? $0 : $0 + "/override").inserted } ?? true
             let className = rules.railClass(mention.railClass)?.name ?? mention.railClass
-            if let rail = mention.id.flatMap(rules.rail), let override = lifecycles[mention.railClass]?.railOverride {
+            if let rail = mention.id.flatMap(rules.rail), let override {
+                // A rail also given under its own class (sent as well as received) shows its facts there, once.
+                let alsoOwn = facts.rails.contains { $0.id == rail.id && lifecycles[$0.railClass]?.railOverride == nil }
+                let kept = first && !alsoOwn ? Self.facts(of: rail, given: effective).filter { override.factTopics.contains($0.topic) } : []
                 return .init(
-                    name: rail.name, railClass: mention.railClass, className: className, known: true, nativeKey: override.nativeKey,
-                    unknownOutcome: override.unknownOutcome, reconciliationArtefact: Self.cell(override.reconciliationArtefact), checks: [], facts: [])
+                    name: Self.name(mention), railClass: mention.railClass, className: className, known: true, nativeKey: override.nativeKey,
+                    unknownOutcome: override.unknownOutcome, reconciliationArtefact: Self.cell(override.reconciliationArtefact), checks: [],
+                    facts: kept.map { .init(topic: $0.topic, text: Self.cell($0.text), source: Self.cell($0.source)) })
             }
             if let rail = mention.id.flatMap(rules.rail) {
                 // A token named on a chain ("USDC on Solana") shows the facts of its own chain under its own
@@ -426,7 +431,7 @@ extension DesignViewBuilder {
             conflicts.append(
                 "The planning means of calls on \(Self.list(slowMeans)) are sizing assumptions, not measurements, and they are above the latency target: measure each rail's real latency distribution before accepting the target, and if calls are that slow, state the target for the service's own part of the request.")
         }
-        let batchClasses = groups.filter { rules.railClass($0.railClass)?.batched == true }
+        let batchClasses = groups.filter { rules.railClass($0.railClass)?.batched == true && !rules.isReceivedClass($0.railClass) }
         let batchNote = batchClasses.isEmpty
             ? []
             : ["Throughput of " + Self.list(batchClasses.flatMap { $0.rails.map(Self.name) })

@@ -162,6 +162,10 @@ public struct DesignViewBuilder: Sendable {
         let railNames = facts.rails.map(Self.name)
         let governing = rules.railClass(facts.governingClass)
         let knownRails = facts.rails.compactMap { $0.id.flatMap(rules.rail) }
+        // The rails the design sends on, each once: a credit received takes no key of ours.
+        var sentIds: Set<String> = []
+        let sentRails = facts.rails.filter { !rules.isReceivedClass($0.railClass) }.compactMap { $0.id.flatMap(rules.rail) }
+            .filter { sentIds.insert($0.id).inserted }
         // Each class's lifecycle narrowed to the rails given: a design names only the events, steps and
         // checks of its own rails.
         // A token given with the chain it runs on ("USDC on Solana") follows that chain: the token's tags,
@@ -302,7 +306,9 @@ public struct DesignViewBuilder: Sendable {
         // a lender's treasury-funded drawdowns or a biller's refunds are not paid from what it collects.
         let fundsGateStated = facts.gates.contains { Self.waitsForFunds($0) }
         let balancesFundPayouts = balanceScope != nil || balancesHeld
-        let pendingRails = railList { railClass, rail in !holds(railClass, rail) && rules.railClass(railClass)?.batched == true }
+        let pendingRails = railList { railClass, rail in
+            !holds(railClass, rail) && rules.railClass(railClass)?.batched == true && !rules.isReceivedClass(railClass)
+        }
         let rails = railViews(facts, lifecycles: lifecycles)
         let openItems = openItems(rails, groups: groups, lifecycles: lifecycles, idsOf: idsOf)
         let coordination = decision("coordination")
@@ -375,7 +381,7 @@ public struct DesignViewBuilder: Sendable {
             fallbackRails: facts.rails.contains(where: \.isFallback) ? [Self.list(facts.rails.filter(\.isFallback).map(Self.name))] : [],
             patternTopology: output("coordination", "topology"), recoveryPoints: output("coordination", "recoveryPoints"),
             derivedKeyFormat: Self.derivedKeyFormat, derivedKeyLength: Self.derivedKeyLength,
-            keyLimitNote: keyLimitNote(knownRails), shortKeyNote: shortKeyNote(knownRails),
+            keyLimitNote: keyLimitNote(sentRails), shortKeyNote: shortKeyNote(sentRails),
             rails: rails, hasRailFacts: rails.contains { !$0.facts.isEmpty }, railNames: Self.list(railNames),
             classes: classViews,
             database: database,

@@ -85,6 +85,9 @@ public struct ClassLifecycle: Sendable, Codable, Hashable {
         public var nativeKey: String
         public var unknownOutcome: String
         public var reconciliationArtefact: String
+        /// The topics of the rail's own facts that still hold under this class (a credit received keeps
+        /// its scheme's return and recall windows, not how a sender resolves a timeout); none when empty.
+        public var factTopics: [String] = []
     }
 
     /// How the client is answered when the rail has not answered by the deadline, where it differs from

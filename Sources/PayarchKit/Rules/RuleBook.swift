@@ -70,4 +70,10 @@ public struct RuleBook: Sendable, Codable {
         guard let id = mention.id, let processedAs = rail(id)?.processedAs else { return false }
         return processedAs == mention.railClass
     }
+
+    /// Whether a rail class holds credits the input receives on another class's rails (nothing is sent on
+    /// it, so it has no key, cut-off or call of its own).
+    public func isReceivedClass(_ id: String) -> Bool {
+        railClasses.contains { $0.receivedAs == id }
+    }
 }

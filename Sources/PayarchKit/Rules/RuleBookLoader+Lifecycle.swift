@@ -202,11 +202,22 @@ extension RuleBookLoader {
             }
             if let node = map["railOverride"], !node.isNull {
                 let entry = try MappingReader(node, what: "'railOverride'")
-                try entry.rejectUnknownKeys(["nativeKey", "unknownOutcome", "reconciliationArtefact"])
+                try entry.rejectUnknownKeys(["nativeKey", "unknownOutcome", "reconciliationArtefact", "factTopics"])
+                var factTopics: [String] = []
+                for topic in try entry["factTopics"]?.sequenceItems(for: "'factTopics'") ?? [] {
+                    let value = try topic.string(for: "a fact topic")
+                    guard RailDefinition.topics.contains(value) else {
+                        throw PayarchError.data(
+                            at: topic.location, id: "rules.unknown-topic", "unknown fact topic '\(value)'",
+                            notes: ["topics: " + RailDefinition.topics.joined(separator: ", ")])
+                    }
+                    factTopics.append(value)
+                }
                 lifecycle.railOverride = .init(
                     nativeKey: try entry.required("nativeKey").string(for: "'nativeKey'"),
                     unknownOutcome: try entry.required("unknownOutcome").string(for: "'unknownOutcome'"),
-                    reconciliationArtefact: try entry.required("reconciliationArtefact").string(for: "'reconciliationArtefact'"))
+                    reconciliationArtefact: try entry.required("reconciliationArtefact").string(for: "'reconciliationArtefact'"),
+                    factTopics: factTopics)
             }
             lifecycles[railClass, default: []].append(lifecycle)
         }

@@ -146,6 +146,29 @@ import Testing
         #expect(!markdown.contains("Reversing Entry Received") && !markdown.contains("IMAD"))
     }
 
+    /// A rail the input sends and receives on is designed twice, each in its own terms: the credits
+    /// received are claimed under the scheme's identity and keep only the rail's windows, returns and recalls
+    /// (how a sender resolves a timeout, its status reports and its open items belong to the rail sent); they
+    /// take no key of ours, no pending collection and no file cut-off.
+    @Test func aRailSentAndReceivedIsDesignedInEachDirectionsTerms() throws {
+        let (plan, markdown) = try design("Clients fund their accounts by SEPA Credit Transfer. We pay suppliers by SEPA Credit Transfer.", "20 TPS")
+        #expect(plan.facts.rails.map(\.railClass) == ["received-credit", "batch-credit"])
+        #expect(markdown.contains("**SEPA Credit Transfer (incoming)**, received credit transfer. Duplicate guard: the scheme's own identity for each credit"))
+        #expect(markdown.contains("**SEPA Credit Transfer**, batch credit transfer. Duplicate guard: `EndToEndId`"))
+        // The rail's facts appear once, under the rail sent.
+        #expect(!markdown.contains("| SEPA Credit Transfer (incoming) | unknown-outcome |") && !markdown.contains("| SEPA Credit Transfer (incoming) | window |"))
+        #expect(markdown.contains("| SEPA Credit Transfer | unknown-outcome |"))
+        #expect(!markdown.contains("- **SEPA Credit Transfer (incoming):** Confirm with your bank whether it rejects a pain.001"))
+        // One shorter identifier for the rail sent, none for the credits received.
+        #expect(markdown.contains("SEPA Credit Transfer (35 characters) takes a shorter identifier") && !markdown.contains("SEPA Credit Transfer (35 characters) and"))
+        #expect(markdown.contains("Throughput of SEPA Credit Transfer is bounded by file cut-offs"))
+        #expect(!markdown.contains("post the expected amount of a collection on SEPA Credit Transfer (incoming)"))
+        // Received only, the rail keeps the facts of its topics: windows and recalls, not a sender's inquiry.
+        let receivedOnly = try design("BTC withdrawals. Fiat on-ramp by SEPA credit transfer.", "20 TPS").1
+        #expect(receivedOnly.contains("| SEPA Credit Transfer | window |") && receivedOnly.contains("| SEPA Credit Transfer | compensation |"))
+        #expect(!receivedOnly.contains("| SEPA Credit Transfer | unknown-outcome |") && !receivedOnly.contains("| SEPA Credit Transfer | duplicate-guard |"))
+    }
+
     /// Shares of the load the input gives its rails ("PIX 55%, card 38%") size each class's calls; classes
     /// given none split what is left; shares over the whole are not read, and with none every class gets an
     /// equal share, each said as such.

@@ -113,6 +113,76 @@ import Testing
         #expect(payouts.rails.map(\.railClass) == ["batch-credit"])
     }
 
+    /// A credit rail the input both sends and receives on is two rails: the credits sent, under the rail's
+    /// own class and name, and the credits received, under the received-credit class and "(incoming)"; a
+    /// rail only received keeps its own name, and a credit rail listed after a received one is received too.
+    @Test func aRailSentAndReceivedOnIsTwoRails() throws {
+        let both = try Self.facts(rails: "Clients fund their accounts by SEPA Credit Transfer. We pay suppliers by SEPA Credit Transfer.")
+        #expect(both.rails.map(\.name) == ["SEPA Credit Transfer (incoming)", "SEPA Credit Transfer"])
+        #expect(both.rails.map(\.railClass) == ["received-credit", "batch-credit"])
+        #expect(both.rails.map(\.direction) == ["debit", "credit"])
+        let oneMention = try Self.facts(rails: "ACH credits incoming and outgoing")
+        #expect(oneMention.rails.map(\.railClass) == ["received-credit", "batch-credit"])
+        let receivedOnly = try Self.facts(rails: "Clients fund their accounts by SEPA Credit Transfer. Card payments via Stripe.")
+        #expect(receivedOnly.rails.first?.name == "SEPA Credit Transfer")
+        let listed = try Self.facts(rails: "Clients fund their accounts by SEPA Credit Transfer and by Fedwire. Payouts by SEPA Credit Transfer.")
+        #expect(listed.rails.map(\.railClass) == ["received-credit", "received-credit", "batch-credit"])
+        #expect(listed.rails.map(\.name) == ["SEPA Credit Transfer (incoming)", "Fedwire", "SEPA Credit Transfer"])
+        // Ruled out later, both go.
+        let corrected = try Self.facts(rails: "Clients fund their accounts by SEPA Credit Transfer; we pay suppliers by SEPA Credit Transfer. Stripe for cards. Correction: we don't use SEPA Credit Transfer.")
+        #expect(corrected.rails.map(\.name) == ["Stripe"])
+    }
+
+    /// The payer as the subject of "pay" or "send" says the money comes in: "the buyer pays the balance by
+    /// SEPA Credit Transfer", "tenants send to an auto-deposit address", "repayments".
+    @Test(arguments: [
+        ("After winning, the buyer pays the balance by SEPA Credit Transfer to our escrow account.", "received-credit"),
+        ("Tenants send Interac e-Transfers to an auto-deposit address per lease.", "instant-push"),
+        ("Repayments come in by ACH credit to a virtual account.", "received-credit"),
+        ("We pay vendors by ACH credit.", "batch-credit"),
+    ])
+    func thePayerAsSubjectSaysTheMoneyComesIn(_ text: String, _ railClass: String) throws {
+        let facts = try Self.facts(rails: text)
+        #expect(facts.rails.first?.railClass == railClass)
+        #expect(facts.rails.first?.direction == (railClass == "batch-credit" ? "credit" : "debit"))
+    }
+
+    /// A rail name wrapped over two lines of a block is still read whole; a blank line or a list item between
+    /// the words is not a wrap.
+    @Test func aRailNameWrappedOverALineIsReadWhole() throws {
+        #expect(try Self.facts(rails: "Sellers are paid by SEPA Credit\nTransfer once a week.").rails.map(\.reading) == [.name])
+        #expect(try Self.facts(rails: "Sellers are paid by SEPA Credit\n\nTransfer once a week.").rails.first?.reading == .schemeDirection)
+        #expect(try Self.facts(rails: "Sellers are paid by SEPA Credit\n- Transfer once a week.").rails.first?.reading == .schemeDirection)
+    }
+
+    /// A heading's direction covers the list under it, not the paragraph after the list: "Tenants pay rent
+    /// by:" and its items, then "Landlords get paid out by EFT".
+    @Test func aHeadingsListEndsAtTheFirstLineThatIsNoItem() throws {
+        let facts = try Self.facts(rails: "Tenants pay rent by:\n - SEPA Direct Debit Core\n - Interac e-Transfer\nLandlords get paid out by ACH credit.")
+        #expect(facts.rails.map(\.direction) == ["debit", "debit", "credit"])
+        #expect(facts.rails.last?.railClass == "batch-credit")
+        // An item's wrapped line, indented under it, stays in the list.
+        let wrapped = try Self.facts(rails: "We pay out by:\n - RTP for sellers\n   and FedNow as a fallback\n - ACH credit")
+        #expect(wrapped.rails.map(\.direction) == ["credit", "credit", "credit"])
+    }
+
+    /// "paid out by EFT (direct deposit)": a rail alone in parentheses after a rail of its class glosses it.
+    @Test func aRailInParenthesesAfterOneOfItsClassGlossesIt() throws {
+        let facts = try Self.facts(rails: "Landlords get paid out by EFT (direct deposit).")
+        #expect(facts.rails.map(\.id) == ["eft-canada"])
+        // Another class in parentheses is a rail of its own.
+        let other = try Self.facts(rails: "Payouts by SEPA Credit Transfer (SEPA Instant above EUR 100).")
+        #expect(other.rails.count == 2)
+    }
+
+    /// A domestic scheme that a PSP processes as its own card payments stays beside the PSP, with its facts,
+    /// in the PSP's class; a plain brand beside a PSP is no rail.
+    @Test func aDomesticSchemeThroughAPSPStaysInThePSPsClass() throws {
+        let facts = try Self.facts(rails: "Cards (Visa, Mastercard, mada in KSA) via Checkout.com")
+        #expect(facts.rails.map(\.id) == ["mada", "checkout-com"])
+        #expect(facts.rails.map(\.railClass) == ["psp-card-api", "psp-card-api"])
+    }
+
     /// "Within 15 min of approval" is a deadline per payment measured from an event, not a window the day's
     /// volume falls into: the daily count stays a daily rate.
     @Test func aDeadlineFromAnEventIsNotALoadWindow() throws {

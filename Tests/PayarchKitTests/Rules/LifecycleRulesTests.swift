@@ -28,6 +28,15 @@ import Testing
         #expect(Bundled.rules.lifecycle(of: "psp-card-api", pattern: "saga")?.patterns == [])
     }
 
+    /// A rail override keeps only the rail facts of the topics it lists, and the topics are the catalogue's.
+    @Test func aRailOverrideListsKnownFactTopics() throws {
+        let received = try #require(Bundled.rules.lifecycle(of: "received-credit", pattern: "saga")?.railOverride)
+        #expect(received.factTopics == ["window", "compensation", "finality", "lifecycle"])
+        let error = try loadError("lifecycle/received-credit.yml", #"factTopics: ["window","#, #"factTopics: ["windows","#)
+        #expect(error?.id == "rules.unknown-topic" && error?.message == "unknown fact topic 'windows'")
+        #expect(error?.location?.line != nil)
+    }
+
     /// An open item lives in one place: a class's check never repeats a rail's own check, so a design
     /// never lists it twice.
     @Test func noClassCheckRepeatsARailCheck() throws {

@@ -287,7 +287,10 @@ public struct RailReader: Sendable {
                 let affirmedElsewhere = candidates.contains { $0.mark == nil && sameRail($0.mention, candidate.mention) }
                 guard !affirmedElsewhere || isCorrection(mark, in: text) else { continue }
                 // A rail and its span leave together, so the two lists stay aligned.
-                for index in result.rails.indices.reversed() where sameRail(result.rails[index], candidate.mention) {
+                var received = candidate.mention
+                received.name = Self.receivedName(of: received.name)
+                for index in result.rails.indices.reversed()
+                where sameRail(result.rails[index], candidate.mention) || sameRail(result.rails[index], received) {
                     result.rails.remove(at: index)
                     railSpans.remove(at: index)
                 }
@@ -313,7 +316,12 @@ public struct RailReader: Sendable {
             // accepts, not a network link.
             // "annual premiums via card (Visa/MC/Amex through Westpac PayWay)": brands in parentheses after a card
             // word are the brands taken, not a network link.
-            if candidate.mention.railClass == "card-network", !directSchemeLink, let open = openParenthesis(before: candidate.span.first, in: tokens),
+            // A domestic scheme a PSP processes as its own card payments ("Cards (Visa, mada) via Checkout.com")
+            // stays, as a token wallet does: it joins the PSP's class with the facts of its own.
+            let processedByPSP = candidate.mention.id.flatMap { railsById[$0]?.processedAs } == "psp-card-api"
+                && affirmed.contains { $0.mention.railClass == "psp-card-api" && $0.mention.known }
+            if candidate.mention.railClass == "card-network", !directSchemeLink, !processedByPSP,
+                let open = openParenthesis(before: candidate.span.first, in: tokens),
                 matches.contains(where: { match in
                     if case .classCue("psp-card-api") = match.payload { return match.last == open } else { return false }
                 })
@@ -321,7 +329,8 @@ public struct RailReader: Sendable {
                 if result.brandsTaken == nil { result.brandsTaken = candidate.mention.phrase }
                 continue
             }
-            if candidate.mention.railClass == "card-network", !directSchemeLink, let open = openParenthesis(before: candidate.span.first, in: tokens),
+            if candidate.mention.railClass == "card-network", !directSchemeLink, !processedByPSP,
+                let open = openParenthesis(before: candidate.span.first, in: tokens),
                 let owner = candidates.first(where: {
                     $0.mark == nil && $0.span.last == open && ($0.mention.railClass == "psp-card-api" || ($0.mention.railClass == rules.unknownRailClass && !$0.mention.known))
                 })
@@ -332,12 +341,21 @@ public struct RailReader: Sendable {
                 }
                 continue
             }
-            if candidate.mention.railClass == "card-network", hasPSP, !directSchemeLink { continue }
+            if candidate.mention.railClass == "card-network", hasPSP, !directSchemeLink, !processedByPSP { continue }
             // "iDEAL through Mollie": a PSP after "through" is the channel of a rail of its own sentence.
             if candidate.channelOnly, candidate.mention.railClass == "psp-card-api", !cardWords,
                 candidates.contains(where: {
                     $0.mark == nil && !sameRail($0.mention, candidate.mention) && text.sentence[$0.span.first] == text.sentence[candidate.span.first]
                 })
+            {
+                continue
+            }
+            // "paid out by EFT (direct deposit)": a rail alone in parentheses right after a rail of its class
+            // glosses that rail; it is not a second one.
+            if candidate.span.first > 0, tokens[candidate.span.first - 1].text == "(", candidate.span.last < tokens.count,
+                tokens[candidate.span.last].text == ")",
+                let glossed = railSpans.firstIndex(where: { $0.last == candidate.span.first - 1 }),
+                result.rails[glossed].railClass == candidate.mention.railClass
             {
                 continue
             }
@@ -351,6 +369,26 @@ public struct RailReader: Sendable {
             let heard = said.isEmpty ? headings[candidate.span.first] : said
             let direction = rules.railClass(candidate.mention.railClass)?.direction
                 ?? candidate.mention.id.flatMap { railsById[$0]?.direction } ?? (heard.count == 1 ? heard[0] : nil)
+            // A credit rail whose own words (or heading) say the money comes in is a credit the input
+            // receives: it takes the class for received credits ("clients fund their balance by wire"). One
+            // the input both sends and receives on ("SPEI out/in", loans paid out by SPEI and repaid "SPEI
+            // inbound") is two rails: the credits sent and the credits received, each with its own lifecycle.
+            let receivedClass = direction == "credit" ? rules.railClass(candidate.mention.railClass)?.receivedAs : nil
+            let receives = receivedClass != nil && heard.contains("debit")
+            let sends = receivedClass == nil || !receives || heard.contains("credit")
+            if receives, let receivedClass {
+                var mention = candidate.mention
+                mention.name = Self.receivedName(of: mention.name)
+                mention.railClass = receivedClass
+                mention.family = family(of: receivedClass)
+                mention.direction = "debit"
+                if seen.insert(key + "/received").inserted {
+                    wordDirections.append("debit")
+                    result.rails.append(mention)
+                    railSpans.append(candidate.span)
+                }
+            }
+            guard sends else { continue }
             guard seen.insert(key).inserted else {
                 // Named again: a rail given for both directions has none; a mention that says no direction
                 // ("SEPA Instant Credit Transfer (SCT Inst)") changes nothing, and one that says it adds it.
@@ -364,17 +402,19 @@ public struct RailReader: Sendable {
             }
             var mention = candidate.mention
             mention.direction = direction
-            // A credit rail whose own words (or heading) say the money comes in is a credit the input
-            // receives: it takes the class for received credits ("clients fund their balance by wire").
-            if direction == "credit", heard == ["debit"], let received = rules.railClass(mention.railClass)?.receivedAs {
-                mention.railClass = received
-                mention.family = family(of: received)
-                mention.direction = "debit"
-            }
             if direction == nil { directionlessRails.insert(result.rails.count) }
             wordDirections.append(said.count == 1 ? said[0] : nil)
             result.rails.append(mention)
             railSpans.append(candidate.span)
+        }
+        // A rail received only is named by its own name: "(incoming)" tells it apart only from the same rail
+        // sent on.
+        for index in result.rails.indices {
+            let rail = result.rails[index]
+            guard let id = rail.id, rail.name.hasSuffix(Self.receivedSuffix),
+                !result.rails.contains(where: { $0.id == id && !$0.name.hasSuffix(Self.receivedSuffix) })
+            else { continue }
+            result.rails[index].name = String(rail.name.dropLast(Self.receivedSuffix.count))
         }
         // Once every rail is read (brands after a name can still show it takes cards), the class it has.
         for rail in result.rails where !rail.known {
@@ -434,6 +474,18 @@ public struct RailReader: Sendable {
         for index in result.rails.indices.dropLast().reversed() where result.rails[index].direction == nil && listed(index, index + 1) {
             if !intrinsic(index) { result.rails[index].direction = said(index + 1) }
         }
+        // "Clients fund their accounts by SEPA Credit Transfer and by Fedwire": a credit rail with no words of
+        // its own, listed after one the input receives on, is received too.
+        for index in result.rails.indices.dropFirst() where wordDirections[index] == nil && listed(index - 1, index) {
+            let rail = result.rails[index]
+            guard rules.isReceivedClass(result.rails[index - 1].railClass), let received = rules.railClass(rail.railClass)?.receivedAs,
+                !result.rails.contains(where: { $0.id == rail.id && $0.railClass == received })
+            else { continue }
+            result.rails[index].railClass = received
+            result.rails[index].family = family(of: received)
+            result.rails[index].direction = "debit"
+            wordDirections[index] = "debit"
+        }
         // The channel its sentence gives a rail: one channel's words and not the other's.
         let channels = channelWords.matches(in: tokens)
         // When the whole text names one channel only ("POS terminals … We route to Visa"), a rail whose own
@@ -484,6 +536,11 @@ public struct RailReader: Sendable {
     func family(of railClass: String) -> String {
         rules.railClass(railClass)?.family ?? railClass
     }
+
+    /// What tells the credits a rail receives apart from the credits sent on it, when the input does both.
+    static let receivedSuffix = " (incoming)"
+
+    static func receivedName(of name: String) -> String { name + receivedSuffix }
 
     func sameRail(_ lhs: RailMention, _ rhs: RailMention) -> Bool {
         lhs.id == rhs.id && (lhs.id != nil ? lhs.name == rhs.name : lhs.name.lowercased() == rhs.name.lowercased())
@@ -695,10 +752,24 @@ public struct RailReader: Sendable {
         var result = [[String]](repeating: [], count: tokens.count)
         var block: [String]?
         var inline: (sentence: Int, directions: [String])?
+        // The column of the list items under the block heading: a line that starts at or left of it with no
+        // list marker ("Landlords get paid out by …" after "Tenants pay rent by:" and its items) ends the block.
+        var listColumn: Int?
         for index in tokens.indices {
             if tokens[index].isLineBreak, index > 0, tokens[index - 1].isLineBreak {
                 block = nil
                 inline = nil
+            }
+            if block != nil, !tokens[index].isLineBreak, index > 0, tokens[index - 1].isLineBreak {
+                let column = tokens[index].start - tokens[index - 1].end
+                let next = index + 1 < tokens.count ? tokens[index + 1].text : ""
+                let marker = ["-", "*", "•"].contains(tokens[index].text) || (tokens[index].number != nil && [".", ")"].contains(next))
+                if marker {
+                    listColumn = listColumn ?? column
+                } else if let listed = listColumn, column <= listed {
+                    block = nil
+                    listColumn = nil
+                }
             }
             if let inline, inline.sentence == text.sentence[index] {
                 result[index] = inline.directions
@@ -717,6 +788,7 @@ public struct RailReader: Sendable {
             let directions = found.count == 1 ? found : []
             if index + 1 >= tokens.count || tokens[index + 1].isLineBreak {
                 block = directions
+                listColumn = nil
                 inline = nil
             } else {
                 inline = (text.sentence[index], directions)

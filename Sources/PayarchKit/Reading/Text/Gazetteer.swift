@@ -50,18 +50,37 @@ public struct Gazetteer<Payload: Sendable>: Sendable {
         guard let candidates = index[tokens[position].lower] else { return nil }
         for entry in candidates where position + entry.tokens.count <= tokens.count {
             var matches = true
+            var cursor = position
             for (offset, expected) in entry.tokens.enumerated() {
-                let token = tokens[position + offset]
+                // A phrase may run over a wrapped line ("by SEPA Credit⏎Transfer"), not over a blank line or
+                // into a list item.
+                if offset > 0, !entry.together[offset], Self.isSoftWrap(at: cursor, in: tokens) { cursor += 1 }
+                guard cursor < tokens.count else {
+                    matches = false
+                    break
+                }
+                let token = tokens[cursor]
                 if (entry.exact ? token.text : token.lower) != expected || (entry.together[offset] && token.spaceBefore)
                     || (offset > 0 && token.isLineBreak)
                 {
                     matches = false
                     break
                 }
+                cursor += 1
             }
-            if matches { return Match(payload: entry.payload, first: position, last: position + entry.tokens.count) }
+            if matches { return Match(payload: entry.payload, first: position, last: cursor) }
         }
         return nil
+    }
+
+    /// Whether the token at `index` is a line break inside a paragraph: the next line goes on with words,
+    /// not a blank line, a list item or a heading.
+    static func isSoftWrap(at index: Int, in tokens: [Token]) -> Bool {
+        guard index + 1 < tokens.count, tokens[index].isLineBreak else { return false }
+        let next = tokens[index + 1]
+        guard !next.isLineBreak, !["-", "*", "•", "#", ">", "|"].contains(next.text) else { return false }
+        if case .number = next.kind { return false }
+        return true
     }
 
     /// Every match, left to right, longest first at each position, never overlapping.
