@@ -284,6 +284,18 @@ public struct DesignView: Sendable, Codable {
     /// Whether the input holds balances to a strong level (a balance may never go negative), and the level.
     public var balancesGuarded: Bool
     public var balancesLevel: String
+    /// Whether every rail that pushes money out carries refunds of payments collected and nothing says
+    /// customers hold balances: Barrier 6 bounds each refund by what its payment has left to refund, not by
+    /// a balance (the hold rails are then refund rails).
+    public var refundGuarded: Bool = false
+    /// The barrier that bounds each refund by what its payment has left to refund, where the design has one
+    /// (refund rails, or the input's own rule that refunds never exceed what was collected), and the rails
+    /// that carry refunds (one list, or none); empty when it has none.
+    public var refundBarrier: [RefundBarrier] = []
+    public struct RefundBarrier: Sendable, Codable {
+        public var number: Int
+        public var rails: [String]
+    }
     /// The flow's bullets for a rail that has not answered by its deadline, one per distinct answer.
     public var timeoutFlows: [String]
     public var provenance: [Provenance]

@@ -296,7 +296,16 @@ public struct DesignViewBuilder: Sendable {
         // A payout draws on a balance, so it reserves funds whatever the input says about balances; so does
         // any payment where the input says customers hold balances ("wallet balances").
         let balancesHeld = facts.modes.contains { $0.mode == "customer-balances" }
-        let balancesGuarded = balancesStated || !holdRails.isEmpty || balancesHeld
+        // A retailer's refunds on a push rail draw on no balance: each is bounded by the payment it refunds.
+        let holdRailsAllRefund = groups.allSatisfy { group in group.rails.allSatisfy { !holds(group.railClass, $0) || $0.isRefund } }
+        let refundGuarded = !holdRails.isEmpty && holdRailsAllRefund && !balancesStated && !balancesHeld
+        let balancesGuarded = balancesStated || (!holdRails.isEmpty && !refundGuarded) || balancesHeld
+        // The input's own rule that refunds never exceed what was collected ("total refunds on an order must
+        // never exceed what was captured") gets the refund barrier whatever rails carry the refunds.
+        let refundBoundStated = facts.modes.contains { $0.mode == "refund-bound" }
+        let refundRails = railList { railClass, rail in holds(railClass, rail) && rail.isRefund }
+        let refundBarrier: [DesignView.RefundBarrier] =
+            refundGuarded || refundBoundStated ? [.init(number: balancesGuarded ? 7 : 6, rails: refundRails)] : []
         let balancesLevel =
             balancesStated
             ? balanceScope.flatMap { vocabulary.level($0.level)?.name } ?? ""
@@ -350,7 +359,7 @@ public struct DesignViewBuilder: Sendable {
         let ownFlowRails: [String] =
             ownOutbox.isEmpty ? [] : [Self.list(groups.filter { ownOutbox.contains($0.railClass) }.flatMap { $0.rails.map(Self.name) })]
         // The input's gates are numbered after the design's own barriers (Barrier 6 only where balances are guarded).
-        let firstGate = balancesGuarded ? 7 : 6
+        let firstGate = 6 + (balancesGuarded ? 1 : 0) + refundBarrier.count
         var gates: [DesignView.Gate] = []
         for (index, gate) in facts.gates.enumerated() {
             gates.append(
@@ -408,7 +417,8 @@ public struct DesignViewBuilder: Sendable {
             ownFlowRails: ownFlowRails,
             gates: gates,
             fundsGateStated: fundsGateStated,
-            balancesGuarded: balancesGuarded, balancesLevel: balancesLevel,
+            balancesGuarded: balancesGuarded, balancesLevel: balancesLevel, refundGuarded: refundGuarded,
+            refundBarrier: refundBarrier,
             timeoutFlows: uniqued(classViews.map(\.timeoutFlow)),
             provenance: provenance)
         // A stated requirement no rule read may still be met by name in the design's own text (a rail's

@@ -34,6 +34,8 @@ public struct InputReader: Sendable {
     let abbreviations: Set<String>
     let closingAbbreviations: Set<String>
     let xaWords: Gazetteer<Bool>
+    /// Word pairs inside rail names, across which a wrapped line is joined.
+    let namePairs: Set<String>
 
     public init(rules: RuleBook) {
         self.rules = rules
@@ -52,6 +54,16 @@ public struct InputReader: Sendable {
         var xa = Gazetteer<Bool>()
         for phrase in rules.reading.railWords.xaContext { xa.add(phrase, true) }
         xaWords = xa
+        // Each pair of words that follow one another inside a rail's name or alias ("SEPA Credit",
+        // "Credit Transfer"): a line wrapped between them is a space.
+        var pairs: Set<String> = []
+        for rail in rules.rails {
+            for name in [rail.name] + rail.aliases + rail.exactAliases {
+                let words = Tokenizer.tokens(name).filter(\.isWord).map(\.lower)
+                for (first, second) in zip(words, words.dropFirst()) { pairs.insert(first + " " + second) }
+            }
+        }
+        namePairs = pairs
     }
 
     /// The facts and what was read with a doubt.
@@ -63,7 +75,8 @@ public struct InputReader: Sendable {
     /// Prepares one value for reading.
     public func text(_ value: String, variable: String) -> ReadingText {
         ReadingText(
-            value, variable: variable, clauseBreaks: clauseBreaks, abbreviations: abbreviations, closingAbbreviations: closingAbbreviations)
+            value, variable: variable, clauseBreaks: clauseBreaks, abbreviations: abbreviations, closingAbbreviations: closingAbbreviations,
+            namePairs: namePairs)
     }
 
     public func read(_ inputs: InputSet) throws(PayarchError) -> Reading {

@@ -30,7 +30,7 @@ extension ReadingReport {
         table(
             facts.rails.map { rail in
                 [PrintableText.escape(rail.name), className(rail.railClass), rail.known ? "known" : "unknown",
-                    ([rail.reading.rawValue] + (rail.direction.map { [$0] } ?? []) + (rail.channel.map { [$0] } ?? []) + (rail.isFallback ? ["fallback"] : []))
+                    ([rail.reading.rawValue] + (rail.direction.map { [$0] } ?? []) + (rail.channel.map { [$0] } ?? []) + (rail.isFallback ? ["fallback"] : []) + (rail.purpose.map { [$0] } ?? []))
                         .joined(separator: ", "),
                     quoted(rail.phrase)]
             })

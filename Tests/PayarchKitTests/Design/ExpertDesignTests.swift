@@ -113,6 +113,31 @@ import Testing
         #expect(!(try design("Stripe", "50 TPS", "strong").1.contains("**Barrier 6, a balance never goes below zero")))
     }
 
+    /// Refunds sent on a push rail draw on no balance: when every rail that sends carries refunds and no
+    /// balance is held, Barrier 6 bounds each refund by what its payment has left to refund (a conditional
+    /// update on the refundable amount) and the flow reserves against it; the input's own rule that refunds
+    /// never exceed what was collected gets that barrier too, after the balance barrier when there is one.
+    @Test func refundsAreBoundedByThePaymentTheyRefund() throws {
+        let (plan, retailer) = try design("Cards via Adyen; for returned orders we refund via SEPA Credit Transfer", "100 TPS")
+        #expect(plan.facts.rails.last?.isRefund == true)
+        #expect(retailer.contains("**Barrier 6, a refund never exceeds what its payment has left to refund.** A refund on SEPA Credit Transfer reserves its amount against the refundable amount of the payment it refunds"))
+        #expect(retailer.contains("`WHERE refundable >= amount`"))
+        #expect(retailer.contains("reserve the amount of a refund on SEPA Credit Transfer against the refundable amount of the payment it refunds"))
+        #expect(!retailer.contains("a balance never goes below zero") && !retailer.contains("pending ledger hold on the amount of a payout"))
+        // Payouts that are no refunds keep the balance barrier.
+        let payouts = try design("Cards via Adyen; sellers are paid out via SEPA Credit Transfer", "100 TPS").1
+        #expect(payouts.contains("**Barrier 6, a balance never goes below zero") && !payouts.contains("a refund never exceeds"))
+        // The stated rule, with balances held: balance barrier 6, refund barrier 7, the input's gates after.
+        let stated = try design(
+            "Wallet top-ups by card via Stripe", "100 TPS",
+            "strong; total refunds on a top-up must never exceed what was captured; payouts only after KYC is approved").1
+        #expect(stated.contains("**Barrier 6, a balance never goes below zero") && stated.contains("**Barrier 7, a refund never exceeds what its payment has left to refund.** A refund reserves"))
+        #expect(stated.contains("**Barrier 8, stated by the input:"))
+        #expect(!stated.contains("\"total refunds on a top-up must never exceed what was captured\""))
+        let dynamo = try design("Cards via Adyen; refunds never exceed the captured amount", "100 TPS", "strong; DynamoDB").1
+        #expect(dynamo.contains("a `ConditionExpression` of `refundable >= :amount` on the payment item"))
+    }
+
     /// A merchant-initiated charge is keyed on what it pays for, a renewal or a one-off charge such as a tip,
     /// not only on a subscription's billing period.
     @Test func aMerchantInitiatedChargeIsKeyedOnWhatItPaysFor() throws {

@@ -147,6 +147,17 @@ import Testing
         #expect(facts.rails.first?.direction == (railClass == "batch-credit" ? "credit" : "debit"))
     }
 
+    /// A rail that sends, whose nearest cue before it in its clause is a refund word, carries refunds; a
+    /// payout word between them, or a rail that collects, does not.
+    @Test func aRailAfterARefundWordCarriesRefunds() throws {
+        let retailer = try Self.facts(rails: "Cards via Adyen; for SDD orders we refund via SEPA Credit Transfer, SEPA Instant if the bank supports it.")
+        #expect(retailer.rails.map(\.purpose) == [nil, nil, "refund", "refund"])
+        let mixed = try Self.facts(rails: "Customers pay by card via Stripe, refunds go back to the card, and sellers are paid out by SEPA Instant.")
+        #expect(mixed.rails.map(\.purpose) == [nil, nil])
+        let wrapped = try Self.facts(rails: "Refunds for returns go back on the original method; for SDD orders we refund via SEPA\nCredit Transfer, SEPA Instant if the bank supports it.")
+        #expect(wrapped.rails.map(\.purpose) == [nil, "refund", "refund"])
+    }
+
     /// A rail name wrapped over two lines of a block is still read whole; a blank line or a list item between
     /// the words is not a wrap.
     @Test func aRailNameWrappedOverALineIsReadWhole() throws {

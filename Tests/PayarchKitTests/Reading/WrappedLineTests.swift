@@ -19,6 +19,8 @@ import Testing
         #expect(sentences("Data Guard physical standby in the second DC\n(Maximum Availability mode).") == 1)
         #expect(sentences("VoP must be called before every payment from\nOctober 2025 onwards.") == 1)
         #expect(sentences("We settle card payments daily with Adyen,\nACH weekly.") == 1)
+        // A rail's name wrapped between two of its words ("SEPA⏎Credit Transfer") goes on.
+        #expect(sentences("for SDD orders we refund via SEPA\nCredit Transfer if the bank takes it.") == 1)
     }
 
     @Test func aBreakThatEndsASentenceAListItemOrAShortLineStays() {

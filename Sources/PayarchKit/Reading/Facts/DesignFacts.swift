@@ -79,7 +79,12 @@ public struct RailMention: Sendable, Codable, Hashable {
     /// `card-present` (terminals, POS) or `card-not-present` (online, 3-D Secure) when the words of its
     /// sentence say one and not the other; nil otherwise.
     public var channel: String? = nil
+    /// `refund` when the words before it say the rail carries refunds of payments collected ("for SDD orders
+    /// we refund via SEPA Credit Transfer"): what it sends is bounded by the payment refunded, not by a
+    /// balance. Nil otherwise.
+    public var purpose: String? = nil
     public var isFallback: Bool { fallback == true }
+    public var isRefund: Bool { purpose == "refund" }
 }
 
 public struct ExcludedRail: Sendable, Codable, Hashable {

@@ -35,6 +35,7 @@ public struct RailReader: Sendable {
     let words: Gazetteer<Word>
     let directions: Gazetteer<Cue>
     let fallbackCues: Gazetteer<Cue>
+    let refundCues: Gazetteer<Cue>
     let channelWords: Gazetteer<String>
     let contextWords: Gazetteer<Cue>
     let context: ContextReader
@@ -89,6 +90,7 @@ public struct RailReader: Sendable {
         var fallbackCues = Gazetteer<Cue>()
         for phrase in vocabulary.railWords.fallbackCues { fallbackCues.add(phrase, .after) }
         self.fallbackCues = fallbackCues
+        self.refundCues = Gazetteer(vocabulary.railWords.refundCues, Cue.before)
         var channelWords = Gazetteer<String>()
         for channel in vocabulary.railWords.channels {
             for phrase in channel.words { channelWords.add(phrase, channel.channel) }
@@ -485,6 +487,19 @@ public struct RailReader: Sendable {
             result.rails[index].family = family(of: received)
             result.rails[index].direction = "debit"
             wordDirections[index] = "debit"
+        }
+        // "for SDD orders we refund via SEPA Credit Transfer, SCT Inst if …": a rail that sends, whose nearest
+        // cue before it in its clause is a refund word (no payout or collection word between), carries refunds.
+        let refundMatches = refundCues.matches(in: tokens)
+        let railTokenSet = Set(railSpans.flatMap { Array($0.first..<$0.last) })
+        for index in result.rails.indices where result.rails[index].direction != "debit" && !rules.isReceivedClass(result.rails[index].railClass) {
+            let start = railSpans[index].first
+            guard let cue = refundMatches.last(where: { $0.last <= start && text.clause[$0.first] == text.clause[start] }) else { continue }
+            let directionBetween = (cue.last..<start).contains { position in
+                guard !railTokenSet.contains(position) else { return false }
+                if case .direction = directionAt[position] { return true } else { return false }
+            }
+            if !directionBetween { result.rails[index].purpose = "refund" }
         }
         // The channel its sentence gives a rail: one channel's words and not the other's.
         let channels = channelWords.matches(in: tokens)

@@ -22,11 +22,11 @@ public struct ReadingText: Sendable {
     /// ("… / 20 avg. DD 600k/mo"); other abbreviations ("e.g.", "approx.") never do.
     public init(
         _ text: String, variable: String, clauseBreaks: Gazetteer<Bool>, abbreviations: Set<String>,
-        closingAbbreviations: Set<String> = []
+        closingAbbreviations: Set<String> = [], namePairs: Set<String> = []
     ) {
         self.text = text
         self.variable = variable
-        let tokens = Self.joiningWrappedLines(Tokenizer.tokens(text))
+        let tokens = Self.joiningWrappedLines(Tokenizer.tokens(text), namePairs: namePairs)
         self.tokens = tokens
         var clause = [Int](repeating: 0, count: tokens.count)
         var item = [Int](repeating: 0, count: tokens.count)
@@ -88,7 +88,7 @@ public struct ReadingText: Sendable {
     /// wrap when the line before it has prose length and does not end a sentence, the next line is not
     /// blank and starts no list item, and the text plainly goes on: the next line starts in lower case, with
     /// a digit or a parenthesis, or the line before ends with a comma or a word no line of prose ends on.
-    static func joiningWrappedLines(_ tokens: [Token]) -> [Token] {
+    static func joiningWrappedLines(_ tokens: [Token], namePairs: Set<String> = []) -> [Token] {
         var result: [Token] = []
         var wordsOnLine = 0
         var index = 0
@@ -103,6 +103,7 @@ public struct ReadingText: Sendable {
                 let goesOn =
                     next.text.first?.isLowercase == true || next.number != nil || next.text == "("
                     || previous.text == "," || continuingWords.contains(previous.lower)
+                    || namePairs.contains(previous.lower + " " + next.lower)
                 if !next.isLineBreak, !listItem, !endsSentence, goesOn, wordsOnLine >= wrappedLineWords {
                     var joined = next
                     joined.spaceBefore = true

@@ -97,6 +97,8 @@ public struct ReadingVocabulary: Sendable, Codable {
         /// Words that make the rail nearest to them in their clause a fallback ("falling back to SEPA Credit
         /// Transfer", "Stripe as failover").
         public var fallbackCues: [String] = []
+        /// Words that, nearest before a rail that sends, make it carry refunds ("we refund via …").
+        public var refundCues: [String] = []
         /// Channel id (`card-present`, `card-not-present`) → words that say it.
         public var channels: [Channel] = []
         public struct Channel: Sendable, Codable { public var channel: String; public var words: [String] }

@@ -115,7 +115,7 @@ extension RuleBookLoader {
         -> ReadingVocabulary.RailWords
     {
         let root = try MappingReader(try document(path), what: "rail-words.yml")
-        try root.rejectUnknownKeys(["schemes", "directions", "chains", "classCues", "countryDefaults", "railContext", "xaContext", "siblings", "unknownNames", "productCues", "fallbackCues", "channels", "modes", "issuerSide"])
+        try root.rejectUnknownKeys(["schemes", "directions", "chains", "classCues", "countryDefaults", "railContext", "xaContext", "siblings", "unknownNames", "productCues", "fallbackCues", "refundCues", "channels", "modes", "issuerSide"])
         func rail(_ node: YAMLNode, _ what: String) throws(PayarchError) -> String {
             let id = try node.string(for: what)
             guard railIds.contains(id) else {
@@ -197,6 +197,7 @@ extension RuleBookLoader {
             productCues: try root.stringList("productCues"), unknownNames: unknownNames)
         let otherChainClass = try chains.required("otherChainClass")
         railWords.fallbackCues = try root.stringList("fallbackCues")
+        railWords.refundCues = try root.stringList("refundCues")
         railWords.channels = try MappingReader(try root.required("channels"), what: "'channels'").entries.map { entry throws(PayarchError) in
             guard ClassLifecycle.channels.contains(entry.key) else {
                 throw PayarchError.data(
