@@ -144,7 +144,9 @@ public struct InputReader: Sendable {
         }
         // A token wallet named beside a rail of its card class ("Apple Pay via Stripe", "Stripe, Apple Pay")
         // is a card payment that rail processes: it takes that class and forms no class of its own.
-        let processors = Set(railResult.rails.filter { $0.known && !$0.isFallback }.map(\.railClass))
+        // A card PSP payarch does not know, read from the brands that go through it ("mada, Visa and Apple Pay
+        // through HyperPay"), processes them too.
+        let processors = Set(railResult.rails.filter { ($0.known || $0.railClass == "psp-card-api") && !$0.isFallback && rules.rail($0.id ?? "")?.processedAs == nil }.map(\.railClass))
         for index in railResult.rails.indices {
             guard let id = railResult.rails[index].id, let card = rules.rail(id)?.processedAs, processors.contains(card) else { continue }
             railResult.rails[index].railClass = card

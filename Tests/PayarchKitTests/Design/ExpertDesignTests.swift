@@ -178,16 +178,16 @@ import Testing
     @Test func aRailSentAndReceivedIsDesignedInEachDirectionsTerms() throws {
         let (plan, markdown) = try design("Clients fund their accounts by SEPA Credit Transfer. We pay suppliers by SEPA Credit Transfer.", "20 TPS")
         #expect(plan.facts.rails.map(\.railClass) == ["received-credit", "batch-credit"])
-        #expect(markdown.contains("**SEPA Credit Transfer (incoming)**, received credit transfer. Duplicate guard: the scheme's own identity for each credit"))
+        #expect(markdown.contains("**Incoming SEPA Credit Transfer**, received credit transfer. Duplicate guard: the scheme's own identity for each credit"))
         #expect(markdown.contains("**SEPA Credit Transfer**, batch credit transfer. Duplicate guard: `EndToEndId`"))
         // The rail's facts appear once, under the rail sent.
-        #expect(!markdown.contains("| SEPA Credit Transfer (incoming) | unknown-outcome |") && !markdown.contains("| SEPA Credit Transfer (incoming) | window |"))
+        #expect(!markdown.contains("| Incoming SEPA Credit Transfer | unknown-outcome |") && !markdown.contains("| Incoming SEPA Credit Transfer | window |"))
         #expect(markdown.contains("| SEPA Credit Transfer | unknown-outcome |"))
-        #expect(!markdown.contains("- **SEPA Credit Transfer (incoming):** Confirm with your bank whether it rejects a pain.001"))
+        #expect(!markdown.contains("- **Incoming SEPA Credit Transfer:** Confirm with your bank whether it rejects a pain.001"))
         // One shorter identifier for the rail sent, none for the credits received.
         #expect(markdown.contains("SEPA Credit Transfer (35 characters) takes a shorter identifier") && !markdown.contains("SEPA Credit Transfer (35 characters) and"))
         #expect(markdown.contains("Throughput of SEPA Credit Transfer is bounded by file cut-offs"))
-        #expect(!markdown.contains("post the expected amount of a collection on SEPA Credit Transfer (incoming)"))
+        #expect(!markdown.contains("post the expected amount of a collection on Incoming SEPA Credit Transfer"))
         // Received only, the rail keeps the facts of its topics: windows and recalls, not a sender's inquiry.
         let receivedOnly = try design("BTC withdrawals. Fiat on-ramp by SEPA credit transfer.", "20 TPS").1
         #expect(receivedOnly.contains("| SEPA Credit Transfer | window |") && receivedOnly.contains("| SEPA Credit Transfer | compensation |"))

@@ -16,7 +16,7 @@ import Testing
 
     @Test func thereAreScenariosFromEveryReviewRound() {
         let rounds = Set(Self.scenarios().map { String($0.prefix { $0 != "-" }) })
-        #expect(Self.scenarios().count >= 128 && rounds.count >= 12)
+        #expect(Self.scenarios().count >= 138 && rounds.count >= 13)
     }
 
     @Test(arguments: scenarios())

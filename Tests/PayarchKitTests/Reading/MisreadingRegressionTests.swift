@@ -114,11 +114,11 @@ import Testing
     }
 
     /// A credit rail the input both sends and receives on is two rails: the credits sent, under the rail's
-    /// own class and name, and the credits received, under the received-credit class and "(incoming)"; a
+    /// own class and name, and the credits received, under the received-credit class and "Incoming"; a
     /// rail only received keeps its own name, and a credit rail listed after a received one is received too.
     @Test func aRailSentAndReceivedOnIsTwoRails() throws {
         let both = try Self.facts(rails: "Clients fund their accounts by SEPA Credit Transfer. We pay suppliers by SEPA Credit Transfer.")
-        #expect(both.rails.map(\.name) == ["SEPA Credit Transfer (incoming)", "SEPA Credit Transfer"])
+        #expect(both.rails.map(\.name) == ["Incoming SEPA Credit Transfer", "SEPA Credit Transfer"])
         #expect(both.rails.map(\.railClass) == ["received-credit", "batch-credit"])
         #expect(both.rails.map(\.direction) == ["debit", "credit"])
         let oneMention = try Self.facts(rails: "ACH credits incoming and outgoing")
@@ -127,7 +127,7 @@ import Testing
         #expect(receivedOnly.rails.first?.name == "SEPA Credit Transfer")
         let listed = try Self.facts(rails: "Clients fund their accounts by SEPA Credit Transfer and by Fedwire. Payouts by SEPA Credit Transfer.")
         #expect(listed.rails.map(\.railClass) == ["received-credit", "received-credit", "batch-credit"])
-        #expect(listed.rails.map(\.name) == ["SEPA Credit Transfer (incoming)", "Fedwire", "SEPA Credit Transfer"])
+        #expect(listed.rails.map(\.name) == ["Incoming SEPA Credit Transfer", "Fedwire", "SEPA Credit Transfer"])
         // Ruled out later, both go.
         let corrected = try Self.facts(rails: "Clients fund their accounts by SEPA Credit Transfer; we pay suppliers by SEPA Credit Transfer. Stripe for cards. Correction: we don't use SEPA Credit Transfer.")
         #expect(corrected.rails.map(\.name) == ["Stripe"])
@@ -156,6 +156,41 @@ import Testing
         #expect(mixed.rails.map(\.purpose) == [nil, nil])
         let wrapped = try Self.facts(rails: "Refunds for returns go back on the original method; for SDD orders we refund via SEPA\nCredit Transfer, SEPA Instant if the bank supports it.")
         #expect(wrapped.rails.map(\.purpose) == [nil, "refund", "refund"])
+    }
+
+    /// Names a team writes for its providers are read as rails of the class their words give, never dropped
+    /// in silence: a name listed beside one with a class word takes it, a name that card brands go through
+    /// is a card PSP (a product name in parentheses after it is no second rail), a domestic scheme through
+    /// it stays with its facts, and carriers are organisations.
+    @Test(arguments: [
+        ("KakaoPay and Naver Pay as wallets", ["KakaoPay", "Naver Pay"], ["wallet", "wallet"]),
+        ("Card top-ups by card and by Bizum, both through Redsys (TPV Virtual, REST)", ["Bizum", "Redsys"], ["provider-api", "psp-card-api"]),
+        ("mada debit, Visa/Mastercard and Apple Pay through HyperPay (COPYandPAY)", ["mada", "Apple Pay", "HyperPay"], ["psp-card-api", "psp-card-api", "psp-card-api"]),
+        ("Outbound to farmers: MTN MoMo disbursements (Ghana)", ["MTN MoMo"], ["wallet"]),
+        ("Lynx wires up to CAD 50M", ["Lynx"], ["rtgs-wire"]),
+        ("Danal carrier billing (charge to the phone bill of SKT/KT/LG U+ subscribers)", ["Danal"], ["wallet"]),
+        ("Checkout: Tabby and Tamara pay-in-4", ["Tabby", "Tamara"], ["bnpl", "bnpl"]),
+        ("Pay-ins: Khipu for bank-transfer payments", ["Khipu"], ["bank-redirect"]),
+        // "Plus" joins a list: the name is "Webpay".
+        ("Webpay Plus for credit and debit cards", ["Webpay"], ["psp-card-api"]),
+    ])
+    func providerNamesAreReadWithTheirClass(_ text: String, _ names: [String], _ classes: [String]) throws {
+        let facts = try Self.facts(rails: text)
+        #expect(facts.rails.map(\.name) == names)
+        #expect(facts.rails.map(\.railClass) == classes)
+    }
+
+    /// "credit and debit cards" says no direction; "funding comes in by SWIFT" says the money comes in.
+    @Test func cardWordsGiveNoDirectionAndFundingThatComesInIsReceived() throws {
+        #expect(try Self.facts(rails: "Webpay Plus for credit and debit cards").rails.first?.direction == nil)
+        let funding = try Self.facts(rails: "Payouts via Wave. Funding comes in from the buying companies by SWIFT MT103 into our XOF account.")
+        #expect(funding.rails.last?.railClass == "received-credit")
+    }
+
+    /// Prepaid top-ups of a phone line are no stored balance; wallet top-ups are.
+    @Test func onlyWalletTopUpsHoldBalances() throws {
+        #expect(!(try Self.facts(rails: "Prepaid top-ups by card via Adyen").modes.contains { $0.mode == "customer-balances" }))
+        #expect(try Self.facts(rails: "Wallet top-ups by card via Adyen").modes.contains { $0.mode == "customer-balances" })
     }
 
     /// A rail name wrapped over two lines of a block is still read whole; a blank line or a list item between

@@ -321,7 +321,7 @@ public struct RailReader: Sendable {
             // A domestic scheme a PSP processes as its own card payments ("Cards (Visa, mada) via Checkout.com")
             // stays, as a token wallet does: it joins the PSP's class with the facts of its own.
             let processedByPSP = candidate.mention.id.flatMap { railsById[$0]?.processedAs } == "psp-card-api"
-                && affirmed.contains { $0.mention.railClass == "psp-card-api" && $0.mention.known }
+                && affirmed.contains { $0.mention.railClass == "psp-card-api" }
             if candidate.mention.railClass == "card-network", !directSchemeLink, !processedByPSP,
                 let open = openParenthesis(before: candidate.span.first, in: tokens),
                 matches.contains(where: { match in
@@ -409,14 +409,14 @@ public struct RailReader: Sendable {
             result.rails.append(mention)
             railSpans.append(candidate.span)
         }
-        // A rail received only is named by its own name: "(incoming)" tells it apart only from the same rail
+        // A rail received only is named by its own name: "Incoming" tells it apart only from the same rail
         // sent on.
         for index in result.rails.indices {
             let rail = result.rails[index]
-            guard let id = rail.id, rail.name.hasSuffix(Self.receivedSuffix),
-                !result.rails.contains(where: { $0.id == id && !$0.name.hasSuffix(Self.receivedSuffix) })
+            guard rail.name.hasPrefix(Self.receivedPrefix), rules.isReceivedClass(rail.railClass),
+                !result.rails.contains(where: { sameId($0, rail) && !rules.isReceivedClass($0.railClass) })
             else { continue }
-            result.rails[index].name = String(rail.name.dropLast(Self.receivedSuffix.count))
+            result.rails[index].name = String(rail.name.dropFirst(Self.receivedPrefix.count))
         }
         // Once every rail is read (brands after a name can still show it takes cards), the class it has.
         for rail in result.rails where !rail.known {
@@ -475,6 +475,21 @@ public struct RailReader: Sendable {
         }
         for index in result.rails.indices.dropLast().reversed() where result.rails[index].direction == nil && listed(index, index + 1) {
             if !intrinsic(index) { result.rails[index].direction = said(index + 1) }
+        }
+        // "KakaoPay and Naver Pay as wallets", "Tabby and Tamara pay-in-4": an unknown name listed beside
+        // another whose words gave it a class, with none of its own, takes that class.
+        for _ in 0..<2 {
+            for index in result.rails.indices where !result.rails[index].known && result.rails[index].railClass == rules.unknownRailClass {
+                // The class word usually follows the list ("KakaoPay and Naver Pay as wallets"): the next name first.
+                let neighbours = [index + 1, index - 1].filter { result.rails.indices.contains($0) }
+                guard let source = neighbours.first(where: { other in
+                    let rail = result.rails[other]
+                    return !rail.known && rail.reading == .context && rail.railClass != rules.unknownRailClass
+                        && (other < index ? listed(other, index) : listed(index, other))
+                }) else { continue }
+                result.rails[index].railClass = result.rails[source].railClass
+                result.rails[index].family = result.rails[source].family
+            }
         }
         // "Clients fund their accounts by SEPA Credit Transfer and by Fedwire": a credit rail with no words of
         // its own, listed after one the input receives on, is received too.
@@ -553,9 +568,15 @@ public struct RailReader: Sendable {
     }
 
     /// What tells the credits a rail receives apart from the credits sent on it, when the input does both.
-    static let receivedSuffix = " (incoming)"
+    static let receivedPrefix = "Incoming "
 
-    static func receivedName(of name: String) -> String { name + receivedSuffix }
+    static func receivedName(of name: String) -> String { receivedPrefix + name }
+
+    /// The same rail whatever it was named: by catalogue id, or by name for rails payarch does not know.
+    func sameId(_ lhs: RailMention, _ rhs: RailMention) -> Bool {
+        let strip = { (name: String) in name.hasPrefix(Self.receivedPrefix) ? String(name.dropFirst(Self.receivedPrefix.count)) : name }
+        return lhs.id == rhs.id && (lhs.id != nil || strip(lhs.name).lowercased() == strip(rhs.name).lowercased())
+    }
 
     func sameRail(_ lhs: RailMention, _ rhs: RailMention) -> Bool {
         lhs.id == rhs.id && (lhs.id != nil ? lhs.name == rhs.name : lhs.name.lowercased() == rhs.name.lowercased())
@@ -927,6 +948,8 @@ public struct RailReader: Sendable {
             return first.properties.isUppercase || token.text.unicodeScalars.dropFirst().contains { $0.properties.isUppercase }
         }
         var names: [UnknownName] = []
+        // Names with no rail context of their own, which a name read as a rail right after them may still list.
+        var passedOver: [ContextReader.Span] = []
         var index = 0
         while index < tokens.count {
             guard !covered[index], directionAt[index] == nil, isName(tokens[index]) else {
@@ -952,6 +975,8 @@ public struct RailReader: Sendable {
             // A name in parentheses right after a rail is that rail's alias or part ("Mastercard (MIP)",
             // "Stripe (PaymentIntents)").
             if index >= 2, tokens[index - 1].text == "(", entityAt[index - 2] { continue }
+            // ... and so is one right after a name read before it ("HyperPay (COPYandPAY)", "Redsys (TPV Virtual, REST)").
+            if index >= 2, tokens[index - 1].text == "(", names.last?.span.last == index - 1 { continue }
             // Anywhere in such a parenthesis: "Visa (BASE I via VAP)".
             if let open = openParenthesis(before: index, in: tokens), open >= 1, entityAt[open - 1] { continue }
             // A signature ("Thanks, Priya") or an in-house brand ("Acme Pay (our wallet brand)") is no rail.
@@ -966,7 +991,9 @@ public struct RailReader: Sendable {
             if index > 0, contextAt[index - 1] == .before { railLike = true }
             if index > 1, tokens[index - 1].lower == "the", contextAt[index - 2] == .before { railLike = true }
             // "OXXO in Mexico", "Skrill for withdrawals": not for a capitalised word that merely opens a sentence.
-            let opensSentence = index == 0 || text.clause[index - 1] != text.clause[index] || tokens[index - 1].isLineBreak
+            // A name right after a heading's colon ("Checkout: Tabby and Tamara pay-in-4") is the first of its list.
+            let opensSentence = (index == 0 || text.clause[index - 1] != text.clause[index] || tokens[index - 1].isLineBreak)
+                && !(index > 0 && tokens[index - 1].text == ":")
             let productLike = tokens[index].text.unicodeScalars.dropFirst().contains { $0.properties.isUppercase }
                 || end - index > 1 || tokens[index].text.count <= 4
             if end + 1 < tokens.count, ["for", "in"].contains(tokens[end].lower), placeAt[end + 1] || directionAt[end + 1] != nil,
@@ -980,11 +1007,24 @@ public struct RailReader: Sendable {
             if others.allSatisfy({ nameWords.fillers.contains(tokens[$0].lower) || tokens[$0].text == "\"" || tokens[$0].text == "'" || placeAt[$0] }) {
                 railLike = true
             }
-            guard railLike else { continue }
+            guard railLike else {
+                passedOver.append(.init(first: index, last: end))
+                continue
+            }
             var name = text.quote(index, end)
             while let last = name.last, ".,;:".contains(last) { name.removeLast() }
             names.append(UnknownName(name: name, span: .init(first: index, last: end), railClass: unknownClass(near: index..<end, in: text, xa: xa)))
         }
+        // "Tabby and Tamara pay-in-4": a name joined to a name read as a rail is listed with it, a rail too.
+        for span in passedOver.reversed() {
+            guard span.last + 1 < tokens.count, ["and", "or", ",", "/", "&"].contains(tokens[span.last].lower),
+                names.contains(where: { $0.span.first == span.last + 1 })
+            else { continue }
+            var name = text.quote(span.first, span.last)
+            while let last = name.last, ".,;:".contains(last) { name.removeLast() }
+            names.append(UnknownName(name: name, span: span, railClass: unknownClass(near: span.first..<span.last, in: text, xa: xa)))
+        }
+        names.sort { $0.span.first < $1.span.first }
         return names
     }
 
@@ -1032,15 +1072,26 @@ public struct RailReader: Sendable {
     func unknownClass(near range: Range<Int>, in text: ReadingText, xa: Bool) -> String? {
         let item = text.item[range.lowerBound]
         // The words of its list item, its own name included ("Open Banking PIS" says what it is).
-        let lower = text.tokens.indices.filter { text.item[$0] == item }.map { text.tokens[$0].lower }
+        // ... and the words right after it in its clause ("Webpay Plus for credit and debit cards").
+        let clause = text.clause[range.lowerBound]
+        let after = (range.upperBound..<min(text.tokens.count, range.upperBound + 6)).filter { text.clause[$0] == clause && text.item[$0] != item }
+        let lower = (text.tokens.indices.filter { text.item[$0] == item } + after).map { text.tokens[$0].lower }
         let joined = " " + lower.joined(separator: " ") + " "
+        // "mada debit, Visa/Mastercard and Apple Pay through HyperPay", "by card and by Bizum, both through
+        // Redsys": a name that card payments go through is a card PSP, whatever its own item says.
+        if range.lowerBound > 0, ["through", "via", "thru"].contains(text.tokens[range.lowerBound - 1].lower) {
+            let clause = text.clause[range.lowerBound]
+            let clauseWords = text.tokens.indices.filter { text.clause[$0] == clause && $0 < range.lowerBound }.map { text.tokens[$0].lower }
+            let cardWords: Set<String> = ["card", "cards", "visa", "mastercard", "amex", "mada", "maestro", "discover", "jcb", "unionpay", "3ds", "3ds2"]
+            if clauseWords.contains(where: cardWords.contains) { return "psp-card-api" }
+        }
         var table: [(String, [String])] = [
-            ("wallet", [" wallet ", " wallets ", " e-wallet ", " mobile money "]),
+            ("wallet", [" wallet ", " wallets ", " e-wallet ", " e - wallet ", " mobile money ", " momo ", " carrier billing ", " phone bill "]),
             ("direct-debit", [" direct debit ", " direct debits ", " mandate "]),
             ("instant-push", [" instant ", " real-time ", " realtime ", " qr ", " open banking ", " pis ", " pay by bank ", " account-to-account ", " a2a "]),
-            ("bank-redirect", [" voucher ", " vouchers ", " cash ", " redirect ", " online banking ", " references ", " reference "]),
+            ("bank-redirect", [" voucher ", " vouchers ", " cash ", " redirect ", " online banking ", " references ", " reference ", " bank - transfer payments ", " bank transfer payments "]),
             ("batch-credit", [" bank transfer ", " bank transfers ", " bill payments ", " bill payment "]),
-            ("bnpl", [" bnpl ", " pay later ", " instalments ", " installments "]),
+            ("bnpl", [" bnpl ", " pay later ", " instalments ", " installments ", " pay - in - 4 ", " pay in 4 ", " pay - in - 3 ", " pay in 3 "]),
             ("rtgs-wire", [" wire ", " wires ", " rtgs "]),
             ("crypto-account", [" token ", " tokens ", " chain ", " stablecoin ", " coin "]),
             // Last: card words often stand beside a wallet or a bank method ("debit card top-ups via a wallet").
