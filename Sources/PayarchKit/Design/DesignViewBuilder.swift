@@ -44,11 +44,39 @@ public struct DesignViewBuilder: Sendable {
     /// With no store named, the store is the table's choice: said as an assumption, with how to name one.
     /// Resource managers under XA keep their own database.
     func storeAssumption(_ plan: DesignPlan) -> [String] {
-        guard plan.facts.consistency.statedStore == nil, let store = plan.decision("datastore"), store.text("storeKind") != "xa" else { return [] }
+        guard let store = plan.decision("datastore"), store.text("storeKind") != "xa" else { return [] }
+        let database = String(store.text("database").prefix { $0 != "," })
+        // A store the input names that payarch has no rows for is never "no store named": the design is a
+        // stand-in written in another store's terms, said as such.
+        let unmodelled = uniqued(plan.facts.warnings.filter { $0.id == "reading.unmodelled-store" }.compactMap { $0.phrase?.text })
+        if !unmodelled.isEmpty {
+            let names = Self.list(unmodelled.map { MarkdownEscaper.inline($0) })
+            if plan.facts.consistency.statedStore != nil {
+                return [
+                    "the input also names \(names), for which payarch has no design rows; the store statements below are written for the store in use above, so if \(names) \(unmodelled.count == 1 ? "holds" : "hold") the keys or the payment state, translate each of them (unique-key claim, isolation, locking reads, failover) and confirm it before relying on it"
+                ]
+            }
+            return [
+                "the input runs \(names), for which payarch has no design rows: the store statements below are written for \(database) as a stand-in (the datastore table's choice for this volume and consistency), so translate each of them (unique-key claim, isolation, locking reads, failover) to \(names) and confirm it before relying on it"
+            ]
+        }
+        guard plan.facts.consistency.statedStore == nil else { return [] }
         let named = rules.vocabulary.stores.compactMap(\.aliases.first)
         return [
-            "no store is named, so the design uses \(String(store.text("database").prefix { $0 != "," })), the datastore table's choice for this volume and consistency (see the appendix); name the store you run ("
+            "no store is named, so the design uses \(database), the datastore table's choice for this volume and consistency (see the appendix); name the store you run ("
                 + Self.list(named) + ") to have the design written in its dialect"
+        ]
+    }
+
+    /// The input asks for atomic commit across resource managers it names ("two-phase commit across Db2 and
+    /// MQ") and the design links them another way: said, with the reason, never dropped in silence.
+    func atomicityConflict(_ plan: DesignPlan, pattern: DesignView.Pattern) -> [String] {
+        guard let stated = plan.facts.consistency.atomicCommit, pattern != .twoPhaseCommit else { return [] }
+        let managers = plan.facts.rails.filter { $0.railClass == "xa-resource" }.map(Self.name)
+        guard !managers.isEmpty else { return [] }
+        let governing = rules.railClass(plan.facts.governingClass)?.name ?? plan.facts.governingClass
+        return [
+            "the input asks for atomic commit across \(Self.list(managers)) (\"\(MarkdownEscaper.inline(stated.text))\"), and this design does not give it: the payment's flow is governed by \(governing), which no transaction of the resource managers can span, so \(Self.list(managers)) are linked by the transactional outbox below; to keep two-phase commit for the internal leg, commit the ledger change and the outgoing message in one XA transaction under the transaction manager's durable log and let that message start the \(governing) step, keyed as below"
         ]
     }
 
@@ -378,7 +406,7 @@ public struct DesignViewBuilder: Sendable {
                 ? .init(name: output("regions", "modeName"), detail: output("regions", "keyHome"))
                 : .init(name: "one region per deployment, data kept in its region", detail: Self.residencyText),
             risks: risks,
-            basis: basisRows(facts), assumptions: facts.assumptions.map { MarkdownEscaper.inline($0.text) } + storeAssumption(plan),
+            basis: basisRows(facts), assumptions: facts.assumptions.map { MarkdownEscaper.inline($0.text) } + storeAssumption(plan) + atomicityConflict(plan, pattern: pattern),
             notes: facts.notes.map { note in
                 .init(id: note.id, text: MarkdownEscaper.inline(note.message.hasSuffix(".") ? note.message : note.message + "."))
             },

@@ -103,6 +103,17 @@ public struct InputReader: Sendable {
         let xa = [railsInput, throughputInput, consistencyInput].contains(where: statesXA)
 
         var railResult = rails.read(railsInput, xa: xa)
+        // "CICS transactions use two-phase commit across Db2 and MQ": resource managers under XA named with
+        // the consistency constraints are rails of the design as much as those named with the rails.
+        if xa, !railResult.rails.contains(where: { $0.railClass == "xa-resource" }) {
+            for other in [consistencyInput, throughputInput] {
+                for rail in rails.read(other, xa: true).rails where rail.known && rail.railClass == "xa-resource"
+                    && !railResult.rails.contains(where: { $0.id == rail.id })
+                {
+                    railResult.rails.append(rail)
+                }
+            }
+        }
         var warnings = railResult.warnings
         var assumptions: [Assumption] = []
         if railResult.rails.count > Self.maxRails {

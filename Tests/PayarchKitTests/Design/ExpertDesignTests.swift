@@ -138,6 +138,30 @@ import Testing
         #expect(dynamo.contains("a `ConditionExpression` of `refundable >= :amount` on the payment item"))
     }
 
+    /// A store the input runs that payarch has no rows for is never "no store named": the design says it is
+    /// a stand-in in another store's terms, to translate; beside a store it has rows for, the other is named.
+    @Test func anUnmodelledStoreIsAStandInNeverNoStore() throws {
+        let tidb = try design("Razorpay", "100 TPS", "strong; TiDB cluster in Mumbai").1
+        #expect(tidb.contains("**Assumption: the input runs TiDB, for which payarch has no design rows: the store statements below are written for"))
+        #expect(!tidb.contains("no store is named"))
+        let both = try design("Visa and Mastercard over ISO 8583", "100 TPS", "strong; authorisations in ScyllaDB, funding in PostgreSQL").1
+        #expect(both.contains("the input also names ScyllaDB, for which payarch has no design rows; the store statements below are written for the store in use above, so if ScyllaDB holds the keys"))
+        #expect(!(try design("Stripe", "100 TPS", "strong").1.contains("for which payarch has no design rows")))
+    }
+
+    /// Resource managers named under XA with the constraints are rails too; when the design links them by an
+    /// outbox although the input asks for atomic commit, it says so and how to keep 2PC for the internal leg.
+    @Test func aStatedAtomicCommitThatTheDesignDoesNotKeepIsSaid() throws {
+        let (plan, markdown) = try design(
+            "ACH debits for loan repayments", "50 TPS",
+            "strict; transfers use two-phase commit across Oracle Database and IBM MQ today and we want to keep that")
+        #expect(plan.facts.rails.filter { $0.railClass == "xa-resource" }.map(\.name) == ["Oracle", "IBM MQ"])
+        #expect(markdown.contains("**Assumption: the input asks for atomic commit across Oracle and IBM MQ (\"two-phase commit\"), and this design does not give it"))
+        // A design that keeps 2PC says nothing of the kind.
+        let kept = try design("Oracle Database and IBM MQ under XA two-phase commit", "50 TPS", "strict; two-phase commit").1
+        #expect(!kept.contains("and this design does not give it"))
+    }
+
     /// A merchant-initiated charge is keyed on what it pays for, a renewal or a one-off charge such as a tip,
     /// not only on a subscription's billing period.
     @Test func aMerchantInitiatedChargeIsKeyedOnWhatItPaysFor() throws {
