@@ -56,10 +56,24 @@ public struct DesignPlanner: Sendable {
             // The input names the store it runs: that engine's row replaces the table's choice, and with
             // several active regions, the region row that store supports replaces the regions choice.
             let key = Decision.Key(dimension: "store", value: stated.engine, phrases: [stated.phrase], assumed: false)
+            let bandPartition = decisions.first { $0.table == "partitioning" }?.row
             Self.replace(&decisions[index], with: row, of: table, rationale: "The input names the store it already runs, so the design uses it: ", key: key)
+            // One primary of the store the input runs cannot carry a volume the table would shard: the same
+            // store, hash-sharded on the key, each shard laid out as the input runs it.
+            if row.outputs["storeKind"]?.text == "single-primary", let bandPartition, bandPartition != "PART-SINGLE-PRIMARY",
+                let database = row.outputs["database"]?.text, let comma = database.firstIndex(of: ",")
+            {
+                let layout = database[database.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+                    .replacingOccurrences(of: "one primary", with: "a primary").replacingOccurrences(of: "one writer", with: "a writer")
+                let sharded = String(database[..<comma]) + ", hash-sharded on (merchant id, idempotency key) because one primary cannot carry this volume, each shard " + layout
+                decisions[index].outputs["storeKind"] = .text("sharded")
+                decisions[index].outputs["database"] = .text(sharded)
+                decisions[index].summary = decisions[index].summary.replacingOccurrences(of: database, with: sharded)
+                decisions[index].rationale += " At this volume one primary of it cannot carry the load, so it is hash-sharded on the key."
+            }
             // Partitioning follows the kind of store now chosen, not the volume band alone.
             if let partIndex = decisions.firstIndex(where: { $0.table == "partitioning" }),
-                let rowId = Self.partitioningRowByStoreKind[row.outputs["storeKind"]?.text ?? ""], decisions[partIndex].row != rowId,
+                let rowId = Self.partitioningRowByStoreKind[decisions[index].outputs["storeKind"]?.text ?? ""], decisions[partIndex].row != rowId,
                 let partTable = rules.tables.first(where: { $0.id == "partitioning" }), let partRow = partTable.rows.first(where: { $0.id == rowId })
             {
                 Self.replace(&decisions[partIndex], with: partRow, of: partTable, rationale: "The input runs \(stated.phrase.text): ", key: key)

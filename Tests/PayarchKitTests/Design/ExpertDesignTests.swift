@@ -939,7 +939,13 @@ import Testing
         }
         // Partitioning follows the store chosen: CockroachDB at a low volume splits its own key space.
         #expect(cockroach.decision("partitioning")?.row == "PART-STORE-SPLITS")
-        #expect(try design("Stripe", "100,000 TPS", "strong consistency; we are on Aurora MySQL").0.decision("partitioning")?.row == "PART-SINGLE-PRIMARY")
+        // The input's single-primary store at a volume the table would shard is that store, hash-sharded.
+        let (auroraPlan, aurora) = try design("Stripe", "100,000 TPS", "strong consistency; we are on Aurora MySQL")
+        #expect(auroraPlan.decision("partitioning")?.row == "PART-HASH-MERCHANT-KEY" && auroraPlan.decision("datastore")?.text("storeKind") == "sharded")
+        #expect(aurora.contains("hash-sharded on (merchant id, idempotency key) because one primary cannot carry this volume, each shard a writer"))
+        #expect(aurora.contains("| Database shards |") && !aurora.contains("| Database primaries |"))
+        let small = try design("Stripe", "1,000 TPS", "strong consistency; we are on Aurora MySQL").0
+        #expect(small.decision("partitioning")?.row == "PART-SINGLE-PRIMARY" && small.decision("datastore")?.text("storeKind") == "single-primary")
         for (_, row) in DesignPlanner.partitioningRowByStoreKind {
             #expect(Bundled.rules.table("partitioning")?.rows.contains { $0.id == row } == true)
         }

@@ -47,6 +47,8 @@ public struct RequirementReader: Sendable {
     }
 
     static let conjunctions: Set<String> = ["and", "but", "or", "so", "yet", "while", "whereas", "also"]
+    /// Verbs that open a limit ("exceed SAR 3,000"), not a step of the payment.
+    static let limitVerbs: Set<String> = ["exceed", "exceeds", "surpass", "surpasses", "top", "tops", "reach", "reaches", "pass", "passes"]
 
     /// The segments of a text: clauses split at commas, colons, semicolons and dashes with a space before them.
     func segments(of text: ReadingText) -> [Segment] {
@@ -281,6 +283,10 @@ public struct RequirementReader: Sendable {
             return (first..<last).contains { text.tokens[$0].isWord } ? first..<last : nil
         }
         guard let action = trimmed(action, atComma: !actionBeforeGate), let precondition = trimmed(precondition) else { return nil }
+        // "A courier's cash float may not exceed SAR 3,000 before we block new COD orders": an amount the action
+        // must stay under is a limit, not a step that waits; it stays a requirement no rule reads.
+        let actionWords = text.tokens[action].filter(\.isWord).map(\.lower)
+        if let first = actionWords.first, Self.limitVerbs.contains(first), text.tokens[action].contains(where: { $0.number != nil }) { return nil }
         var gate = StatedGate(
             action: text.phrase(action.lowerBound, action.upperBound), precondition: text.phrase(precondition.lowerBound, precondition.upperBound),
             phrase: text.phrase(segment.first, segment.last))
