@@ -280,6 +280,8 @@ public struct DesignView: Sendable, Codable {
         public var precondition: String
         /// The time the input states for it ("at least 24h before"), quoted; empty when none.
         public var timing: [String] = []
+        /// Whether the precondition is an approval of a payment over an amount (four eyes).
+        public var approval: Bool = false
     }
     /// Whether the input holds balances to a strong level (a balance may never go negative), and the level.
     public var balancesGuarded: Bool

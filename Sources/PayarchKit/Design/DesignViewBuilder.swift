@@ -394,7 +394,7 @@ public struct DesignViewBuilder: Sendable {
                 .init(
                     number: firstGate + index, action: MarkdownEscaper.quoted(RequirementMatcher.oneLine(gate.action.text)),
                     precondition: MarkdownEscaper.quoted(RequirementMatcher.oneLine(gate.precondition.text)),
-                    timing: gate.timing.map { [MarkdownEscaper.quoted(RequirementMatcher.oneLine($0.text))] } ?? []))
+                    timing: gate.timing.map { [MarkdownEscaper.quoted(RequirementMatcher.oneLine($0.text))] } ?? [], approval: gate.approval))
         }
         var view = DesignView(
             title: railNames.joined(separator: ", "), pattern: pattern, storeKind: storeKind, ledger: ledger, regions: regions, crdt: crdt,

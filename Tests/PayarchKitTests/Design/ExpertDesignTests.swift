@@ -162,6 +162,16 @@ import Testing
         #expect(!kept.contains("and this design does not give it"))
     }
 
+    /// An approval above an amount is a barrier: the payment over it waits for an approval by someone other
+    /// than its initiator, for its own amount, once; a gate that is no approval says nothing of the kind.
+    @Test func anApprovalAboveAnAmountIsAFourEyesBarrier() throws {
+        let markdown = try design("Payouts via SEPA Credit Transfer", "50 TPS", "strong; payouts above EUR 10,000 require dual approval from finance").1
+        #expect(markdown.contains("**Barrier 7, stated by the input: \"payouts above EUR 10,000\" waits for \"dual approval from finance\".**"))
+        #expect(markdown.contains("the guard refuses an approval by the initiator, the threshold is tested on the payment's own amount in its own currency, and one approval opens one payment only"))
+        let plain = try design("Payouts via SEPA Credit Transfer", "50 TPS", "strong; payouts are sent only after KYC is approved").1
+        #expect(plain.contains("stated by the input:") && !plain.contains("the guard refuses an approval by the initiator"))
+    }
+
     /// A merchant-initiated charge is keyed on what it pays for, a renewal or a one-off charge such as a tip,
     /// not only on a subscription's billing period.
     @Test func aMerchantInitiatedChargeIsKeyedOnWhatItPaysFor() throws {
@@ -1078,9 +1088,11 @@ extension ExpertDesignTests {
         let rules = try design(
             "RTP payouts", "50 TPS",
             "strong consistency. Must never: release a payout for a refunded order; pay a blocked driver. Instant Pay max $500/day per driver. Payouts over USD 100k need 2-person approval.").1
-        for rule in ["pay a blocked driver.", "Instant Pay max \\$500/day per driver.", "Payouts over USD 100k need 2-person approval."] {
+        for rule in ["pay a blocked driver.", "Instant Pay max \\$500/day per driver."] {
             #expect(rules.contains("- \"\(rule)\""), "\(rule)")
         }
+        // An approval above an amount is designed as a barrier, not listed.
+        #expect(!rules.contains("- \"Payouts over USD 100k need 2-person approval.\"") && rules.contains("waits for \"2-person approval\""))
         #expect(!rules.contains("- \"Must never\""))
     }
 

@@ -13,6 +13,7 @@ public struct RequirementReader: Sendable {
     let timeUnits: Gazetteer<Bool>
     let timeQualifiers: Gazetteer<Bool>
     let controlWords: Gazetteer<Bool>
+    let approvalWords: Gazetteer<Bool>
     let metWords: Gazetteer<Bool>
     /// Longer segments are quoted up to this many characters, then cut at a word with "…".
     static let maxQuote = 160
@@ -38,6 +39,7 @@ public struct RequirementReader: Sendable {
         timeUnits = Gazetteer(vocabulary.gates.timeUnits, true)
         timeQualifiers = Gazetteer(vocabulary.gates.timeQualifiers, true)
         controlWords = Gazetteer(vocabulary.controlWords, true)
+        approvalWords = Gazetteer(vocabulary.approvalWords, true)
     }
 
     /// A segment of one input: tokens `[first, last)`.
@@ -139,7 +141,8 @@ public struct RequirementReader: Sendable {
                     anyStart(negatedGateStarts, in: (negation + 1)..<max(negation + 1, range.upperBound)) != nil
                 } ?? false
                 guard inherited || negatedGate || anyStart(requirements, in: range) != nil else { continue }
-                let found = self.gates(in: segment, of: text, matches: matches)
+                var found = self.gates(in: segment, of: text, matches: matches)
+                if found.isEmpty, let approval = approvalGate(in: segment, of: text) { found = [approval] }
                 if !found.isEmpty {
                     gates += found
                     continue
@@ -249,6 +252,27 @@ public struct RequirementReader: Sendable {
         return found
     }
 
+    /// "Refunds above EUR 1,000 need a second person in customer service to approve", "A wire above
+    /// $100,000 needs a second officer's approval before release": a payment over an amount that waits for an
+    /// approval. The action runs to the verb that asks for it, the precondition from there to the end.
+    func approvalGate(in segment: Segment, of text: ReadingText) -> StatedGate? {
+        let tokens = Array(text.tokens[segment.first..<segment.last])
+        guard !approvalWords.matches(in: tokens).isEmpty,
+            let threshold = tokens.indices.first(where: { Self.thresholdWords.contains(tokens[$0].lower) }),
+            tokens[threshold...].prefix(4).contains(where: { $0.number != nil }),
+            let verb = tokens.indices.first(where: { $0 > threshold && Self.approvalVerbs.contains(tokens[$0].lower) })
+        else { return nil }
+        guard var gate = make(
+            action: segment.first..<(segment.first + verb), precondition: (segment.first + verb + 1)..<segment.last, segment: segment, text: text)
+        else { return nil }
+        gate.approval = true
+        return gate
+    }
+
+    /// Words that open a threshold ("above EUR 1,000"), and the verbs that ask for an approval.
+    static let thresholdWords: Set<String> = ["above", "over", "exceeding", "beyond", ">", "≥", "from"]
+    static let approvalVerbs: Set<String> = ["need", "needs", "require", "requires", "required", "must", "go", "goes"]
+
     /// A gate from two token ranges, each trimmed of joining words and cut at a parenthesis, colon or
     /// comma; nil when either is left without a word.
     func make(action: Range<Int>, precondition: Range<Int>, segment: Segment, text: ReadingText, actionBeforeGate: Bool = true) -> StatedGate? {
@@ -336,6 +360,9 @@ public struct StatedGate: Sendable, Codable, Hashable {
     public var phrase: SourcedPhrase
     /// A time the requirement states ("at least 24h before"), checked against the record's committed time.
     public var timing: SourcedPhrase? = nil
+    /// True for an approval above an amount ("refunds above EUR 1,000 need a second person to approve"):
+    /// the precondition is an approval by someone other than the initiator.
+    public var approval: Bool = false
 }
 
 extension RequirementReader {

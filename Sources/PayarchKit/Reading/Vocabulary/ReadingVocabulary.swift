@@ -196,6 +196,8 @@ public struct ReadingVocabulary: Sendable, Codable {
         public var requirementWords: [String] = []
         /// Words that name a control without a modal verb ("2-person approval"): a requirement, never a cut point.
         public var controlWords: [String] = []
+        /// Words that ask for an approval ("second person", "dual approval"): above an amount, a gate.
+        public var approvalWords: [String] = []
         public var metWords: [String] = []
         /// Words that say nothing of what a requirement is about, left out when the design's text is
         /// searched for it.
