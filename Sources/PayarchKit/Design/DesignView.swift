@@ -283,6 +283,13 @@ public struct DesignView: Sendable, Codable {
         /// Whether the precondition is an approval of a payment over an amount (four eyes).
         public var approval: Bool = false
     }
+    /// The input's limits on an amount or a count, each a barrier after the gates.
+    public var limits: [Limit] = []
+    public struct Limit: Sendable, Codable {
+        public var number: Int
+        /// The limit as the input wrote it, quoted.
+        public var phrase: String
+    }
     /// Whether the input holds balances to a strong level (a balance may never go negative), and the level.
     public var balancesGuarded: Bool
     public var balancesLevel: String

@@ -396,6 +396,11 @@ public struct DesignViewBuilder: Sendable {
                     precondition: MarkdownEscaper.quoted(RequirementMatcher.oneLine(gate.precondition.text)),
                     timing: gate.timing.map { [MarkdownEscaper.quoted(RequirementMatcher.oneLine($0.text))] } ?? [], approval: gate.approval))
         }
+        var limits: [DesignView.Limit] = []
+        for (index, phrase) in facts.limits.enumerated() {
+            let quoted: String = MarkdownEscaper.quoted(RequirementMatcher.oneLine(phrase.text))
+            limits.append(DesignView.Limit(number: firstGate + gates.count + index, phrase: quoted))
+        }
         var view = DesignView(
             title: railNames.joined(separator: ", "), pattern: pattern, storeKind: storeKind, ledger: ledger, regions: regions, crdt: crdt,
             coordination: .init(name: output("coordination", "patternName"), detail: output("coordination", "style") + ": " + (coordination?.rationale ?? "")),
@@ -449,6 +454,7 @@ public struct DesignViewBuilder: Sendable {
             refundBarrier: refundBarrier,
             timeoutFlows: uniqued(classViews.map(\.timeoutFlow)),
             provenance: provenance)
+        view.limits = limits
         // A stated requirement no rule read may still be met by name in the design's own text (a rail's
         // event row that speaks of its UETR): only the ones the design never names are listed.
         let named = RequirementMatcher(

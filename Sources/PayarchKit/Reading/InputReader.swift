@@ -258,8 +258,9 @@ public struct InputReader: Sendable {
             throughput: throughputResult.facts, consistency: consistencyResult.facts, assumptions: assumptions,
             warnings: warnings, modes: modes.read([railsInput, throughputInput, consistencyInput]))
         // Last: a stated requirement no fact above was read from is named, never dropped.
-        let (gates, unread) = requirements.read([railsInput, throughputInput, consistencyInput], read: facts.readPhrases)
+        let (gates, limits, unread) = requirements.read([railsInput, throughputInput, consistencyInput], read: facts.readPhrases)
         facts.gates = gates
+        facts.limits = limits
         facts.warnings += unread
         return Reading(facts: facts, warnings: warnings + unread)
     }

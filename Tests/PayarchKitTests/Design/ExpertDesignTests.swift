@@ -172,6 +172,16 @@ import Testing
         #expect(plain.contains("stated by the input:") && !plain.contains("the guard refuses an approval by the initiator"))
     }
 
+    /// A stated limit is a barrier after the input's gates: a counter per what it limits, reserved in the
+    /// claim's transaction by a conditional update in the store's own terms.
+    @Test func aStatedLimitIsACounterBarrier() throws {
+        let markdown = try design("Payouts via SEPA Credit Transfer", "50 TPS", "strong; payouts only after KYC is approved; payouts per day capped at EUR 2M").1
+        #expect(markdown.contains("**Barrier 8, stated by the input: \"payouts per day capped at EUR 2M\" is a limit.**"))
+        #expect(markdown.contains("`WHERE used + :amount <= :limit`"))
+        let dynamo = try design("Payouts via SEPA Credit Transfer", "50 TPS", "strong; DynamoDB; max 3 payouts per customer per day").1
+        #expect(dynamo.contains("a `ConditionExpression` of `used + :amount <= :limit` on the counter item"))
+    }
+
     /// A merchant-initiated charge is keyed on what it pays for, a renewal or a one-off charge such as a tip,
     /// not only on a subscription's billing period.
     @Test func aMerchantInitiatedChargeIsKeyedOnWhatItPaysFor() throws {

@@ -48,6 +48,16 @@ import Testing
         #expect(found == ["R-transactions must be answered within 2 days", "Files must reach the bank by 14:00"])
     }
 
+    /// A limit word and a figure that is no time make a limit (designed, not listed); a time after "max" is
+    /// a deadline, and "max" in the load's text describes the load.
+    @Test func aCapOnAnAmountOrACountIsALimit() throws {
+        let facts = try Self.reader.read(
+            rails: "Stripe", throughput: "~8k loans/day (max MXN 50,000 each)",
+            consistency: "Players under 19 have a monthly spending cap of 70,000 KRW. Disbursements per day capped at MXN 60M. Payouts settle within max 48h.").facts
+        #expect(facts.limits.map(\.text) == ["Players under 19 have a monthly spending cap of 70,000 KRW", "Disbursements per day capped at MXN 60M"])
+        #expect(try Self.unread("A courier's cash float may not exceed SAR 3,000.").isEmpty)
+    }
+
     @Test func manyUnreadRequirementsAreCappedWithACount() throws {
         let text = (1...11).map { "rule \($0) must hold" }.joined(separator: ". ")
         let warnings = try Self.reader.read(rails: "Stripe", throughput: "100 TPS", consistency: text).facts.unreadRequirements

@@ -14,6 +14,7 @@ public struct RequirementReader: Sendable {
     let timeQualifiers: Gazetteer<Bool>
     let controlWords: Gazetteer<Bool>
     let approvalWords: Gazetteer<Bool>
+    let limitWords: Gazetteer<Bool>
     let metWords: Gazetteer<Bool>
     /// Longer segments are quoted up to this many characters, then cut at a word with "…".
     static let maxQuote = 160
@@ -40,6 +41,7 @@ public struct RequirementReader: Sendable {
         timeQualifiers = Gazetteer(vocabulary.gates.timeQualifiers, true)
         controlWords = Gazetteer(vocabulary.controlWords, true)
         approvalWords = Gazetteer(vocabulary.approvalWords, true)
+        limitWords = Gazetteer(vocabulary.limitWords, true)
     }
 
     /// A segment of one input: tokens `[first, last)`.
@@ -96,8 +98,9 @@ public struct RequirementReader: Sendable {
 
     /// What the requirements of the texts say: the gates read, and a warning for each requirement that
     /// is neither a gate nor read as a fact (`read` holds every phrase a fact or warning came from).
-    public func read(_ texts: [ReadingText], read: [SourcedPhrase]) -> (gates: [StatedGate], unread: [ReadingWarning]) {
+    public func read(_ texts: [ReadingText], read: [SourcedPhrase]) -> (gates: [StatedGate], limits: [SourcedPhrase], unread: [ReadingWarning]) {
         var gates: [StatedGate] = []
+        var limits: [SourcedPhrase] = []
         var warnings: [ReadingWarning] = []
         var more = 0
         for text in texts {
@@ -108,7 +111,9 @@ public struct RequirementReader: Sendable {
                 before: affirmedBefore.matches(in: text.tokens), negations: negations.matches(in: text.tokens))
             // A control word makes a segment a requirement too ("need 2-person approval"); only the modal
             // words cut gates.
-            let requirements = (matches.requirements.map(\.first) + controlWords.matches(in: text.tokens).map(\.first)).sorted()
+            // A limit word does too, outside the load's text, where "max" and "up to" describe the load.
+            let limitStarts = text.variable == InputReader.throughputVariable ? [] : limitWords.matches(in: text.tokens).map(\.first)
+            let requirements = (matches.requirements.map(\.first) + controlWords.matches(in: text.tokens).map(\.first) + limitStarts).sorted()
             // Whether any of the sorted `starts` falls in `range`, by binary search: a long text has thousands
             // of segments and words, and a scan per segment made the reader quadratic.
             func anyStart(_ starts: [Int], in range: Range<Int>) -> Int? {
@@ -148,6 +153,16 @@ public struct RequirementReader: Sendable {
                     continue
                 }
                 guard !met.contains(where: range.contains) else { continue }
+                // "Players under 19 have a monthly spending cap of 70,000 KRW", "max 2 re-presentments": a
+                // limit on an amount or a count, designed as a counter checked in the claim's transaction.
+                if text.variable != InputReader.throughputVariable, isLimit(segment, of: text) {
+                    var last = segment.last
+                    while last > segment.first + 1, !text.tokens[last - 1].isWord, text.tokens[last - 1].number == nil, text.tokens[last - 1].text != ")" { last -= 1 }
+                    var phrase = text.phrase(segment.first, last)
+                    phrase.text = Self.shortened(phrase.text)
+                    limits.append(phrase)
+                    continue
+                }
                 let start = text.tokens[segment.first].start
                 let end = text.tokens[segment.last - 1].end
                 guard !spans.contains(where: { $0.0 < end && start < $0.1 }) else { continue }
@@ -169,7 +184,18 @@ public struct RequirementReader: Sendable {
                     id: Self.warningId, phrase: nil, variable: last.phrase?.variable,
                     message: "\(more) more stated requirement\(more == 1 ? "" : "s") no payarch rule reads; check the design against each"))
         }
-        return (gates, warnings)
+        return (gates, limits, warnings)
+    }
+
+    /// Whether a segment caps an amount or a count: a limit word and a figure that is no time ("max 48h"
+    /// is a deadline, not a limit).
+    func isLimit(_ segment: Segment, of text: ReadingText) -> Bool {
+        let tokens = Array(text.tokens[segment.first..<segment.last])
+        guard !limitWords.matches(in: tokens).isEmpty else { return false }
+        let times = Set(timeUnits.matches(in: tokens).map(\.first))
+        return tokens.indices.contains { index in
+            tokens[index].number != nil && !times.contains(index + 1) && !(index + 1 < tokens.count && times.contains(index + 2) && !tokens[index + 1].isWord)
+        }
     }
 
     /// The gates a requirement segment states: one step that must wait for another. A segment joined by

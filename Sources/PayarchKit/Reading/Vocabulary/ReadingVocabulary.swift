@@ -198,6 +198,8 @@ public struct ReadingVocabulary: Sendable, Codable {
         public var controlWords: [String] = []
         /// Words that ask for an approval ("second person", "dual approval"): above an amount, a gate.
         public var approvalWords: [String] = []
+        /// Words that cap an amount or a count ("max", "cap of", "at most"): with a figure, a limit.
+        public var limitWords: [String] = []
         public var metWords: [String] = []
         /// Words that say nothing of what a requirement is about, left out when the design's text is
         /// searched for it.

@@ -15,12 +15,13 @@ extension RuleBookLoader {
 
     private func loadRequirements(_ path: String) throws(PayarchError) -> ReadingVocabulary.Requirements {
         let root = try MappingReader(try document(path), what: "requirements.yml")
-        try root.rejectUnknownKeys(["requirementWords", "controlWords", "approvalWords", "metWords", "ignoredWords", "gates", "examples"])
+        try root.rejectUnknownKeys(["requirementWords", "controlWords", "approvalWords", "limitWords", "metWords", "ignoredWords", "gates", "examples"])
         var requirements = ReadingVocabulary.Requirements(
             requirementWords: try root.stringList("requirementWords"), metWords: try root.stringList("metWords"),
             ignoredWords: try root.stringList("ignoredWords"))
         requirements.controlWords = root["controlWords"] == nil ? [] : try root.stringList("controlWords")
         requirements.approvalWords = root["approvalWords"] == nil ? [] : try root.stringList("approvalWords")
+        requirements.limitWords = root["limitWords"] == nil ? [] : try root.stringList("limitWords")
         let gates = try MappingReader(try root.required("gates"), what: "'gates'")
         try gates.rejectUnknownKeys(["negatedGate", "onlyAfterGate", "affirmedBefore", "negations", "timeUnits", "timeQualifiers"])
         requirements.gates = .init(
