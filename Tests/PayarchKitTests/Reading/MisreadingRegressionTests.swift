@@ -187,6 +187,24 @@ import Testing
         #expect(funding.rails.last?.railClass == "received-credit")
     }
 
+    /// A monthly cap is no consistency level and an audit trail kept for years is no lag bound.
+    @Test func capsAndTrailsAreNoConsistency() throws {
+        let cap = try Self.facts(consistency: "Payments exactly once; players under 19 have a monthly spending cap of 70,000 KRW")
+        #expect(cap.consistency.unscoped == nil)
+        let trail = try Self.facts(consistency: "Payments exactly once; every posting keeps a complete, immutable trail for 7 years")
+        #expect(trail.consistency.lagBounds.isEmpty && trail.consistency.unscoped == nil)
+        // Still read: a report that runs monthly is eventual.
+        #expect(try Self.facts(consistency: "strong payments; reporting monthly").consistency.scopes.contains { $0.scope == "reporting" && $0.tier == "eventual" })
+    }
+
+    /// Digital goods and prepaid top-ups are captured in the authorisation call; nothing ships later.
+    @Test func digitalGoodsAreCapturedAtOnce() throws {
+        for text in ["Digital goods by card via Stripe", "In-game currency bought by card via Adyen", "Prepaid top-ups by card via Adyen"] {
+            #expect(try Self.facts(rails: text).modes.contains { $0.mode == "automatic-capture" }, "\(text)")
+        }
+        #expect(!(try Self.facts(rails: "Cards via Stripe for our webshop").modes.contains { $0.mode == "automatic-capture" }))
+    }
+
     /// Prepaid top-ups of a phone line are no stored balance; wallet top-ups are.
     @Test func onlyWalletTopUpsHoldBalances() throws {
         #expect(!(try Self.facts(rails: "Prepaid top-ups by card via Adyen").modes.contains { $0.mode == "customer-balances" }))
