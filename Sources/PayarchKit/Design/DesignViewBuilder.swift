@@ -468,11 +468,18 @@ public struct DesignViewBuilder: Sendable {
     }
 
     func provenanceRow(_ decision: Decision, title: String, plan: DesignPlan, knownRails: [RailDefinition]) -> DesignView.Provenance {
-        .init(
+        var summary = decision.summary
+        var rationale = decision.rationale
+        // Data kept in its region: one active region in each deployment, as the glance says, for that reason.
+        if decision.table == "regions", decision.text("mode") == "single-region", let residency = plan.facts.consistency.residency {
+            summary = "one region per deployment, data kept in its region"
+            rationale = "The input keeps its data in its own jurisdiction (\(MarkdownEscaper.quoted(residency.text))), so each deployment has one active region and one writer per key, which is the simplest correct gate."
+        }
+        return .init(
             decision: title + (decision.railFamily.map { " (\(rules.family($0)?.name ?? $0))" } ?? ""),
-            choice: Self.cell(decision.summary + (decision.table == "retention" ? "; \(retention(plan, knownRails).text) for the rails given" : "")),
+            choice: Self.cell(summary + (decision.table == "retention" ? "; \(retention(plan, knownRails).text) for the rails given" : "")),
             row: decision.row,
-            selectedBy: decision.keys.map(Self.describe).joined(separator: "; "), rationale: Self.cell(decision.rationale))
+            selectedBy: decision.keys.map(Self.describe).joined(separator: "; "), rationale: Self.cell(rationale))
     }
 
     /// The open items of a design: each rail's own checks, then each class's checks, leaving out an item

@@ -182,6 +182,14 @@ import Testing
         #expect(dynamo.contains("a `ConditionExpression` of `used + :amount <= :limit` on the counter item"))
     }
 
+    /// Data kept in its jurisdiction: the decision appendix says one region per deployment for that reason,
+    /// as the glance does, never that nothing asks for more than one region.
+    @Test func residencyReadsTheSameInTheGlanceAndTheAppendix() throws {
+        let markdown = try design("UPI via Razorpay", "100 TPS", "strong; data must stay in India").1
+        #expect(markdown.contains("| Regions | one region per deployment, data kept in its region | `REGION-SINGLE` |"))
+        #expect(markdown.contains("The input keeps its data in its own jurisdiction") && !markdown.contains("Nothing in the input asks for more than one active region"))
+    }
+
     /// A merchant-initiated charge is keyed on what it pays for, a renewal or a one-off charge such as a tip,
     /// not only on a subscription's billing period.
     @Test func aMerchantInitiatedChargeIsKeyedOnWhatItPaysFor() throws {

@@ -187,6 +187,12 @@ import Testing
         #expect(funding.rails.last?.railClass == "received-credit")
     }
 
+    /// A rate outside the season is a sustained rate, never added to the season's peak.
+    @Test func anOffSeasonRateIsNoPartOfThePeak() throws {
+        let facts = try Self.facts(rails: "Payouts via Wave", throughput: "In season up to 50 payouts per second. Outside season under 2 per second.")
+        #expect(facts.throughput.peak?.tps == 50)
+    }
+
     /// A monthly cap is no consistency level and an audit trail kept for years is no lag bound.
     @Test func capsAndTrailsAreNoConsistency() throws {
         let cap = try Self.facts(consistency: "Payments exactly once; players under 19 have a monthly spending cap of 70,000 KRW")
