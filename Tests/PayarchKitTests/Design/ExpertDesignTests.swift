@@ -190,6 +190,15 @@ import Testing
         #expect(markdown.contains("The input keeps its data in its own jurisdiction") && !markdown.contains("Nothing in the input asks for more than one active region"))
     }
 
+    /// MySQL's failover is said for each way it is run, a self-run InnoDB Cluster included: majority commit,
+    /// the zone that holds the majority, and the failover consistency setting that keeps a claim from missing
+    /// a key on a new primary.
+    @Test func mySQLFailoverCoversInnoDBCluster() throws {
+        let markdown = try design("Stripe", "100 TPS", "strong; MySQL 8.0 InnoDB Cluster, 3 members across two AZs").1
+        #expect(markdown.contains("a self-run InnoDB Cluster (Group Replication, single-primary) commits a transaction only once a majority of its members has agreed on its order"))
+        #expect(markdown.contains("set `group_replication_consistency` to `BEFORE_ON_PRIMARY_FAILOVER` or stronger"))
+    }
+
     /// A merchant-initiated charge is keyed on what it pays for, a renewal or a one-off charge such as a tip,
     /// not only on a subscription's billing period.
     @Test func aMerchantInitiatedChargeIsKeyedOnWhatItPaysFor() throws {
