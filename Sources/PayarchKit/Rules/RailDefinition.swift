@@ -63,6 +63,11 @@ public struct RailDefinition: Sendable, Codable, Hashable {
     /// A token wallet's card class (`psp-card-api`): named beside a rail of that class, it is a card payment
     /// that rail processes, so it takes that class and forms no class of its own.
     public var processedAs: String? = nil
+    /// Places (countries, demonyms, codes, currencies) the rail belongs to, and the aliases other places'
+    /// rails share ("EFT", "FPS"): such an alias written next to another place names that place's rail,
+    /// not this one.
+    public var homePlaces: [String] = []
+    public var localAliases: [String] = []
     public var location: SourceLocation
 }
 

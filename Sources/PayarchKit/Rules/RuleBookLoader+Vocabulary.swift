@@ -55,7 +55,7 @@ extension RuleBookLoader {
         try map.rejectUnknownKeys([
             "id", "name", "aliases", "exactAliases", "examples", "nativeKey", "keyMaxLength", "unknownOutcome",
             "compensation", "reconciliationArtefact", "windows", "facts", "checks", "notes", "runsOn", "direction",
-            "processedAs",
+            "processedAs", "homePlaces", "localAliases",
         ])
         let id = try map.required("id").string(for: "'id' of a rail")
         func text(_ key: String) throws(PayarchError) -> String { try map.required(key).string(for: "'\(key)' of rail '\(id)'") }
@@ -122,6 +122,8 @@ extension RuleBookLoader {
             reconciliationArtefact: try text("reconciliationArtefact"), windows: windows, facts: facts,
             checks: try map.stringList("checks"), location: node.location)
         rail.runsOn = try map.stringList("runsOn")
+        rail.homePlaces = try map.stringList("homePlaces")
+        rail.localAliases = try map.stringList("localAliases")
         if map["direction"] != nil {
             rail.direction = try map.oneOf("direction", ClassLifecycle.directions.sorted(), id: "rules.unknown-value", what: "direction", listName: "directions")
         }

@@ -180,6 +180,24 @@ import Testing
         #expect(facts.rails.map(\.railClass) == classes)
     }
 
+    /// A short name other places' rails share ("FPS", "ACH", "EFT"), written next to another place, is that
+    /// place's rail: an unknown rail of the class with a warning, never the catalogue's rail of that name and
+    /// its facts; next to its own place, or with no place, it stays the catalogue's rail.
+    @Test(arguments: [
+        ("Hong Kong: deposits by FPS to our client-money account", "FPS", "instant-push", false),
+        ("Disbursements via ACH Colombia", "ACH", "batch-credit", false),
+        ("Turkish EFT for larger amounts", "EFT", "batch-credit", false),
+        ("UK payouts by FPS", "Faster Payments", "instant-push", true),
+        ("Landlords are paid by EFT in Canada", "Canadian EFT", "batch-credit", true),
+        ("Payouts by ACH credit", "ACH Credit", "batch-credit", true),
+    ])
+    func aSharedShortNameNextToAnotherPlaceIsThatPlacesRail(_ text: String, _ name: String, _ railClass: String, _ known: Bool) throws {
+        let reading = try Self.read(rails: text)
+        #expect(reading.facts.rails.map(\.name) == [name])
+        #expect(reading.facts.rails.first?.railClass == railClass && reading.facts.rails.first?.known == known)
+        #expect(reading.warnings.contains { $0.id == "reading.foreign-rail" } == !known)
+    }
+
     /// "credit and debit cards" says no direction; "funding comes in by SWIFT" says the money comes in.
     @Test func cardWordsGiveNoDirectionAndFundingThatComesInIsReceived() throws {
         #expect(try Self.facts(rails: "Webpay Plus for credit and debit cards").rails.first?.direction == nil)

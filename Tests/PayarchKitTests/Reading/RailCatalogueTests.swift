@@ -143,4 +143,16 @@ import Testing
     @Test func noRailNameHasParentheses() {
         for rail in Bundled.rules.rails { #expect(!rail.name.contains("(") && !rail.name.contains(")"), "\(rail.id): \(rail.name)") }
     }
+
+    /// A shared short name is one of the rail's own names or a scheme name that reads as it, and comes with
+    /// the places the rail belongs to.
+    @Test func aSharedShortNameIsTheRailsOwnAndHasHomePlaces() {
+        let schemeNames = Set(Bundled.rules.reading.railWords.schemes.flatMap { $0.aliases + $0.exactAliases }.map { $0.lowercased() })
+        for rail in Bundled.rules.rails where !rail.localAliases.isEmpty {
+            let own = Set(([rail.name] + rail.aliases + rail.exactAliases).map { $0.lowercased() }).union(schemeNames)
+            for alias in rail.localAliases { #expect(own.contains(alias.lowercased()), "\(rail.id): \(alias)") }
+            #expect(!rail.homePlaces.isEmpty, "\(rail.id)")
+        }
+        #expect(Bundled.rules.rails.filter { !$0.localAliases.isEmpty }.map(\.id).sorted() == ["ach-credit", "ach-debit", "eft-canada", "faster-payments"])
+    }
 }

@@ -166,8 +166,41 @@ public struct RailReader: Sendable {
         func add(_ mention: RailMention, _ span: ContextReader.Span, channelOnly: Bool = false, notARail: Bool = false) {
             candidates.append(Candidate(mention: mention, span: span, mark: markOf[span.first], channelOnly: channelOnly, notARail: notARail))
         }
+        // Places named in the text, for the rails whose short names other places' rails share.
+        let placeSpans = matches.compactMap { match -> ContextReader.Span? in
+            switch match.payload {
+            case .place: return .init(first: match.first, last: match.last)
+            case .notRail(let category) where ["countries", "demonyms", "exact", "currencies"].contains(category):
+                return .init(first: match.first, last: match.last)
+            default: return nil
+            }
+        }
+        var foreignWarnings: [ReadingWarning] = []
         func mention(_ id: String, reading: RailMention.Reading, _ first: Int, _ last: Int) -> RailMention? {
             guard let rail = railsById[id] else { return nil }
+            // "Hong Kong: deposits by FPS", "via ACH Colombia", "Turkish EFT": a shared short name next to
+            // another place is that place's rail, read as an unknown rail of the class, not this one.
+            let written = text.quote(first, last)
+            let shared = rail.localAliases.contains { $0.caseInsensitiveCompare(written) == .orderedSame }
+                || (reading != .name && rail.localAliases.contains { written.lowercased().hasPrefix($0.lowercased()) })
+            if shared, !rail.homePlaces.isEmpty {
+                let clause = text.clause[first]
+                let near = placeSpans.filter { place in
+                    text.clause[place.first] == clause
+                        && ((place.last <= first && first - place.last <= 4) || (place.first >= last && place.first - last <= 2))
+                }.map { text.quote($0.first, $0.last) }
+                let homes = Set(rail.homePlaces.map { $0.lowercased() })
+                if let place = near.first, !near.contains(where: { homes.contains($0.lowercased()) }) {
+                    let phrase = text.phrase(first, last)
+                    foreignWarnings.append(
+                        ReadingWarning(
+                            id: "reading.foreign-rail", phrase: phrase,
+                            message: "'\(written)' next to '\(place)' is not \(rail.name), the rail payarch knows by that name; it is read as an unknown \(rules.railClass(rail.railClass)?.name ?? rail.railClass) of that place. Name the rail for facts that fit it"))
+                    return RailMention(
+                        id: nil, name: written, railClass: rail.railClass, family: family(of: rail.railClass), known: false,
+                        reading: .context, phrase: phrase)
+                }
+            }
             return RailMention(
                 id: id, name: rail.name, railClass: rail.railClass, family: family(of: rail.railClass), known: true,
                 reading: reading, phrase: text.phrase(first, last))
@@ -418,9 +451,11 @@ public struct RailReader: Sendable {
             else { continue }
             result.rails[index].name = String(rail.name.dropFirst(Self.receivedPrefix.count))
         }
+        result.warnings += foreignWarnings
         // Once every rail is read (brands after a name can still show it takes cards), the class it has.
         for rail in result.rails where !rail.known {
-            guard let phrase = rail.phrase else { continue }
+            // A shared short name next to another place has its own warning.
+            guard let phrase = rail.phrase, !foreignWarnings.contains(where: { $0.phrase == phrase }) else { continue }
             result.warnings.append(
                 ReadingWarning(
                     id: "reading.unknown-rail", phrase: phrase,
