@@ -16,7 +16,7 @@ import Testing
 
     @Test func thereAreScenariosFromEveryReviewRound() {
         let rounds = Set(Self.scenarios().map { String($0.prefix { $0 != "-" }) })
-        #expect(Self.scenarios().count >= 138 && rounds.count >= 13)
+        #expect(Self.scenarios().count >= 148 && rounds.count >= 14)
     }
 
     @Test(arguments: scenarios())

@@ -173,6 +173,11 @@ import Testing
         ("Pay-ins: Khipu for bank-transfer payments", ["Khipu"], ["bank-redirect"]),
         // "Plus" joins a list: the name is "Webpay".
         ("Webpay Plus for credit and debit cards", ["Webpay"], ["psp-card-api"]),
+        // A bank's name between "through" and the product; brands taken through it are its card payments.
+        ("Visa/Mastercard/Amex through Westpac Qvalent on the website", ["Qvalent"], ["psp-card-api"]),
+        // A heading that gives a direction makes the first name after it a rail; a biller code makes it a bill payment received.
+        ("Inbound: BPAY (biller code + CRN printed on every rates notice)", ["BPAY"], ["received-credit"]),
+        ("Parents pay school fees by card via Stripe", ["Stripe"], ["psp-card-api"]),
     ])
     func providerNamesAreReadWithTheirClass(_ text: String, _ names: [String], _ classes: [String]) throws {
         let facts = try Self.facts(rails: text)

@@ -377,6 +377,17 @@ public struct RailReader: Sendable {
                 continue
             }
             if candidate.mention.railClass == "card-network", hasPSP, !directSchemeLink, !processedByPSP { continue }
+            // "Visa/Mastercard/Amex through Westpac Qvalent": brands taken through a card PSP payarch does not know,
+            // named after them in their clause, are that PSP's card payments, not network links.
+            if candidate.mention.railClass == "card-network", !directSchemeLink, !processedByPSP,
+                affirmed.contains(where: {
+                    !$0.mention.known && $0.mention.railClass == "psp-card-api" && $0.span.first > candidate.span.first
+                        && text.clause[$0.span.first] == text.clause[candidate.span.first]
+                })
+            {
+                if result.brandsTaken == nil { result.brandsTaken = candidate.mention.phrase }
+                continue
+            }
             // "iDEAL through Mollie": a PSP after "through" is the channel of a rail of its own sentence.
             if candidate.channelOnly, candidate.mention.railClass == "psp-card-api", !cardWords,
                 candidates.contains(where: {
@@ -953,6 +964,10 @@ public struct RailReader: Sendable {
             default: break
             }
         }
+        var organisationAt = [Bool](repeating: false, count: tokens.count)
+        for match in matches {
+            if case .notRail("organisations") = match.payload { for index in match.first..<match.last { organisationAt[index] = true } }
+        }
         var genericAt = [Bool](repeating: false, count: tokens.count)
         var entityAt = [Bool](repeating: false, count: tokens.count)
         for match in matches {
@@ -1025,6 +1040,18 @@ public struct RailReader: Sendable {
             if xa, (end..<min(tokens.count, end + 2)).contains(where: { nameWords.databases.contains(tokens[$0].lower) }) { railLike = true }
             if index > 0, contextAt[index - 1] == .before { railLike = true }
             if index > 1, tokens[index - 1].lower == "the", contextAt[index - 2] == .before { railLike = true }
+            // "through Westpac Qvalent": a bank's name between the preposition and the product.
+            if index > 1, organisationAt[index - 1], ["through", "via", "thru"].contains(tokens[index - 2].lower) {
+                railLike = true
+            }
+            // "Inbound: BPAY (biller code …)": the first name after a heading that gives a direction.
+            if index > 1, tokens[index - 1].text == ":" {
+                var position = index - 2
+                while position >= 0, !tokens[position].isLineBreak, ![".", ";", ":"].contains(tokens[position].text) {
+                    if directionAt[position] != nil { railLike = true }
+                    position -= 1
+                }
+            }
             // "OXXO in Mexico", "Skrill for withdrawals": not for a capitalised word that merely opens a sentence.
             // A name right after a heading's colon ("Checkout: Tabby and Tamara pay-in-4") is the first of its list.
             let opensSentence = (index == 0 || text.clause[index - 1] != text.clause[index] || tokens[index - 1].isLineBreak)
@@ -1114,7 +1141,10 @@ public struct RailReader: Sendable {
         let joined = " " + lower.joined(separator: " ") + " "
         // "mada debit, Visa/Mastercard and Apple Pay through HyperPay", "by card and by Bizum, both through
         // Redsys": a name that card payments go through is a card PSP, whatever its own item says.
-        if range.lowerBound > 0, ["through", "via", "thru"].contains(text.tokens[range.lowerBound - 1].lower) {
+        // ... also past a bank's name ("through Westpac Qvalent").
+        let before = range.lowerBound > 1 && ["through", "via", "thru"].contains(text.tokens[range.lowerBound - 2].lower)
+            && text.tokens[range.lowerBound - 1].isWord ? range.lowerBound - 2 : range.lowerBound - 1
+        if before >= 0, ["through", "via", "thru"].contains(text.tokens[before].lower) {
             let clause = text.clause[range.lowerBound]
             let clauseWords = text.tokens.indices.filter { text.clause[$0] == clause && $0 < range.lowerBound }.map { text.tokens[$0].lower }
             let cardWords: Set<String> = ["card", "cards", "visa", "mastercard", "amex", "mada", "maestro", "discover", "jcb", "unionpay", "3ds", "3ds2"]
@@ -1125,7 +1155,7 @@ public struct RailReader: Sendable {
             ("direct-debit", [" direct debit ", " direct debits ", " mandate "]),
             ("instant-push", [" instant ", " real-time ", " realtime ", " qr ", " open banking ", " pis ", " pay by bank ", " account-to-account ", " a2a "]),
             ("bank-redirect", [" voucher ", " vouchers ", " cash ", " redirect ", " online banking ", " references ", " reference ", " bank - transfer payments ", " bank transfer payments "]),
-            ("batch-credit", [" bank transfer ", " bank transfers ", " bill payments ", " bill payment "]),
+            ("batch-credit", [" bank transfer ", " bank transfers ", " bill payments ", " bill payment ", " biller ", " biller code ", " bill number ", " bill numbers "]),
             ("bnpl", [" bnpl ", " pay later ", " instalments ", " installments ", " pay - in - 4 ", " pay in 4 ", " pay - in - 3 ", " pay in 3 "]),
             ("rtgs-wire", [" wire ", " wires ", " rtgs "]),
             ("crypto-account", [" token ", " tokens ", " chain ", " stablecoin ", " coin "]),
