@@ -293,6 +293,9 @@ public struct DesignView: Sendable, Codable {
     /// Whether the input holds balances to a strong level (a balance may never go negative), and the level.
     public var balancesGuarded: Bool
     public var balancesLevel: String
+    /// The floor below zero the input lets a balance reach ("may go negative by at most $20"), quoted; empty
+    /// when a balance may not go below zero.
+    public var balanceFloor: [String] = []
     /// Whether every rail that pushes money out carries refunds of payments collected and nothing says
     /// customers hold balances: Barrier 6 bounds each refund by what its payment has left to refund, not by
     /// a balance (the hold rails are then refund rails).

@@ -334,6 +334,8 @@ public struct DesignViewBuilder: Sendable {
         let refundRails = railList { railClass, rail in holds(railClass, rail) && rail.isRefund }
         let refundBarrier: [DesignView.RefundBarrier] =
             refundGuarded || refundBoundStated ? [.init(number: balancesGuarded ? 7 : 6, rails: refundRails)] : []
+        // A floor the input allows ("may go negative by at most $20") replaces zero in the balance barrier.
+        let balanceFloor = facts.modes.first { $0.mode == "balance-floor" }.map { MarkdownEscaper.quoted(RequirementMatcher.oneLine($0.phrase.text)) }
         let balancesLevel =
             balancesStated
             ? balanceScope.flatMap { vocabulary.level($0.level)?.name } ?? ""
@@ -450,7 +452,7 @@ public struct DesignViewBuilder: Sendable {
             ownFlowRails: ownFlowRails,
             gates: gates,
             fundsGateStated: fundsGateStated,
-            balancesGuarded: balancesGuarded, balancesLevel: balancesLevel, refundGuarded: refundGuarded,
+            balancesGuarded: balancesGuarded, balancesLevel: balancesLevel, balanceFloor: balanceFloor.map { [$0] } ?? [], refundGuarded: refundGuarded,
             refundBarrier: refundBarrier,
             timeoutFlows: uniqued(classViews.map(\.timeoutFlow)),
             provenance: provenance)

@@ -199,6 +199,16 @@ import Testing
         #expect(markdown.contains("set `group_replication_consistency` to `BEFORE_ON_PRIMARY_FAILOVER` or stronger"))
     }
 
+    /// A floor below zero the input allows replaces zero in the balance barrier; with none, the barrier
+    /// keeps zero.
+    @Test func aStatedBalanceFloorReplacesZero() throws {
+        let floor = try design("Wallet top-ups by card via Stripe; payouts by RTP", "50 TPS", "strong; an account balance may go negative by at most $20").1
+        #expect(floor.contains("**Barrier 6, a balance never goes below the floor the input allows"))
+        #expect(floor.contains("The input lets a balance go below zero only as far as it states (\"may go negative by at most\")"))
+        let zero = try design("Wallet top-ups by card via Stripe; payouts by RTP", "50 TPS", "strong").1
+        #expect(zero.contains("**Barrier 6, a balance never goes below zero") && !zero.contains("the floor the input allows"))
+    }
+
     /// A merchant-initiated charge is keyed on what it pays for, a renewal or a one-off charge such as a tip,
     /// not only on a subscription's billing period.
     @Test func aMerchantInitiatedChargeIsKeyedOnWhatItPaysFor() throws {
