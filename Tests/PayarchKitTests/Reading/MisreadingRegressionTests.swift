@@ -216,6 +216,14 @@ import Testing
         #expect(facts.throughput.peak?.tps == 50)
     }
 
+    /// How long a load lasts ("for 20 minutes") and a deadline from an event ("within 60 seconds of an FPS
+    /// credit") are no latency targets; a duration with a latency word still is.
+    @Test func aLoadsDurationOrAnEventDeadlineIsNoLatency() throws {
+        let facts = try Self.facts(throughput: "300 deposits/s for 20 minutes and clients expect buying power within 60 seconds of an FPS credit")
+        #expect(facts.throughput.latency.isEmpty)
+        #expect(try Self.facts(throughput: "300 TPS, p99 latency under 800 ms").throughput.latency.map(\.milliseconds) == [800])
+    }
+
     /// A monthly cap is no consistency level and an audit trail kept for years is no lag bound.
     @Test func capsAndTrailsAreNoConsistency() throws {
         let cap = try Self.facts(consistency: "Payments exactly once; players under 19 have a monthly spending cap of 70,000 KRW")

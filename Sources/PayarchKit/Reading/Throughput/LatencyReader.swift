@@ -65,6 +65,12 @@ enum LatencyReader {
                 if index >= 2, tokens[index - 1].text == "-", tokens[index - 2].number != nil { first = index - 2 }
             }
             guard let value = milliseconds, !windows.contains(where: { $0.contains(index) }) else { continue }
+            // "300 deposits/s for 20 minutes": how long a load lasts, never a latency.
+            var before = first - 1
+            while before >= 0, ["about", "around", "roughly", "approximately", "approx", "~", "some", "nearly", "almost"].contains(tokens[before].lower) { before -= 1 }
+            if before >= 0, tokens[before].lower == "for" { continue }
+            // "buying power within 60 seconds of an FPS credit": a deadline from an event, not the request's latency.
+            if last < tokens.count, ["of", "after"].contains(tokens[last].lower), !percentileSegments.contains(segment[index]) { continue }
             durationsRead += 1
             let seg = segment[index]
             let segmentTokens = tokensBySegment[seg] ?? []
