@@ -224,6 +224,14 @@ import Testing
         #expect(try Self.facts(throughput: "300 TPS, p99 latency under 800 ms").throughput.latency.map(\.milliseconds) == [800])
     }
 
+    /// A count on a named day after "on" ("~9k payments on the first day") is that day's volume, never a
+    /// per-second figure borrowed from another number of the sentence.
+    @Test func aCountOnANamedDayIsNoPerSecondFigure() throws {
+        let facts = try Self.facts(throughput: "Back-to-school in late August is the peak: ~9k payments on the first day, under 10/s.")
+        #expect(facts.throughput.peak?.tps == 10)
+        #expect(try Self.facts(throughput: "The peak: ~9k payments on payday, under 10/s.").throughput.peak?.tps == 10)
+    }
+
     /// A monthly cap is no consistency level and an audit trail kept for years is no lag bound.
     @Test func capsAndTrailsAreNoConsistency() throws {
         let cap = try Self.facts(consistency: "Payments exactly once; players under 19 have a monthly spending cap of 70,000 KRW")

@@ -764,7 +764,15 @@ public struct ThroughputReader: Sendable {
     func concentratedDays(in clause: Int, text: ReadingText) -> Int? {
         let tokens = text.tokens
         let matches = concentration.matches(in: tokens).filter { text.clause[$0.first] == clause }
-        guard let cue = matches.first(where: { $0.payload }) else { return nil }
+        guard let cue = matches.first(where: { $0.payload }) else {
+            // "~9k payments on the first day", "on payday": a named day after "on" names it without a cue.
+            let onDays = matches.filter { match in
+                guard !match.payload else { return false }
+                let before = match.first > 0 && tokens[match.first - 1].lower == "the" ? match.first - 2 : match.first - 1
+                return before >= 0 && tokens[before].lower == "on"
+            }.count
+            return onDays > 0 ? onDays : nil
+        }
         var days = matches.filter { !$0.payload && $0.first > cue.first }.count
         var index = cue.last
         while index + 1 < tokens.count, text.clause[index] == clause {
