@@ -4,6 +4,8 @@
 /// then used for any number of inputs.
 public struct InputReader: Sendable {
     public static let railsVariable = "payment_rails"
+    /// At most this many of the input's gates and limits become barriers of their own.
+    public static let maxStatedBarriers = 24
     public static let throughputVariable = "throughput_requirements"
     public static let consistencyVariable = "consistency_constraints"
     /// More rails than any real gateway integrates; beyond it the input is treated as noise.
@@ -259,10 +261,20 @@ public struct InputReader: Sendable {
             warnings: warnings, modes: modes.read([railsInput, throughputInput, consistencyInput]))
         // Last: a stated requirement no fact above was read from is named, never dropped.
         let (gates, limits, unread) = requirements.read([railsInput, throughputInput, consistencyInput], read: facts.readPhrases)
-        facts.gates = gates
-        facts.limits = limits
-        facts.warnings += unread
-        return Reading(facts: facts, warnings: warnings + unread)
+        // Each gate and limit is a barrier of its own; past a screenful the design would be a list of them,
+        // so the first ones are designed and the warning says how many more are not.
+        facts.gates = Array(gates.prefix(Self.maxStatedBarriers))
+        facts.limits = Array(limits.prefix(max(0, Self.maxStatedBarriers - facts.gates.count)))
+        var notDesigned: [ReadingWarning] = []
+        let left = gates.count + limits.count - facts.gates.count - facts.limits.count
+        if left > 0 {
+            notDesigned.append(
+                ReadingWarning(
+                    id: "reading.too-many-rules", phrase: nil, variable: Self.consistencyVariable,
+                    message: "the inputs state \(gates.count + limits.count) gates and limits; the design makes barriers of the first \(Self.maxStatedBarriers) and not of the other \(left): design those by hand"))
+        }
+        facts.warnings += unread + notDesigned
+        return Reading(facts: facts, warnings: warnings + unread + notDesigned)
     }
 
     /// The error for a text whose only figures are zero, negative or absurd: nothing to size a design

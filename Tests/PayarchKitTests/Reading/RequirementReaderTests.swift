@@ -58,6 +58,21 @@ import Testing
         #expect(try Self.unread("A courier's cash float may not exceed SAR 3,000.").isEmpty)
     }
 
+    /// At most `maxStatedBarriers` gates and limits become barriers; past that the warning says how many
+    /// more are not designed (the boundary exactly: 24 designed and no warning, 25 and one).
+    @Test func gatesAndLimitsPastAScreenfulAreCountedNotDesigned() throws {
+        func read(_ count: Int) throws -> InputReader.Reading {
+            let rules = (0..<count).map { "payouts to driver \($0) are sent only after KYC \($0) is approved" }.joined(separator: "; ")
+            return try Self.reader.read(rails: "RTP payouts", throughput: "100 TPS", consistency: rules)
+        }
+        let limit = InputReader.maxStatedBarriers
+        let atLimit = try read(limit)
+        #expect(atLimit.facts.gates.count == limit && !atLimit.warnings.contains { $0.id == "reading.too-many-rules" })
+        let over = try read(limit + 1)
+        #expect(over.facts.gates.count == limit)
+        #expect(over.warnings.first { $0.id == "reading.too-many-rules" }?.message.contains("the first \(limit) and not of the other 1") == true)
+    }
+
     @Test func manyUnreadRequirementsAreCappedWithACount() throws {
         let text = (1...11).map { "rule \($0) must hold" }.joined(separator: ". ")
         let warnings = try Self.reader.read(rails: "Stripe", throughput: "100 TPS", consistency: text).facts.unreadRequirements
