@@ -334,7 +334,7 @@ public struct RequirementReader: Sendable {
         }
         guard let action = trimmed(action, atComma: !actionBeforeGate), let precondition = trimmed(precondition) else { return nil }
         // "A courier's cash float may not exceed SAR 3,000 before we block new COD orders": an amount the action
-        // must stay under is a limit, not a step that waits; it stays a requirement no rule reads.
+        // must stay under is a limit, not a step that waits (read as a limit by `isLimit`).
         let actionWords = text.tokens[action].filter(\.isWord).map(\.lower)
         if let first = actionWords.first, Self.limitVerbs.contains(first), text.tokens[action].contains(where: { $0.number != nil }) { return nil }
         var gate = StatedGate(
