@@ -289,6 +289,8 @@ public struct DesignView: Sendable, Codable {
         public var number: Int
         /// The limit as the input wrote it, quoted.
         public var phrase: String
+        /// One payment at a time per what it names, rather than a cap on an amount or a count.
+        public var oneAtATime: Bool = false
     }
     /// Whether the input holds balances to a strong level (a balance may never go negative), and the level.
     public var balancesGuarded: Bool

@@ -399,9 +399,9 @@ public struct DesignViewBuilder: Sendable {
                     timing: gate.timing.map { [MarkdownEscaper.quoted(RequirementMatcher.oneLine($0.text))] } ?? [], approval: gate.approval))
         }
         var limits: [DesignView.Limit] = []
-        for (index, phrase) in facts.limits.enumerated() {
-            let quoted: String = MarkdownEscaper.quoted(RequirementMatcher.oneLine(phrase.text))
-            limits.append(DesignView.Limit(number: firstGate + gates.count + index, phrase: quoted))
+        for (index, limit) in facts.limits.enumerated() {
+            let quoted: String = MarkdownEscaper.quoted(RequirementMatcher.oneLine(limit.phrase.text))
+            limits.append(DesignView.Limit(number: firstGate + gates.count + index, phrase: quoted, oneAtATime: limit.oneAtATime))
         }
         var view = DesignView(
             title: railNames.joined(separator: ", "), pattern: pattern, storeKind: storeKind, ledger: ledger, regions: regions, crdt: crdt,

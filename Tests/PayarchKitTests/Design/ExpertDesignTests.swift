@@ -209,6 +209,16 @@ import Testing
         #expect(zero.contains("**Barrier 6, a balance never goes below zero") && !zero.contains("the floor the input allows"))
     }
 
+    /// One payment at a time per holder is a barrier of its own: a unique constraint over the payments not
+    /// yet final, freed by the first one's final transition.
+    @Test func oneAtATimeIsAUniqueConstraintOverPaymentsInFlight() throws {
+        let markdown = try design("Cash-outs via PayPal Payouts", "50 TPS", "strong; one cash-out in flight per creator").1
+        #expect(markdown.contains("**Barrier 6, stated by the input: \"one cash-out in flight per creator\" allows one at a time.**"))
+        #expect(markdown.contains("a partial unique index on the holder `WHERE status` is not final"))
+        let reading = try InputReader(rules: Bundled.rules).read(rails: "RTP", throughput: "50 TPS", consistency: "strong; only one top-up may be in flight per account")
+        #expect(reading.facts.limits.map(\.oneAtATime) == [true])
+    }
+
     /// A merchant-initiated charge is keyed on what it pays for, a renewal or a one-off charge such as a tip,
     /// not only on a subscription's billing period.
     @Test func aMerchantInitiatedChargeIsKeyedOnWhatItPaysFor() throws {

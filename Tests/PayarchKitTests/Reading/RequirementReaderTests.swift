@@ -54,7 +54,7 @@ import Testing
         let facts = try Self.reader.read(
             rails: "Stripe", throughput: "~8k loans/day (max MXN 50,000 each)",
             consistency: "Players under 19 have a monthly spending cap of 70,000 KRW. Disbursements per day capped at MXN 60M. Payouts settle within max 48h.").facts
-        #expect(facts.limits.map(\.text) == ["Players under 19 have a monthly spending cap of 70,000 KRW", "Disbursements per day capped at MXN 60M"])
+        #expect(facts.limits.map(\.phrase.text) == ["Players under 19 have a monthly spending cap of 70,000 KRW", "Disbursements per day capped at MXN 60M"])
         #expect(try Self.unread("A courier's cash float may not exceed SAR 3,000.").isEmpty)
     }
 

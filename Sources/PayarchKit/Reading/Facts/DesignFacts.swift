@@ -25,7 +25,7 @@ public struct DesignFacts: Sendable, Codable {
     /// Requirements that one step waits for another ("never send crypto before the fiat is irrevocable").
     public var gates: [StatedGate] = []
     /// Limits the input states on an amount or a count ("a monthly spending cap of 70,000 KRW"), quoted.
-    public var limits: [SourcedPhrase] = []
+    public var limits: [StatedLimit] = []
 
     /// Warnings that say more than the assumptions do: shown as reading notes in the design.
     public var notes: [ReadingWarning] {

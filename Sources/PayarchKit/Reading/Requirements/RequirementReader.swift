@@ -98,9 +98,9 @@ public struct RequirementReader: Sendable {
 
     /// What the requirements of the texts say: the gates read, and a warning for each requirement that
     /// is neither a gate nor read as a fact (`read` holds every phrase a fact or warning came from).
-    public func read(_ texts: [ReadingText], read: [SourcedPhrase]) -> (gates: [StatedGate], limits: [SourcedPhrase], unread: [ReadingWarning]) {
+    public func read(_ texts: [ReadingText], read: [SourcedPhrase]) -> (gates: [StatedGate], limits: [StatedLimit], unread: [ReadingWarning]) {
         var gates: [StatedGate] = []
-        var limits: [SourcedPhrase] = []
+        var limits: [StatedLimit] = []
         var warnings: [ReadingWarning] = []
         var more = 0
         for text in texts {
@@ -155,12 +155,13 @@ public struct RequirementReader: Sendable {
                 guard !met.contains(where: range.contains) else { continue }
                 // "Players under 19 have a monthly spending cap of 70,000 KRW", "max 2 re-presentments": a
                 // limit on an amount or a count, designed as a counter checked in the claim's transaction.
-                if text.variable != InputReader.throughputVariable, isLimit(segment, of: text) {
+                let oneAtATime = text.variable != InputReader.throughputVariable && isOneAtATime(segment, of: text)
+                if text.variable != InputReader.throughputVariable, oneAtATime || isLimit(segment, of: text) {
                     var last = segment.last
                     while last > segment.first + 1, !text.tokens[last - 1].isWord, text.tokens[last - 1].number == nil, text.tokens[last - 1].text != ")" { last -= 1 }
                     var phrase = text.phrase(segment.first, last)
                     phrase.text = Self.shortened(phrase.text)
-                    limits.append(phrase)
+                    limits.append(StatedLimit(phrase: phrase, oneAtATime: oneAtATime))
                     continue
                 }
                 let start = text.tokens[segment.first].start
@@ -186,6 +187,17 @@ public struct RequirementReader: Sendable {
         }
         return (gates, limits, warnings)
     }
+
+    /// Whether a segment allows one payment at a time ("only one top-up may be in flight per account",
+    /// "one cash-out in flight per creator"): a limit of one on the payments not yet final.
+    func isOneAtATime(_ segment: Segment, of text: ReadingText) -> Bool {
+        let words = text.tokens[segment.first..<segment.last].map(\.lower)
+        let joined = " " + words.joined(separator: " ") + " "
+        return [" one ", " single "].contains(where: joined.contains)
+            && Self.inFlightPhrases.contains(where: { joined.contains(" " + $0 + " ") })
+    }
+
+    static let inFlightPhrases = ["in flight", "in - flight", "at a time", "in progress", "at once", "outstanding", "open at once", "pending at once"]
 
     /// Whether a segment caps an amount or a count: a limit word and a figure that is no time ("max 48h"
     /// is a deadline, not a limit).
@@ -377,6 +389,14 @@ public struct RequirementReader: Sendable {
 }
 
 /// A requirement that one step waits for another, read from the input: designed as a barrier of its own.
+/// A limit the input states: a cap on an amount or a count, or one payment at a time per what it names.
+public struct StatedLimit: Sendable, Codable, Hashable {
+    /// The limit as written.
+    public var phrase: SourcedPhrase
+    /// True for one payment at a time ("one cash-out in flight per creator").
+    public var oneAtATime: Bool = false
+}
+
 public struct StatedGate: Sendable, Codable, Hashable {
     /// What must wait ("send crypto").
     public var action: SourcedPhrase
