@@ -139,6 +139,7 @@ import Testing
         ("After winning, the buyer pays the balance by SEPA Credit Transfer to our escrow account.", "received-credit"),
         ("Tenants send Interac e-Transfers to an auto-deposit address per lease.", "instant-push"),
         ("Repayments come in by ACH credit to a virtual account.", "received-credit"),
+        ("Parents pay through SADAD (we are a SADAD biller via our bank, bill numbers uploaded per invoice).", "received-credit"),
         ("We pay vendors by ACH credit.", "batch-credit"),
     ])
     func thePayerAsSubjectSaysTheMoneyComesIn(_ text: String, _ railClass: String) throws {
