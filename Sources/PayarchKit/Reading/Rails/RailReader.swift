@@ -41,6 +41,10 @@ public struct RailReader: Sendable {
     let context: ContextReader
     let notRailPrefixes: [String]
     let railsById: [String: RailDefinition]
+    /// One-word card words: the card networks' names and the card class's cues ("visa", "mada", "cards").
+    let cardWords: Set<String>
+    /// The words before a provider that the payments go through ("through HyperPay", "via Redsys").
+    static let channelPrepositions: Set<String> = ["through", "via", "thru"]
     /// Product cues as lowercased word sequences.
     let productCues: [[String]]
     var nameWords: ReadingVocabulary.UnknownNames { rules.reading.railWords.unknownNames }
@@ -107,6 +111,11 @@ public struct RailReader: Sendable {
             Tokenizer.tokens(cue).filter { !$0.isLineBreak }.map(\.lower)
         }
         railsById = Dictionary(rules.rails.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // The one-word names of the card networks and the card class's own cue words, from the rules.
+        let networkNames = rules.rails.filter { $0.railClass == "card-network" }.flatMap { [$0.name] + $0.aliases + $0.exactAliases }
+        let cardCues = vocabulary.railWords.classCues.filter { $0.railClass == "psp-card-api" }.flatMap(\.words)
+        // 3-D Secure and Maestro say cards too, though no rule names them as a rail or a cue.
+        cardWords = Set((networkNames + cardCues + ["3DS", "3DS2", "Maestro"]).filter { !$0.contains(" ") }.map { $0.lowercased() })
     }
 
     struct Result {
@@ -1041,7 +1050,7 @@ public struct RailReader: Sendable {
             if index > 0, contextAt[index - 1] == .before { railLike = true }
             if index > 1, tokens[index - 1].lower == "the", contextAt[index - 2] == .before { railLike = true }
             // "through Westpac Qvalent": a bank's name between the preposition and the product.
-            if index > 1, organisationAt[index - 1], ["through", "via", "thru"].contains(tokens[index - 2].lower) {
+            if index > 1, organisationAt[index - 1], Self.channelPrepositions.contains(tokens[index - 2].lower) {
                 railLike = true
             }
             // "Inbound: BPAY (biller code …)": the first name after a heading that gives a direction.
@@ -1142,12 +1151,11 @@ public struct RailReader: Sendable {
         // "mada debit, Visa/Mastercard and Apple Pay through HyperPay", "by card and by Bizum, both through
         // Redsys": a name that card payments go through is a card PSP, whatever its own item says.
         // ... also past a bank's name ("through Westpac Qvalent").
-        let before = range.lowerBound > 1 && ["through", "via", "thru"].contains(text.tokens[range.lowerBound - 2].lower)
+        let before = range.lowerBound > 1 && Self.channelPrepositions.contains(text.tokens[range.lowerBound - 2].lower)
             && text.tokens[range.lowerBound - 1].isWord ? range.lowerBound - 2 : range.lowerBound - 1
-        if before >= 0, ["through", "via", "thru"].contains(text.tokens[before].lower) {
+        if before >= 0, Self.channelPrepositions.contains(text.tokens[before].lower) {
             let clause = text.clause[range.lowerBound]
             let clauseWords = text.tokens.indices.filter { text.clause[$0] == clause && $0 < range.lowerBound }.map { text.tokens[$0].lower }
-            let cardWords: Set<String> = ["card", "cards", "visa", "mastercard", "amex", "mada", "maestro", "discover", "jcb", "unionpay", "3ds", "3ds2"]
             if clauseWords.contains(where: cardWords.contains) { return "psp-card-api" }
         }
         var table: [(String, [String])] = [
